@@ -1,0 +1,37 @@
+# Local PostgreSQL helpers for build/run.sh (sourced, not run).
+# PostgreSQL refuses to run as root: as root the cluster runs as the `postgres` user.
+
+pg_bin_dir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$dir" ] || { echo "PostgreSQL server binaries not found under /usr/lib/postgresql (install the postgresql package)." >&2; return 1; }
+  echo "$dir"
+}
+
+as_cluster_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# pg_cluster_start DATA_DIR PORT — initialises the cluster on first use, then starts it (idempotent).
+pg_cluster_start() {
+  local data=$1 port=$2 bin
+  bin=$(pg_bin_dir) || return 1
+  mkdir -p "$data"
+  if [ "$(id -u)" = 0 ]; then chown postgres: "$data"; chmod 700 "$data"; fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    echo "==> Creating a PostgreSQL cluster in $data"
+    as_cluster_owner "$bin/initdb" -D "$data" -U postgres --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if as_cluster_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    return 0
+  fi
+  echo "==> Starting PostgreSQL on 127.0.0.1:$port"
+  as_cluster_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data" start >/dev/null
+}
+
+# pg_owner_psql DATA_DIR PORT DB [psql args…] — psql as the database owner over the cluster's socket.
+pg_owner_psql() {
+  local data=$1 port=$2 db=$3; shift 3
+  as_cluster_owner "$(pg_bin_dir)/psql" -X -q -h "$data" -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 "$@"
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs the dashboard with demo data on a local PostgreSQL: http://localhost:${APP_PORT:-8080}
+#
+# Without ConnectionStrings__Dashboard / DATABASE_URL it starts a cluster under ./.data/ (as user postgres
+# when run as root), creates the app role, the bot's schema and deterministic demo data (once), a demo
+# super_admin and salon admin, and prints their credentials. Running it again reuses all of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+. build/lib/pg.sh
+
+export APP_PORT=${APP_PORT:-8080}
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+data="$root/.data"
+mkdir -p "$data"
+
+echo "==> Building"
+dotnet build src/Web -c Release -nologo -v quiet -clp:ErrorsOnly
+app() { dotnet run --no-build -c Release --project src/Web -- "$@"; }
+
+if [ -z "${ConnectionStrings__Dashboard:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
+  port=${AGENTP_PG_PORT:-54329}
+  pg_cluster_start "$data/pg" "$port"
+
+  secrets="$data/secrets.env"
+  if [ ! -f "$secrets" ]; then
+    umask 077
+    {
+      echo "APP_DB_PASSWORD=$(openssl rand -hex 16)"
+      echo "DEMO_SUPER_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
+      echo "DEMO_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
+    } > "$secrets"
+  fi
+  . "$secrets"
+
+  if ! pg_owner_psql "$data/pg" "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'agentp'" | grep -q 1; then
+    pg_owner_psql "$data/pg" "$port" postgres -c "CREATE DATABASE agentp"
+  fi
+  # The bot's schema and the app role are the database owner's business, never the app's.
+  pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/public-schema.sql
+  pg_owner_psql "$data/pg" "$port" agentp -v app_role=agentp_app -v app_password="$APP_DB_PASSWORD" -f - < build/sql/app-role.sql
+  if [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc 'SELECT count(*) FROM public.tenants_v2')" = 0 ]; then
+    echo "==> Loading demo data (3 salons, 90 days)"
+    pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/demo-data.sql
+  fi
+  export ConnectionStrings__Dashboard="Host=127.0.0.1;Port=$port;Database=agentp;Username=agentp_app;Password=$APP_DB_PASSWORD"
+
+  echo "==> Migrating the dashboard schema"
+  app migrate
+
+  salon=$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
+  has_user() { [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT count(*) FROM dashboard.users WHERE email = '$1'")" != 0 ]; }
+  has_user owner@agentp.local || app create-user --email owner@agentp.local --password "$DEMO_SUPER_ADMIN_PASSWORD" --role super_admin --first-name Платформа
+  if [ -n "$salon" ]; then
+    has_user admin@lavanda.local || app create-user --email admin@lavanda.local --password "$DEMO_ADMIN_PASSWORD" --role admin --tenant "$salon" --first-name Вера --last-name Лаврова
+  fi
+  cat <<MSG
+
+  Demo sign-in (passwords are kept in .data/secrets.env):
+    super_admin   owner@agentp.local    $DEMO_SUPER_ADMIN_PASSWORD
+    salon admin   admin@lavanda.local   $DEMO_ADMIN_PASSWORD   (Салон «Лаванда»)
+
+MSG
+fi
+
+echo "==> Serving on http://localhost:$APP_PORT (Ctrl+C stops)"
+exec dotnet run --no-build -c Release --project src/Web

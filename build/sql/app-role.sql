@@ -1,0 +1,26 @@
+-- Creates the role the dashboard runs as (DESIGN §4.3). Run as the database owner (on Supabase: the
+-- "postgres" user in the SQL editor or psql), after the bot's tables exist:
+--
+--   psql "$OWNER_URL" -v app_role=agentp_app -v app_password='…' -f build/sql/app-role.sql
+--
+-- The role owns schema dashboard (so the app can migrate it) and may only SELECT the bot's tables in
+-- public, plus REFERENCES on tenants_v2 for the foreign keys from dashboard. Safe to run again: it
+-- re-applies the grants and sets the password.
+\set ON_ERROR_STOP on
+
+SELECT format('CREATE ROLE %I LOGIN', :'app_role')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_role') \gexec
+ALTER ROLE :"app_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD :'app_password';
+
+SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'app_role') \gexec
+
+CREATE SCHEMA IF NOT EXISTS dashboard AUTHORIZATION :"app_role";
+ALTER SCHEMA dashboard OWNER TO :"app_role";
+
+GRANT USAGE ON SCHEMA public TO :"app_role";
+REVOKE CREATE ON SCHEMA public FROM :"app_role";
+REVOKE ALL ON ALL TABLES IN SCHEMA public FROM :"app_role";
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"app_role";
+GRANT REFERENCES ON public.tenants_v2 TO :"app_role";
+-- Tables the owner adds to public later are readable too (only for tables created by the role running this).
+ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO :"app_role";

@@ -1,0 +1,21 @@
+-- Recommended indexes on the bot's tables (spec/database-spec.ru.md §8). OPT-IN: the dashboard never runs
+-- DDL on public; the database owner applies this when convenient. CONCURRENTLY keeps the bot writing
+-- meanwhile, so run it outside a transaction:
+--
+--   psql "$OWNER_URL" -f build/sql/public-indexes.sql
+--
+-- (The spec's metrics index, dashboard.metrics_dailies(tenant_id, day), is created by our migrations as a
+-- unique index.)
+\set ON_ERROR_STOP on
+
+-- Sessions list with filters, newest first.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_status_date
+  ON public.conversation_sessions_v2 (tenant_id, final_status, started_at DESC);
+
+-- Pending wishlist items per salon.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_wishlist_tenant_pending
+  ON public.wishlist_v2 (tenant_id) WHERE status = 'pending';
+
+-- A transcript in order.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_history_session_created
+  ON public.recent_history_v2 (session_id, created_at);

@@ -1,0 +1,42 @@
+using System.Reflection;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentP.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5.1.0 is the version served here; it has no DI package, so this is its registration:
+    /// the service factory, the mediator, every handler by assembly scan, and the behaviours as open
+    /// generics in pipeline order (the first registered runs outermost).
+    /// </summary>
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        foreach (var (service, implementation) in HandlerTypes(assembly))
+            services.AddTransient(service, implementation);
+
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TenantScopeBehaviour<,>));
+
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+        services.AddScoped<TenantTimeZones>();
+        return services;
+    }
+
+    private static IEnumerable<(Type Service, Type Implementation)> HandlerTypes(Assembly assembly) =>
+        from type in assembly.GetTypes()
+        where type is { IsAbstract: false, IsGenericTypeDefinition: false }
+        from service in type.GetInterfaces()
+        where service.IsGenericType && service.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
+        select (service, type);
+}

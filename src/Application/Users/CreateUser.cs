@@ -1,0 +1,73 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Users;
+
+/// <summary>Creates a dashboard user. The first super_admin comes from the <c>create-user</c> CLI verb.</summary>
+[Authorize(Domain.Common.Role.SuperAdmin)]
+public sealed record CreateUser(string Email, string Password, string Role, Guid? TenantId,
+    string? FirstName = null, string? LastName = null) : IRequest<long>;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUser>
+{
+    public const int MinPasswordLength = 10;
+
+    public CreateUserValidator(IDashboardDb db, IPublicData bot)
+    {
+        RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Укажите e-mail.")
+            .MaximumLength(254).WithMessage("E-mail длиннее 254 символов.")
+            .EmailAddress().WithMessage("«{PropertyValue}» — не e-mail.")
+            .MustAsync(async (email, ct) =>
+            {
+                var normalized = DashboardUser.NormalizeEmail(email);
+                // E-mails are unique across all salons.
+                return !await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Email == normalized, ct);
+            }).WithMessage("Пользователь с e-mail «{PropertyValue}» уже есть.");
+
+        RuleFor(x => x.Password).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Укажите пароль.")
+            .MinimumLength(MinPasswordLength).WithMessage($"Пароль слишком простой: нужно не меньше {MinPasswordLength} символов.")
+            .MaximumLength(72).WithMessage("Пароль длиннее 72 символов.")
+            .Must(p => p.Any(char.IsLetter) && p.Any(char.IsDigit))
+            .WithMessage("Пароль слишком простой: нужны и буквы, и цифры.");
+
+        RuleFor(x => x.Role).Must(r => Codes.TryParse<Role>(r, out _))
+            .WithMessage("Роль должна быть super_admin, admin или staff.");
+
+        When(x => Codes.TryParse<Role>(x.Role, out var r) && r != Role.SuperAdmin, () =>
+            RuleFor(x => x.TenantId).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Для ролей admin и staff укажите салон (--tenant).")
+                .MustAsync(async (id, ct) => await bot.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == id, ct))
+                .WithMessage("Салон {PropertyValue} не найден."));
+
+        When(x => x.Role == Role.SuperAdmin.ToCode(), () =>
+            RuleFor(x => x.TenantId).Null().WithMessage("super_admin не привязан к салону: уберите --tenant."));
+
+        RuleFor(x => x.FirstName).MaximumLength(100);
+        RuleFor(x => x.LastName).MaximumLength(100);
+    }
+}
+
+public sealed class CreateUserHandler(IDashboardDb db, IPasswordHasher hasher, ICurrentUser caller, TimeProvider clock)
+    : IRequestHandler<CreateUser, long>
+{
+    public async Task<long> Handle(CreateUser request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var role = Codes.ParseOrNull<Role>(request.Role) ?? throw new ArgumentException("validated above");
+        var user = DashboardUser.Create(request.Email, hasher.Hash(request.Password), role, request.TenantId, now,
+            request.FirstName, request.LastName);
+        db.Users.Add(user);
+        db.Audits.Add(Audit.Entry(caller, now, AuditActions.CreateUser, $"Создан пользователь {user.Email} ({request.Role})",
+            caller.UserId, request.TenantId, new() { ["email"] = user.Email, ["role"] = request.Role }));
+        await db.SaveChangesAsync(cancellationToken);
+        return user.Id;
+    }
+}

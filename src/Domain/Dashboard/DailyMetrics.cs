@@ -1,0 +1,44 @@
+using AgentP.Domain.Common;
+
+namespace AgentP.Domain.Dashboard;
+
+/// <summary>
+/// One salon's closed day, pre-aggregated by the collector (<c>dashboard.metrics_dailies</c>) so the
+/// Overview never scans raw sessions for past days. Definitions: DESIGN §5.
+/// </summary>
+public sealed class DailyMetrics : ITenantOwned
+{
+    public long Id { get; set; }
+    public Guid TenantId { get; set; }
+    public DateOnly Day { get; set; }
+    public int DialogsStarted { get; set; }
+    public int Bookings { get; set; }
+    /// <summary>bookings / dialogs × 100, 2 decimals. Never averaged over a range: recompute from the counts.</summary>
+    public decimal Conversion { get; set; }
+    public int AvgResponseMs { get; set; }
+    public decimal TotalRevenue { get; set; }
+    public string Currency { get; set; } = "RUB";
+    public int Escalated { get; set; }
+    public int Dropped { get; set; }
+    public int FunnelCompleted { get; set; }
+    public int DroppedAtService { get; set; }
+    public int DroppedAtStaff { get; set; }
+    public int DroppedAtDate { get; set; }
+    public int DroppedAtTime { get; set; }
+    public int TelegramDialogs { get; set; }
+    public int WhatsappDialogs { get; set; }
+    public int PositiveDialogs { get; set; }
+    public int NeutralDialogs { get; set; }
+    public int NegativeDialogs { get; set; }
+    public List<RankedItem> TopServices { get; set; } = [];
+    public List<RankedItem> TopStaff { get; set; } = [];
+    public DateTimeOffset? DigestSentAt { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static decimal ConversionOf(long bookings, long dialogs) =>
+        dialogs == 0 ? 0m : Math.Round(bookings * 100m / dialogs, 2, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>An entry of a top list: a service or a staff member with its bookings and revenue.</summary>
+public sealed record RankedItem(string Name, int Bookings, decimal Revenue);

@@ -1,0 +1,96 @@
+using AgentP.Domain.Common;
+
+namespace AgentP.Domain.Dashboard;
+
+/// <summary>A person who signs in to the dashboard (<c>dashboard.users</c>).</summary>
+public sealed class DashboardUser
+{
+    public const int MaxFailedLogins = 5;
+    public static readonly TimeSpan LockoutWindow = TimeSpan.FromMinutes(15);
+
+    private DashboardUser() { }
+
+    public long Id { get; private set; }
+    public string Email { get; private set; } = "";
+    public string EncryptedPassword { get; private set; } = "";
+    public string? ResetPasswordToken { get; private set; }
+    public DateTimeOffset? ResetPasswordSentAt { get; private set; }
+    public DateTimeOffset? RememberCreatedAt { get; private set; }
+    public string? FirstName { get; private set; }
+    public string? LastName { get; private set; }
+    public Role Role { get; private set; }
+    public bool Active { get; private set; }
+    public Guid? TenantId { get; private set; }
+    public int FailedLoginCount { get; private set; }
+    public DateTimeOffset? LockedUntil { get; private set; }
+    public DateTimeOffset? LastLoginAt { get; private set; }
+    /// <summary>Changes whenever sign-ins made so far must stop being valid (password change, deactivation).</summary>
+    public string SecurityStamp { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public string DisplayName =>
+        string.Join(' ', new[] { FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } name ? name : Email;
+
+    public static DashboardUser Create(string email, string passwordHash, Role role, Guid? tenantId, DateTimeOffset now,
+        string? firstName = null, string? lastName = null)
+    {
+        if (role == Role.SuperAdmin && tenantId is not null)
+            throw new ArgumentException("A super_admin belongs to no salon.", nameof(tenantId));
+        if (role != Role.SuperAdmin && tenantId is null)
+            throw new ArgumentException($"A {role.ToCode()} must belong to a salon.", nameof(tenantId));
+
+        return new DashboardUser
+        {
+            Email = NormalizeEmail(email),
+            EncryptedPassword = passwordHash,
+            Role = role,
+            TenantId = tenantId,
+            FirstName = firstName,
+            LastName = lastName,
+            Active = true,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
+
+    /// <summary>Counts a wrong password; the fifth in a row locks the account for <see cref="LockoutWindow"/>.</summary>
+    public void RecordFailedLogin(DateTimeOffset now)
+    {
+        if (IsLockedOut(now)) return; // attempts during a lockout neither count nor extend it
+        FailedLoginCount++;
+        if (FailedLoginCount >= MaxFailedLogins)
+        {
+            LockedUntil = now + LockoutWindow;
+            FailedLoginCount = 0;
+        }
+        UpdatedAt = now;
+    }
+
+    public void RecordSuccessfulLogin(DateTimeOffset now)
+    {
+        FailedLoginCount = 0;
+        LockedUntil = null;
+        LastLoginAt = now;
+        UpdatedAt = now;
+    }
+
+    public void ChangePassword(string passwordHash, DateTimeOffset now)
+    {
+        EncryptedPassword = passwordHash;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        UpdatedAt = now;
+    }
+
+    public void Deactivate(DateTimeOffset now)
+    {
+        Active = false;
+        SecurityStamp = Guid.NewGuid().ToString("N");
+        UpdatedAt = now;
+    }
+}

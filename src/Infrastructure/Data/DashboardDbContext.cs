@@ -1,0 +1,127 @@
+using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Infrastructure.Data;
+
+/// <summary>The dashboard's own schema <c>dashboard</c>, created and evolved by EF Core migrations.</summary>
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options, ITenantContext tenant)
+    : DbContext(options), IDashboardDb, IDataProtectionKeyContext, ITenantFiltered
+{
+    public const string Schema = "dashboard";
+
+    public bool AllTenants => tenant.AllTenants;
+    public Guid? CurrentTenantId => tenant.TenantId;
+
+    public DbSet<DashboardUser> Users => Set<DashboardUser>();
+    public DbSet<DailyMetrics> MetricsDailies => Set<DailyMetrics>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AuditEntry> Audits => Set<AuditEntry>();
+    public DbSet<WishlistAction> WishlistActions => Set<WishlistAction>();
+    public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
+    public DbSet<BookingVerification> Bookings => Set<BookingVerification>();
+    public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+
+        modelBuilder.Entity<DashboardUser>(b =>
+        {
+            b.ToTable("users");
+            b.Property(x => x.Email).HasMaxLength(254);
+            b.HasIndex(x => x.Email).IsUnique();
+            b.Property(x => x.EncryptedPassword).HasMaxLength(100);
+            b.Property(x => x.Role).HasCode().HasMaxLength(20);
+            b.Property(x => x.SecurityStamp).HasMaxLength(64);
+            b.Property(x => x.FirstName).HasMaxLength(100);
+            b.Property(x => x.LastName).HasMaxLength(100);
+            b.HasIndex(x => x.TenantId);
+            b.Ignore(x => x.DisplayName);
+        });
+
+        modelBuilder.Entity<DailyMetrics>(b =>
+        {
+            b.ToTable("metrics_dailies");
+            b.HasIndex(x => new { x.TenantId, x.Day }).IsUnique();
+            b.Property(x => x.Conversion).HasPrecision(7, 2);
+            b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
+            b.Property(x => x.Currency).HasMaxLength(3);
+            b.Property(x => x.TopServices).HasJson();
+            b.Property(x => x.TopStaff).HasJson();
+        });
+
+        modelBuilder.Entity<Alert>(b =>
+        {
+            b.ToTable("alerts");
+            b.Property(x => x.Kind).HasCode().HasMaxLength(30);
+            b.Property(x => x.Severity).HasCode().HasMaxLength(20);
+            // One alert per salon, kind and day however often evaluation runs: a key, not a check-then-insert.
+            b.HasIndex(x => new { x.TenantId, x.Kind, x.Day }).IsUnique();
+            b.HasIndex(x => new { x.TenantId, x.AcknowledgedAt });
+        });
+
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("audits");
+            b.Property(x => x.Action).HasMaxLength(50);
+            b.Property(x => x.Metadata).HasJson();
+            b.Property(x => x.IpAddress).HasMaxLength(64);
+            b.Property(x => x.UserAgent).HasMaxLength(512);
+            b.HasIndex(x => x.UserId);
+            b.HasIndex(x => new { x.TenantId, x.CreatedAt });
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        modelBuilder.Entity<WishlistAction>(b =>
+        {
+            b.ToTable("wishlist_actions");
+            b.Property(x => x.Status).HasCode().HasMaxLength(20);
+            b.Property(x => x.Comment).HasMaxLength(1000);
+            b.HasIndex(x => new { x.TenantId, x.WishlistId, x.ProcessedAt });
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.ProcessedBy).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<TenantSettings>(b =>
+        {
+            b.ToTable("tenant_settings");
+            b.HasKey(x => x.TenantId);
+            b.Property(x => x.TimeZone).HasMaxLength(64);
+            b.Property(x => x.LowConversionPercent).HasPrecision(5, 2);
+            b.Property(x => x.HighDropOffPercent).HasPrecision(5, 2);
+            b.Property(x => x.ErrorSpikePercent).HasPrecision(5, 2);
+            b.Property(x => x.NotificationChatId).HasMaxLength(64);
+        });
+
+        modelBuilder.Entity<BookingVerification>(b =>
+        {
+            b.ToTable("bookings");
+            b.Property(x => x.ExternalId).HasMaxLength(64);
+            b.Property(x => x.ClientId).HasMaxLength(64);
+            b.Property(x => x.Status).HasCode().HasMaxLength(20);
+            b.Property(x => x.VerificationData).HasColumnType("jsonb");
+            b.HasIndex(x => new { x.TenantId, x.ExternalId }).IsUnique();
+            b.HasIndex(x => x.SessionId);
+        });
+
+        modelBuilder.Entity<EscalationCase>(b =>
+        {
+            b.ToTable("conversations");
+            b.Property(x => x.ClientId).HasMaxLength(64);
+            b.Property(x => x.Status).HasCode().HasMaxLength(20);
+            b.HasIndex(x => new { x.TenantId, x.Status, x.EscalatedAt });
+            b.HasIndex(x => x.SessionId);
+        });
+
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
+            modelBuilder.ApplyTenantFilter(type.ClrType, this);
+        // Rows that may belong to no salon (a super_admin, a platform action): only "all salons" sees those.
+        modelBuilder.ApplyTenantFilter(typeof(AuditEntry), this);
+        modelBuilder.ApplyTenantFilter(typeof(DashboardUser), this);
+    }
+}

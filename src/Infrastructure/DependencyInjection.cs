@@ -1,0 +1,39 @@
+using AgentP.Application.Common.Interfaces;
+using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentP.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Resolved when first used, so hosts (and test hosts) can set the connection after registration.
+        var connectionString = new Lazy<string>(() => DatabaseConnection.Resolve(configuration));
+        var publicReadConnectionString = new Lazy<string>(() => DatabaseConnection.ResolvePublicRead(configuration));
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+
+        services.AddDbContext<DashboardDbContext>(o => o.UseDashboardDatabase(connectionString.Value));
+        services.AddScoped<IDashboardDb>(sp => sp.GetRequiredService<DashboardDbContext>());
+
+        services.AddDbContext<PublicReadOnlyDbContext>(o => o
+            .UseNpgsql(publicReadConnectionString.Value)
+            .UseSnakeCaseNamingConvention()
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
+
+        services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseDashboardDatabase(this DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DashboardDbContext.Schema))
+            .UseSnakeCaseNamingConvention();
+}

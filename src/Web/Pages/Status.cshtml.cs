@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using AgentP.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace AgentP.Web.Pages;
+
+/// <summary>The friendly page for every error status (404, 403, 400, 500…), with a correlation id.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+    public string? Message { get; private set; }
+    public string RequestId { get; private set; } = "";
+
+    public void OnGet(int code) => Show(code);
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        // Reached directly (/status/404) or re-executed by the status-code pages with the original status.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
+        Code = code is >= 400 and <= 599 ? code : 404;
+        if (!reExecuted) Response.StatusCode = Code;
+        Message = HttpContext.Items[ApplicationExceptionFilter.MessageKey] as string;
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    }
+}

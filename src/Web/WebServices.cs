@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Infrastructure.Data;
+using AgentP.Web.Auth;
+using AgentP.Web.Cli;
+using AgentP.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
+
+namespace AgentP.Web;
+
+public static class WebServices
+{
+    public static readonly CultureInfo[] Cultures = [new("ru-RU"), new("en-US")];
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder, bool isCommandLine)
+    {
+        var services = builder.Services;
+        services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+
+        if (isCommandLine)
+        {
+            // The verbs print their own progress; EF's probe of a not-yet-created history table is no error.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+            services.AddSingleton<ICurrentUser, CommandLineUser>();
+            return builder;
+        }
+
+        if (builder.Configuration["APP_PORT"] is var port && string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrEmpty(port) ? "8080" : port)}");
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddDataProtection().SetApplicationName("AgentP.Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/status/403";
+                o.Cookie.Name = "agentp.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Russian unless the user picked English: the browser's language does not decide.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        // Cyrillic goes out as UTF-8 text, not as &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddRazorPages(o => o.Conventions
+                .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status")
+                .AddPageRoute("/Index", "overview"))
+            .AddMvcOptions(o =>
+            {
+                o.Filters.Add<ApplicationExceptionFilter>();
+                // Input rules live in FluentValidation (in Russian); MVC must not add its own English "required".
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddViewLocalization();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/status/500");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

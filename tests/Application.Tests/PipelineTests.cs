@@ -1,0 +1,59 @@
+using AgentP.Application.Common.Behaviours;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Home;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using NSubstitute;
+
+namespace AgentP.Application.Tests;
+
+/// <summary>The MediatR 5.1.0 registration of our own: handlers found, behaviours in DESIGN §3 order.</summary>
+public sealed class PipelineTests
+{
+    private static ServiceProvider Build()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddApplicationServices();
+        services.AddOptions();
+        services.AddSingleton(Substitute.For<IDashboardDb>());
+        services.AddSingleton(Substitute.For<IPublicData>());
+        services.AddSingleton(Substitute.For<ITenantContext>());
+        services.AddSingleton(Substitute.For<ICurrentUser>());
+        services.AddSingleton(Substitute.For<IPasswordHasher>());
+        services.AddSingleton(TimeProvider.System);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void Behaviours_run_logging_then_validation_then_authorization_then_tenant_scope()
+    {
+        using var provider = Build();
+        var order = provider.GetServices<IPipelineBehavior<GetToday, TodayFigures>>().Select(b => b.GetType().GetGenericTypeDefinition());
+        Assert.Equal([typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(TenantScopeBehaviour<,>)], order);
+    }
+
+    [Fact]
+    public void Every_request_in_the_application_has_exactly_one_handler()
+    {
+        using var provider = Build();
+        var requests = typeof(DependencyInjection).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)));
+        Assert.NotEmpty(requests);
+        foreach (var request in requests)
+        {
+            var response = request.GetInterfaces().First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GetGenericArguments()[0];
+            var handlers = provider.GetServices(typeof(IRequestHandler<,>).MakeGenericType(request, response)).ToList();
+            Assert.True(handlers.Count == 1, $"{request.Name} has {handlers.Count} handlers");
+        }
+    }
+
+    [Fact]
+    public async Task An_anonymous_request_is_stopped_by_authorization_before_any_tenant_scope()
+    {
+        using var provider = Build();
+        using var scope = provider.CreateScope();
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetToday()));
+        Assert.Empty(provider.GetRequiredService<ITenantContext>().ReceivedCalls());
+    }
+}

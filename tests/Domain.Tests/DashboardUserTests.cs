@@ -1,0 +1,90 @@
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+
+namespace AgentP.Domain.Tests;
+
+public sealed class DashboardUserTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private static DashboardUser Admin() => DashboardUser.Create(" Owner@Salon.RU ", "hash", Role.Admin, Guid.NewGuid(), Now);
+
+    [Fact]
+    public void The_email_is_stored_trimmed_and_lower_case()
+    {
+        Assert.Equal("owner@salon.ru", Admin().Email);
+    }
+
+    [Fact]
+    public void Four_failures_do_not_lock_the_fifth_does_for_fifteen_minutes()
+    {
+        var user = Admin();
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
+        Assert.False(user.IsLockedOut(Now));
+
+        user.RecordFailedLogin(Now);
+        Assert.True(user.IsLockedOut(Now));
+        Assert.True(user.IsLockedOut(Now.AddMinutes(14.9)));
+        Assert.False(user.IsLockedOut(Now.AddMinutes(15)));
+    }
+
+    [Fact]
+    public void Attempts_during_a_lockout_do_not_extend_it()
+    {
+        var user = Admin();
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Now);
+        user.RecordFailedLogin(Now.AddMinutes(10));
+        Assert.Equal(Now + DashboardUser.LockoutWindow, user.LockedUntil);
+    }
+
+    [Fact]
+    public void A_success_resets_the_count_so_failures_must_be_consecutive()
+    {
+        var user = Admin();
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
+        user.RecordSuccessfulLogin(Now);
+        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
+        Assert.False(user.IsLockedOut(Now));
+        Assert.Equal(4, user.FailedLoginCount);
+    }
+
+    [Fact]
+    public void After_a_lockout_expires_five_new_failures_are_needed()
+    {
+        var user = Admin();
+        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Now);
+        var later = Now.AddMinutes(16);
+        user.RecordFailedLogin(later);
+        Assert.False(user.IsLockedOut(later));
+    }
+
+    [Theory]
+    [InlineData(Role.Admin, false)]
+    [InlineData(Role.Staff, false)]
+    [InlineData(Role.SuperAdmin, true)]
+    public void Salon_roles_need_a_salon_and_the_super_admin_has_none(Role role, bool withSalon)
+    {
+        Assert.Throws<ArgumentException>(() => DashboardUser.Create("a@b.ru", "hash", role, withSalon ? Guid.NewGuid() : null, Now));
+    }
+
+    [Fact]
+    public void Password_change_and_deactivation_invalidate_existing_sign_ins()
+    {
+        var user = Admin();
+        var stamp = user.SecurityStamp;
+        user.ChangePassword("new-hash", Now);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+
+        stamp = user.SecurityStamp;
+        user.Deactivate(Now);
+        Assert.False(user.Active);
+        Assert.NotEqual(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void The_display_name_falls_back_to_the_email()
+    {
+        Assert.Equal("owner@salon.ru", Admin().DisplayName);
+        Assert.Equal("Вера Лаврова", DashboardUser.Create("v@l.ru", "h", Role.SuperAdmin, null, Now, "Вера", "Лаврова").DisplayName);
+    }
+}

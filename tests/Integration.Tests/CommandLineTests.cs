@@ -1,0 +1,83 @@
+using AgentP.TestSupport;
+using System.Diagnostics;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>The CLI verbs as an operator runs them: the real Web assembly in its own process.</summary>
+public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    [Fact]
+    public async Task Create_user_creates_a_salon_admin_who_can_sign_in()
+    {
+        var (code, output, _) = await RunAsync("create-user", "--email", "New.Admin@Test.local", "--password", "Strong-pass-2026",
+            "--role", "admin", "--tenant", fixture.SalonA.ToString());
+        Assert.Equal(0, code);
+        Assert.Contains("new.admin@test.local", output);
+
+        using var client = fixture.App.Browser();
+        var response = await DashboardApp.PostLoginAsync(client, "new.admin@test.local", "Strong-pass-2026");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'create_user' AND ip_address = 'cli'"));
+    }
+
+    [Theory]
+    [InlineData("admin without a tenant", "Для ролей admin и staff укажите салон", "--email", "a1@test.local", "--password", "Strong-pass-2026", "--role", "admin")]
+    [InlineData("weak password", "Пароль слишком простой", "--email", "a2@test.local", "--password", "12345", "--role", "super_admin")]
+    [InlineData("letters only", "нужны и буквы, и цифры", "--email", "a3@test.local", "--password", "onlyletterspassword", "--role", "super_admin")]
+    [InlineData("duplicate e-mail", "уже есть", "--email", "ADMIN-A@test.local", "--password", "Strong-pass-2026", "--role", "super_admin")]
+    [InlineData("unknown role", "Роль должна быть", "--email", "a4@test.local", "--password", "Strong-pass-2026", "--role", "owner")]
+    [InlineData("unknown tenant", "не найден", "--email", "a5@test.local", "--password", "Strong-pass-2026", "--role", "staff", "--tenant", "6b1f4f4e-0000-4000-8000-000000000000")]
+    [InlineData("not an e-mail", "не e-mail", "--email", "not-an-email", "--password", "Strong-pass-2026", "--role", "super_admin")]
+    public async Task Create_user_refuses_bad_input_with_a_clear_message(string why, string message, params string[] args)
+    {
+        var before = await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users");
+        var (code, _, error) = await RunAsync(["create-user", .. args]);
+        Assert.True(code == 2, $"{why}: exit {code}, {error}");
+        Assert.Contains(message, error);
+        Assert.Equal(before, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users"));
+    }
+
+    [Fact]
+    public async Task Usage_errors_and_help()
+    {
+        var (code, _, error) = await RunAsync("create-user", "--email");
+        Assert.Equal(64, code);
+        Assert.Contains("--email needs a value", error);
+
+        (code, _, error) = await RunAsync("create-user", "--email", "x@test.local", "--password", "Strong-pass-2026", "--role", "admin", "--tenant", "salon-1");
+        Assert.Equal(64, code);
+        Assert.Contains("is not a UUID", error);
+
+        (code, var help, _) = await RunAsync("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("create-user", help);
+
+        (code, _, error) = await RunAsync("frobnicate");
+        Assert.Equal(64, code);
+        Assert.Contains("Unknown verb", error);
+    }
+
+    [Fact]
+    public async Task Migrate_reports_an_up_to_date_schema()
+    {
+        var (code, output, _) = await RunAsync("migrate");
+        Assert.Equal(0, code);
+        Assert.Contains("up to date", output);
+    }
+
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args.AsEnumerable());
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentP.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__Dashboard"] = fixture.Db.AppConnectionString;
+        start.Environment["DATABASE_URL"] = "";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}

@@ -1,0 +1,121 @@
+using AgentP.TestSupport;
+using System.Net;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Home;
+using AgentP.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>DESIGN §6: an admin or staff member only ever sees their own salon, whatever the request names.</summary>
+public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    [Fact]
+    public async Task Admin_of_salon_A_naming_salon_B_gets_not_found()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.AdminA, new GetToday(fixture.SalonB)));
+    }
+
+    [Fact]
+    public async Task Staff_of_salon_A_naming_salon_B_gets_not_found()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.StaffA, new GetToday(fixture.SalonB)));
+    }
+
+    [Fact]
+    public async Task Admin_sees_only_their_salons_figures()
+    {
+        var today = await fixture.App.SendAs(fixture.AdminA, new GetToday());
+        Assert.Equal(("Салон «Альфа»", 3, 2), (today.SalonName, today.Dialogs, today.Bookings));
+        Assert.Equal(new DateOnly(2026, 11, 23), today.Day);
+    }
+
+    [Fact]
+    public async Task Admin_naming_their_own_salon_is_served()
+    {
+        var today = await fixture.App.SendAs(fixture.AdminB, new GetToday(fixture.SalonB));
+        Assert.Equal((5, 1), (today.Dialogs, today.Bookings));
+    }
+
+    [Fact]
+    public async Task Super_admin_sees_the_picked_salon_or_all_salons()
+    {
+        var picked = await fixture.App.SendAs(fixture.SuperAdmin with { Selected = fixture.SalonB }, new GetToday());
+        Assert.Equal(("Студия «Бета»", 5), (picked.SalonName, picked.Dialogs));
+
+        var all = await fixture.App.SendAs(fixture.SuperAdmin, new GetToday());
+        Assert.Equal((null, 8, 3), (all.SalonName, all.Dialogs, all.Bookings));
+    }
+
+    [Fact]
+    public async Task Super_admin_naming_an_unknown_salon_gets_not_found()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.SuperAdmin, new GetToday(Guid.NewGuid())));
+    }
+
+    [Fact]
+    public async Task An_unscoped_unit_of_work_sees_no_bot_rows_at_all()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var bot = scope.ServiceProvider.GetRequiredService<IPublicData>();
+        Assert.Equal(0, await bot.Sessions.CountAsync());
+        Assert.Equal(0, await bot.Tenants.CountAsync());
+        Assert.Equal(9, await bot.Sessions.IgnoreQueryFilters().CountAsync()); // the rows exist: the filter hid them
+    }
+
+    [Fact]
+    public async Task The_query_filter_reads_the_scope_of_each_unit_of_work_not_the_first_one()
+    {
+        foreach (var (salon, expected) in new[] { (fixture.SalonA, 4), (fixture.SalonB, 5), (fixture.SalonA, 4) })
+        {
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeTo(salon);
+            var bot = scope.ServiceProvider.GetRequiredService<IPublicData>();
+            Assert.Equal(expected, await bot.Sessions.CountAsync());
+            Assert.True(await bot.Sessions.AllAsync(s => s.TenantId == salon));
+        }
+    }
+
+    [Fact]
+    public async Task An_admin_cannot_use_the_super_admins_tenant_switcher()
+    {
+        using var client = fixture.App.Browser();
+        await DashboardApp.PostLoginAsync(client, "admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
+        var response = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["tenantId"] = fixture.SalonB.ToString(), ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/status/403", response.Headers.Location!.PathAndQuery);
+
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("Салон «Альфа»", home);
+        Assert.DoesNotContain("Студия «Бета»", home);
+    }
+
+    [Fact]
+    public async Task Super_admin_switches_salon_in_the_header()
+    {
+        using var client = fixture.App.Browser();
+        await DashboardApp.PostLoginAsync(client, "root@test.local", TwoSalonsFixture.Password);
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
+        var response = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["tenantId"] = fixture.SalonB.ToString(), ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var home = await client.GetStringAsync("/");
+        Assert.Contains("data-testid=\"overview-salon\">Студия «Бета»</h1>", home);
+        Assert.Contains("data-testid=\"today-dialogs\">5</p>", home);
+
+        var unknown = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["tenantId"] = Guid.NewGuid().ToString(), ["__RequestVerificationToken"] = await DashboardApp.AntiForgeryTokenAsync(client, "/"),
+        }));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}

@@ -1,0 +1,114 @@
+using AgentP.TestSupport;
+using System.Net;
+using System.Text;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>Sign-in requirement, health endpoints, language and encoding, error pages.</summary>
+public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/overview")]
+    [InlineData("/logout")]
+    [InlineData("/switch-tenant")]
+    [InlineData("/no-such-page")]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page(string path)
+    {
+        using var client = fixture.App.Browser();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/lib/bootstrap/bootstrap.min.css")]
+    public async Task Login_health_and_static_files_need_no_sign_in(string path)
+    {
+        using var client = fixture.App.Browser();
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task The_overview_shows_the_salon_and_todays_live_counts()
+    {
+        using var client = await SignedInAsync("admin-a@test.local");
+        var html = await client.GetStringAsync("/overview");
+        Assert.Contains("data-testid=\"overview-salon\">Салон «Альфа»</h1>", html);
+        Assert.Contains("data-testid=\"today-dialogs\">3</p>", html);
+        Assert.Contains("data-testid=\"today-bookings\">2</p>", html);
+    }
+
+    [Fact]
+    public async Task Cyrillic_is_sent_as_utf8_text_not_as_html_entities()
+    {
+        using var client = await SignedInAsync("staff-a@test.local");
+        var response = await client.GetAsync("/");
+        Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
+        var html = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Диалогов сегодня", html);
+        Assert.Contains("Салон «Альфа»", html);
+        Assert.DoesNotContain("&#x", html);
+    }
+
+    [Fact]
+    public async Task The_interface_is_russian_by_default_and_switches_to_english()
+    {
+        using var client = await SignedInAsync("admin-a@test.local");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US"); // the browser's language does not decide
+        Assert.Contains("Диалогов сегодня", await client.GetStringAsync("/"));
+
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
+        var switched = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["culture"] = "en-US", ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+
+        var english = await client.GetStringAsync("/");
+        Assert.Contains("Dialogs today", english);
+        Assert.Contains("<html lang=\"en\">", english);
+    }
+
+    [Fact]
+    public async Task The_layout_shows_the_signed_in_user_and_role_and_a_sign_out_button()
+    {
+        using var client = await SignedInAsync("staff-a@test.local");
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("data-testid=\"user-name\">staff-a@test.local</span>", html);
+        Assert.Contains("Сотрудник", html);
+        Assert.Contains("action=\"/logout\"", html);
+        Assert.DoesNotContain("href=\"/users\"", html); // staff do not get the admin pages in the menu
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_gets_a_friendly_404_page()
+    {
+        using var client = await SignedInAsync("admin-a@test.local");
+        var response = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Страница не найдена", html);
+        Assert.Contains("Идентификатор запроса", html);
+    }
+
+    [Fact]
+    public async Task Health_ready_reports_the_database()
+    {
+        using var client = fixture.App.Browser();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    private async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = fixture.App.Browser();
+        var response = await DashboardApp.PostLoginAsync(client, email, TwoSalonsFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+}

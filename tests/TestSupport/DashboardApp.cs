@@ -1,0 +1,133 @@
+using Xunit;
+using System.Net;
+using System.Text.RegularExpressions;
+using AgentP.Application.Auth;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using AgentP.Infrastructure.Data;
+using AgentP.Web.Auth;
+using MediatR;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AgentP.TestSupport;
+
+/// <summary>The real app (real pipeline, real PostgreSQL) on a test database, with a clock the test controls.</summary>
+public sealed partial class DashboardApp(TestDatabase db) : WebApplicationFactory<Program>
+{
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        // The app runs from build output, not a publish folder: serve wwwroot/lib and the compressed copies
+        // the way Development does, from the static web assets manifest.
+        builder.UseStaticWebAssets();
+        builder.UseSetting("ConnectionStrings:Dashboard", db.AppConnectionString);
+        builder.UseSetting("Dashboard:MigrateOnStart", "false"); // the template database is migrated already
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+        });
+    }
+
+    /// <summary>The address the in-memory test server's requests come from (it has no network peer of its own).</summary>
+    public static readonly IPAddress ClientAddress = IPAddress.Parse("203.0.113.7");
+
+    public HttpClient Browser()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("AgentP-Tests/1.0");
+        return client;
+    }
+
+    private sealed class ClientAddressStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= ClientAddress;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    public async Task<long> CreateUserAsync(string email, string password, Role role, Guid? tenant, bool active = true)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var dashboard = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+        var user = DashboardUser.Create(email, scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password), role, tenant, Clock.GetUtcNow());
+        if (!active) user.Deactivate(Clock.GetUtcNow());
+        dashboard.Users.Add(user);
+        await dashboard.SaveChangesAsync();
+        return user.Id;
+    }
+
+    /// <summary>Sends a request through the whole MediatR pipeline as the given user (no HTTP).</summary>
+    public async Task<T> SendAs<T>(TestUser user, IRequest<T> request)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var principal = DashboardClaims.Principal(
+            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp"),
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        if (user.Selected is { } selected) principal = DashboardClaims.WithSelectedTenant(principal, selected, "Selected");
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Signs in through the real /login form (anti-forgery token included).</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool rememberMe = false)
+    {
+        var token = await AntiForgeryTokenAsync(client, "/login");
+        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = password, ["RememberMe"] = rememberMe ? "true" : "false", ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    public static async Task<string> AntiForgeryTokenAsync(HttpClient client, string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException($"No anti-forgery token on {path}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed record TestUser(long Id, Role Role, Guid? Tenant, Guid? Selected = null);
+
+/// <summary>A test class's own database and app. Seed the bot's rows in <see cref="SeedAsync"/>; dispose proves public unchanged.</summary>
+public class AppFixture : IAsyncLifetime
+{
+    public TestDatabase Db { get; private set; } = null!;
+    public DashboardApp App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        Db = await server.CreateDatabaseAsync(GetType().Name);
+        App = new DashboardApp(Db);
+        await SeedAsync();
+        await Db.SealPublicAsync();
+    }
+
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Db.DisposeAsync();
+    }
+}
