@@ -1,4 +1,6 @@
 using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Metrics;
+using AgentP.Infrastructure.Metrics;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +29,7 @@ public static class DependencyInjection
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
 
+        services.AddScoped<IDailyMetricsCollector, DailyMetricsSql>();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -22,18 +22,24 @@ public sealed class BotData(TestDatabase db)
     }
 
     public async Task<long> SessionAsync(Guid tenant, Guid client, DateTimeOffset startedAt, string status = "done",
-        string? bookingId = null, decimal? amount = null, string channel = "telegram", string metaJson = "{}")
+        string? bookingId = null, decimal? amount = null, string channel = "telegram", string metaJson = "{}", Guid? sessionId = null,
+        string? currency = null)
     {
         await using var connection = new NpgsqlConnection(db.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             INSERT INTO public.conversation_sessions_v2
               (session_id, tenant_id, user_id, channel, started_at, final_status, booking_id, booking_amount, booking_currency, meta)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text, $8::numeric, CASE WHEN $7::text IS NULL THEN NULL ELSE 'RUB' END, $9::jsonb)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text, $8::numeric, $10::text, $9::jsonb)
             RETURNING id
             """, connection);
-        foreach (var value in new object?[] { Guid.NewGuid(), tenant, client, channel, startedAt.ToUniversalTime(), status, bookingId, amount, metaJson })
+        foreach (var value in new object?[] { sessionId ?? Guid.NewGuid(), tenant, client, channel, startedAt.ToUniversalTime(), status, bookingId, amount, metaJson, currency })
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>One message of a dialog; <paramref name="role"/> is "user" or "assistant".</summary>
+    public Task MessageAsync(Guid tenant, Guid client, Guid sessionId, string role, DateTimeOffset at, string text = "…") =>
+        db.ExecuteAsync("INSERT INTO public.recent_history_v2 (tenant_id, user_id, session_id, role, channel, message, created_at) VALUES ($1, $2, $3, $4, 'telegram', $5, $6)",
+            true, tenant, client, sessionId, role, text, at.ToUniversalTime());
 }

@@ -16,8 +16,11 @@ public sealed class DailyMetrics : ITenantOwned
     /// <summary>bookings / dialogs × 100, 2 decimals. Never averaged over a range: recompute from the counts.</summary>
     public decimal Conversion { get; set; }
     public int AvgResponseMs { get; set; }
+    /// <summary>Revenue of the day's bookings in <see cref="Currency"/> (a NULL booking currency counts as RUB).</summary>
     public decimal TotalRevenue { get; set; }
     public string Currency { get; set; } = "RUB";
+    /// <summary>Revenue per booking currency, for salons that take more than one.</summary>
+    public Dictionary<string, decimal> RevenueByCurrency { get; set; } = [];
     public int Escalated { get; set; }
     public int Dropped { get; set; }
     public int FunnelCompleted { get; set; }

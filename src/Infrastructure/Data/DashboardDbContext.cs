@@ -50,6 +50,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.Property(x => x.Conversion).HasPrecision(7, 2);
             b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
             b.Property(x => x.Currency).HasMaxLength(3);
+            b.Property(x => x.RevenueByCurrency).HasJson();
             b.Property(x => x.TopServices).HasJson();
             b.Property(x => x.TopStaff).HasJson();
         });

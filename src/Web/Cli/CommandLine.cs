@@ -1,3 +1,4 @@
+using AgentP.Application.Metrics;
 using AgentP.Application.Users;
 using AgentP.Infrastructure.Data;
 using FluentValidation;
@@ -22,12 +23,14 @@ public static class CommandLine
                             --email E --password P --role super_admin|admin|staff
                             [--tenant UUID]      required for admin and staff
                             [--first-name N] [--last-name N]
+          collect-metrics collect daily metrics for salon-local days (idempotent; a backfill sends no digests)
+                            --from yyyy-MM-dd --to yyyy-MM-dd [--tenant UUID]
           help, --help    show this text
 
         Configuration: ConnectionStrings__Dashboard or DATABASE_URL (see README.md).
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "collect-metrics", "help", "--help", "-h"];
 
     /// <summary>The verb in <paramref name="args"/>, or null to serve the web app (server options like --urls included).</summary>
     public static string? VerbOf(string[] args) =>
@@ -51,6 +54,8 @@ public static class CommandLine
                     return Ok;
                 case "create-user":
                     return await CreateUserAsync(services, Options.Parse(args));
+                case "collect-metrics":
+                    return await CollectMetricsAsync(services, Options.Parse(args));
                 default:
                     Console.Error.WriteLine($"Unknown verb '{verb}'. Run with --help to see the verbs.");
                     return Usage;
@@ -89,6 +94,43 @@ public static class CommandLine
         return Ok;
     }
 
+    private static async Task<int> CollectMetricsAsync(IServiceProvider services, Options options)
+    {
+        var from = options.RequireDate("from");
+        var to = options.RequireDate("to");
+        var tenant = options.Get("tenant") is { } text
+            ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--tenant '{text}' is not a UUID.")
+            : (Guid?)null;
+
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        Console.WriteLine($"Collecting daily metrics {from:yyyy-MM-dd} … {to:yyyy-MM-dd}{(tenant is null ? " for every active salon" : $" for salon {tenant}")}");
+        var progress = new SynchronousProgress<MetricsChunk>(c => Console.WriteLine(
+            $"  [{c.Done,3}/{c.Total}] {Bar(c.Done, c.Total)} {c.From:yyyy-MM-dd} … {c.To:yyyy-MM-dd}  {c.Rows,6} rows  {c.Elapsed.TotalSeconds,6:F2} s"));
+        var result = await mediator.Send(new CollectDailyMetrics(from, to, tenant, progress));
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine($"error: the chunk from {result.FailedFrom:yyyy-MM-dd} failed and was rolled back: {result.Error}");
+            Console.Error.WriteLine($"The {result.Days} day(s) before it are saved; rerun with --from {result.FailedFrom:yyyy-MM-dd}.");
+            return Failed;
+        }
+        Console.WriteLine($"Done: {result.Days} day(s) × {result.Tenants} salon(s) = {result.Rows} row(s) in {result.Elapsed.TotalSeconds:F1} s.");
+        return Ok;
+    }
+
+    private static string Bar(int done, int total)
+    {
+        const int width = 20;
+        var filled = total == 0 ? width : done * width / total;
+        return "[" + new string('#', filled) + new string('.', width - filled) + "]";
+    }
+
+    /// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+
     private sealed class UsageException(string message) : Exception(message);
 
     /// <summary><c>--name value</c> pairs.</summary>
@@ -111,5 +153,11 @@ public static class CommandLine
         public string? Get(string name) => values.GetValueOrDefault(name);
 
         public string Require(string name) => Get(name) ?? throw new UsageException($"--{name} is required.");
+
+        public DateOnly RequireDate(string name) =>
+            DateOnly.TryParseExact(Require(name), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var date)
+                ? date
+                : throw new UsageException($"--{name} '{Get(name)}' is not a date like 2026-10-31.");
     }
 }

@@ -328,6 +328,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("positive_dialogs");
 
+                    b.Property<string>("RevenueByCurrency")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("revenue_by_currency");
+
                     b.Property<int>("TelegramDialogs")
                         .HasColumnType("integer")
                         .HasColumnName("telegram_dialogs");

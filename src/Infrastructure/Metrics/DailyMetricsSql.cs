@@ -1,0 +1,156 @@
+using AgentP.Application.Metrics;
+using AgentP.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AgentP.Infrastructure.Metrics;
+
+/// <summary>
+/// The collector's set-based SQL (DESIGN §5): one statement computes every metric of every active salon for a
+/// range of salon-local days and upserts <c>dashboard.metrics_dailies</c> on (tenant_id, day). Sessions are found
+/// per salon by <c>started_at</c> between the salon's local midnights (idx_sessions_started, or the opt-in
+/// idx_sessions_tenant_status_date); messages through idx_history_session.
+/// </summary>
+public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollector
+{
+    private const string Sql = """
+        WITH tenants AS (
+          SELECT t.id AS tenant_id, coalesce(s.time_zone, @default_zone) AS tz
+          FROM public.tenants_v2 t
+          LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
+          WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+        ),
+        days AS (
+          SELECT tn.tenant_id, d::date AS day
+          FROM tenants tn CROSS JOIN generate_series(@from::date, @to::date, interval '1 day') AS d
+        ),
+        sessions AS MATERIALIZED (
+          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz)::date AS day, s.session_id, s.channel, s.final_status,
+                 s.booking_id, coalesce(s.booking_amount, 0) AS amount, coalesce(s.booking_currency, 'RUB') AS currency, s.meta
+          FROM tenants tn
+          JOIN public.conversation_sessions_v2 s
+            ON s.tenant_id = tn.tenant_id
+           AND s.started_at >= (@from::date::timestamp AT TIME ZONE tn.tz)
+           AND s.started_at < ((@to::date + 1)::timestamp AT TIME ZONE tn.tz)
+        ),
+        counts AS (
+          SELECT tenant_id, day,
+                 count(*) AS dialogs,
+                 count(*) FILTER (WHERE booking_id IS NOT NULL) AS bookings,
+                 coalesce(sum(amount) FILTER (WHERE booking_id IS NOT NULL AND currency = 'RUB'), 0) AS revenue,
+                 count(*) FILTER (WHERE final_status = 'escalated') AS escalated,
+                 count(*) FILTER (WHERE final_status = 'dropped') AS dropped,
+                 count(*) FILTER (WHERE meta->>'drop_off_stage' IS NULL OR final_status = 'done') AS funnel_completed,
+                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'service_selection') AS dropped_at_service,
+                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'staff_selection') AS dropped_at_staff,
+                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'date_selection') AS dropped_at_date,
+                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'time_selection') AS dropped_at_time,
+                 count(*) FILTER (WHERE channel = 'telegram') AS telegram,
+                 count(*) FILTER (WHERE channel = 'whatsapp') AS whatsapp,
+                 count(*) FILTER (WHERE meta->>'sentiment' = 'positive') AS positive,
+                 count(*) FILTER (WHERE meta->>'sentiment' = 'neutral') AS neutral,
+                 count(*) FILTER (WHERE meta->>'sentiment' = 'negative') AS negative
+          FROM sessions GROUP BY tenant_id, day
+        ),
+        revenue AS (
+          SELECT tenant_id, day, jsonb_object_agg(currency, total ORDER BY currency) AS by_currency
+          FROM (SELECT tenant_id, day, currency, sum(amount) AS total FROM sessions
+                WHERE booking_id IS NOT NULL GROUP BY tenant_id, day, currency) r
+          GROUP BY tenant_id, day
+        ),
+        -- For each user message: the first assistant message after it in the same session. The frame runs
+        -- backwards from the session's end, so each row extends the previous one (linear, not quadratic).
+        answered AS (
+          SELECT s.tenant_id, s.day,
+                 extract(epoch FROM (m.next_answer - m.created_at)) * 1000 AS response_ms
+          FROM sessions s
+          JOIN LATERAL (
+            SELECT h.role, h.created_at,
+                   min(h.created_at) FILTER (WHERE h.role = 'assistant') OVER (
+                     ORDER BY h.created_at DESC, h.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_answer
+            FROM public.recent_history_v2 h
+            WHERE h.session_id = s.session_id
+          ) m ON m.role = 'user' AND m.next_answer IS NOT NULL
+        ),
+        responses AS (
+          SELECT tenant_id, day, round(avg(response_ms))::int AS avg_response_ms FROM answered GROUP BY tenant_id, day
+        ),
+        services AS (
+          SELECT tenant_id, day,
+                 jsonb_agg(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue) ORDER BY bookings DESC, revenue DESC, name) AS top
+          FROM (
+            SELECT tenant_id, day, name, count(*) AS bookings, sum(amount) AS revenue,
+                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, name) AS rank
+            FROM sessions CROSS JOIN LATERAL jsonb_array_elements_text(
+                   CASE WHEN jsonb_typeof(meta->'services_mentioned') = 'array' THEN meta->'services_mentioned' ELSE '[]'::jsonb END) AS name
+            WHERE booking_id IS NOT NULL
+            GROUP BY tenant_id, day, name
+          ) ranked
+          WHERE rank <= 10
+          GROUP BY tenant_id, day
+        ),
+        staff AS (
+          SELECT tenant_id, day,
+                 jsonb_agg(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue) ORDER BY bookings DESC, revenue DESC, name) AS top
+          FROM (
+            SELECT tenant_id, day, coalesce(meta->>'staff_name', meta->>'staff_id') AS name, count(*) AS bookings, sum(amount) AS revenue,
+                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, coalesce(meta->>'staff_name', meta->>'staff_id')) AS rank
+            FROM sessions
+            WHERE booking_id IS NOT NULL AND coalesce(meta->>'staff_name', meta->>'staff_id') IS NOT NULL
+            GROUP BY tenant_id, day, coalesce(meta->>'staff_name', meta->>'staff_id')
+          ) ranked
+          WHERE rank <= 10
+          GROUP BY tenant_id, day
+        )
+        INSERT INTO dashboard.metrics_dailies AS m (
+          tenant_id, day, dialogs_started, bookings, conversion, avg_response_ms, total_revenue, currency, revenue_by_currency,
+          escalated, dropped, funnel_completed, dropped_at_service, dropped_at_staff, dropped_at_date, dropped_at_time,
+          telegram_dialogs, whatsapp_dialogs, positive_dialogs, neutral_dialogs, negative_dialogs,
+          top_services, top_staff, created_at, updated_at)
+        SELECT d.tenant_id, d.day,
+               coalesce(c.dialogs, 0), coalesce(c.bookings, 0),
+               CASE WHEN coalesce(c.dialogs, 0) = 0 THEN 0 ELSE round(c.bookings * 100.0 / c.dialogs, 2) END,
+               coalesce(r.avg_response_ms, 0), coalesce(c.revenue, 0), 'RUB', coalesce(v.by_currency, '{}'::jsonb),
+               coalesce(c.escalated, 0), coalesce(c.dropped, 0), coalesce(c.funnel_completed, 0),
+               coalesce(c.dropped_at_service, 0), coalesce(c.dropped_at_staff, 0), coalesce(c.dropped_at_date, 0), coalesce(c.dropped_at_time, 0),
+               coalesce(c.telegram, 0), coalesce(c.whatsapp, 0), coalesce(c.positive, 0), coalesce(c.neutral, 0), coalesce(c.negative, 0),
+               coalesce(sv.top, '[]'::jsonb), coalesce(st.top, '[]'::jsonb), @now, @now
+        FROM days d
+        LEFT JOIN counts c ON c.tenant_id = d.tenant_id AND c.day = d.day
+        LEFT JOIN revenue v ON v.tenant_id = d.tenant_id AND v.day = d.day
+        LEFT JOIN responses r ON r.tenant_id = d.tenant_id AND r.day = d.day
+        LEFT JOIN services sv ON sv.tenant_id = d.tenant_id AND sv.day = d.day
+        LEFT JOIN staff st ON st.tenant_id = d.tenant_id AND st.day = d.day
+        ON CONFLICT (tenant_id, day) DO UPDATE SET
+          dialogs_started = excluded.dialogs_started, bookings = excluded.bookings, conversion = excluded.conversion,
+          avg_response_ms = excluded.avg_response_ms, total_revenue = excluded.total_revenue, currency = excluded.currency,
+          revenue_by_currency = excluded.revenue_by_currency, escalated = excluded.escalated, dropped = excluded.dropped,
+          funnel_completed = excluded.funnel_completed, dropped_at_service = excluded.dropped_at_service,
+          dropped_at_staff = excluded.dropped_at_staff, dropped_at_date = excluded.dropped_at_date, dropped_at_time = excluded.dropped_at_time,
+          telegram_dialogs = excluded.telegram_dialogs, whatsapp_dialogs = excluded.whatsapp_dialogs,
+          positive_dialogs = excluded.positive_dialogs, neutral_dialogs = excluded.neutral_dialogs, negative_dialogs = excluded.negative_dialogs,
+          top_services = excluded.top_services, top_staff = excluded.top_staff, updated_at = excluded.updated_at
+        """;
+
+    public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        // One chunk = one statement = one transaction: a failure rolls back this chunk only.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand(Sql, connection) { CommandTimeout = 600 };
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("to", to);
+            command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+            command.Parameters.AddWithValue("default_zone", defaultTimeZone);
+            command.Parameters.AddWithValue("now", now);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
