@@ -1,6 +1,7 @@
 using AgentP.Application.Common.Behaviours;
 using AgentP.Application.Common.Interfaces;
-using AgentP.Application.Home;
+using AgentP.Application.Overview;
+using AgentP.Application.Metrics;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
@@ -21,6 +22,7 @@ public sealed class PipelineTests
         services.AddSingleton(Substitute.For<ITenantContext>());
         services.AddSingleton(Substitute.For<ICurrentUser>());
         services.AddSingleton(Substitute.For<IPasswordHasher>());
+        services.AddSingleton(Substitute.For<IDailyMetricsCollector>());
         services.AddSingleton(TimeProvider.System);
         return services.BuildServiceProvider();
     }
@@ -29,7 +31,7 @@ public sealed class PipelineTests
     public void Behaviours_run_logging_then_validation_then_authorization_then_tenant_scope()
     {
         using var provider = Build();
-        var order = provider.GetServices<IPipelineBehavior<GetToday, TodayFigures>>().Select(b => b.GetType().GetGenericTypeDefinition());
+        var order = provider.GetServices<IPipelineBehavior<GetOverview, OverviewReport>>().Select(b => b.GetType().GetGenericTypeDefinition());
         Assert.Equal([typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(TenantScopeBehaviour<,>)], order);
     }
 
@@ -53,7 +55,7 @@ public sealed class PipelineTests
     {
         using var provider = Build();
         using var scope = provider.CreateScope();
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetToday()));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetOverview()));
         Assert.Empty(provider.GetRequiredService<ITenantContext>().ReceivedCalls());
     }
 }

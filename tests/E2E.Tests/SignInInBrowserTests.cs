@@ -71,7 +71,7 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.WaitForURLAsync(BaseUrl + "/");
         Assert.Equal("Салон «Браузер»", await page.GetByTestId("salon-name").TextContentAsync());
         Assert.Equal("Салон «Браузер»", await page.GetByTestId("overview-salon").TextContentAsync());
-        Assert.Equal("1", await page.GetByTestId("today-bookings").TextContentAsync());
+        Assert.Equal("1", await page.GetByTestId("kpi-bookings").TextContentAsync());
         // Bootstrap came from npm through the build: the navbar is styled, not a bare list.
         Assert.Equal("flex", await page.Locator("nav.navbar").EvaluateAsync<string>("e => getComputedStyle(e).display"));
     }

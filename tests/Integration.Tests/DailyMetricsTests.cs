@@ -54,7 +54,13 @@ public sealed class MetricsFixture : AppFixture
         // 19:30 UTC on the 10th is 00:30 on the 11th in Yekaterinburg (but 22:30 on the 10th in Moscow).
         await Db.Bot.SessionAsync(SalonB, b, Utc(10, 19, 30), bookingId: "YC-B", amount: 1000);
         await Db.Bot.SessionAsync(SalonC, c, Utc(10, 12), bookingId: "YC-C", amount: 9999);
+
+        await App.CreateUserAsync("admin-a@metrics.local", Password, AgentP.Domain.Common.Role.Admin, SalonA);
+        await App.CreateUserAsync("admin-b@metrics.local", Password, AgentP.Domain.Common.Role.Admin, SalonB);
+        await App.CreateUserAsync("root@metrics.local", Password, AgentP.Domain.Common.Role.SuperAdmin, null);
     }
+
+    public const string Password = "Metrics-pass-2026";
 }
 
 public sealed class DailyMetricsTests(MetricsFixture fixture) : IClassFixture<MetricsFixture>

@@ -2,7 +2,7 @@ using AgentP.TestSupport;
 using System.Net;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
-using AgentP.Application.Home;
+using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,44 +15,44 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
     [Fact]
     public async Task Admin_of_salon_A_naming_salon_B_gets_not_found()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.AdminA, new GetToday(fixture.SalonB)));
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.AdminA, Today(fixture.SalonB)));
     }
 
     [Fact]
     public async Task Staff_of_salon_A_naming_salon_B_gets_not_found()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.StaffA, new GetToday(fixture.SalonB)));
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.StaffA, Today(fixture.SalonB)));
     }
 
     [Fact]
     public async Task Admin_sees_only_their_salons_figures()
     {
-        var today = await fixture.App.SendAs(fixture.AdminA, new GetToday());
-        Assert.Equal(("Салон «Альфа»", 3, 2), (today.SalonName, today.Dialogs, today.Bookings));
-        Assert.Equal(new DateOnly(2026, 11, 23), today.Day);
+        var today = await fixture.App.SendAs(fixture.AdminA, Today());
+        Assert.Equal(("Салон «Альфа»", 3L, 2L), (today.SalonName, today.Current.Dialogs, today.Current.Bookings));
+        Assert.Equal(new DateOnly(2026, 11, 23), today.Today);
     }
 
     [Fact]
     public async Task Admin_naming_their_own_salon_is_served()
     {
-        var today = await fixture.App.SendAs(fixture.AdminB, new GetToday(fixture.SalonB));
-        Assert.Equal((5, 1), (today.Dialogs, today.Bookings));
+        var today = await fixture.App.SendAs(fixture.AdminB, Today(fixture.SalonB));
+        Assert.Equal((5L, 1L), (today.Current.Dialogs, today.Current.Bookings));
     }
 
     [Fact]
     public async Task Super_admin_sees_the_picked_salon_or_all_salons()
     {
-        var picked = await fixture.App.SendAs(fixture.SuperAdmin with { Selected = fixture.SalonB }, new GetToday());
-        Assert.Equal(("Студия «Бета»", 5), (picked.SalonName, picked.Dialogs));
+        var picked = await fixture.App.SendAs(fixture.SuperAdmin with { Selected = fixture.SalonB }, Today());
+        Assert.Equal(("Студия «Бета»", 5L), (picked.SalonName, picked.Current.Dialogs));
 
-        var all = await fixture.App.SendAs(fixture.SuperAdmin, new GetToday());
-        Assert.Equal((null, 8, 3), (all.SalonName, all.Dialogs, all.Bookings));
+        var all = await fixture.App.SendAs(fixture.SuperAdmin, Today());
+        Assert.Equal((null, 8L, 3L), (all.SalonName, all.Current.Dialogs, all.Current.Bookings));
     }
 
     [Fact]
     public async Task Super_admin_naming_an_unknown_salon_gets_not_found()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.SuperAdmin, new GetToday(Guid.NewGuid())));
+        await Assert.ThrowsAsync<NotFoundException>(() => fixture.App.SendAs(fixture.SuperAdmin, Today(Guid.NewGuid())));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
 
         var home = await client.GetStringAsync("/");
         Assert.Contains("data-testid=\"overview-salon\">Студия «Бета»</h1>", home);
-        Assert.Contains("data-testid=\"today-dialogs\">5</p>", home);
+        Assert.Contains("data-testid=\"kpi-dialogs\">5</p>", home);
 
         var unknown = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -118,4 +118,6 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
         }));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    private static GetOverview Today(Guid? tenant = null) => new("today", TenantId: tenant);
 }

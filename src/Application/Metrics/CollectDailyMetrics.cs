@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -26,10 +27,14 @@ public sealed record MetricsCollection(int Days, int Tenants, int Rows, TimeSpan
     public bool Succeeded => Error is null;
 }
 
-/// <summary>The set-based SQL behind the collector (Infrastructure); one call is one transaction.</summary>
+/// <summary>The set-based SQL behind the metrics (Infrastructure). <c>tenantId</c> null means every active salon.</summary>
 public interface IDailyMetricsCollector
 {
+    /// <summary>Upserts the range's rows; one call is one transaction. Returns the rows written.</summary>
     Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The same rows, computed live and not stored (today's figures).</summary>
+    Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
 public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDailyMetrics>

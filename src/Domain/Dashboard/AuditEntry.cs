@@ -23,4 +23,5 @@ public static class AuditActions
     public const string LoginFailed = "login_failed";
     public const string Logout = "logout";
     public const string CreateUser = "create_user";
+    public const string Export = "export";
 }

@@ -15,7 +15,10 @@ public sealed class DailyMetrics : ITenantOwned
     public int Bookings { get; set; }
     /// <summary>bookings / dialogs × 100, 2 decimals. Never averaged over a range: recompute from the counts.</summary>
     public decimal Conversion { get; set; }
+    /// <summary>Mean time to the first answer over the day's answered user messages.</summary>
     public int AvgResponseMs { get; set; }
+    /// <summary>How many user messages got an answer: the weight of <see cref="AvgResponseMs"/> over a range.</summary>
+    public int AnsweredMessages { get; set; }
     /// <summary>Revenue of the day's bookings in <see cref="Currency"/> (a NULL booking currency counts as RUB).</summary>
     public decimal TotalRevenue { get; set; }
     public string Currency { get; set; } = "RUB";

@@ -1,4 +1,5 @@
 using AgentP.Application.Metrics;
+using AgentP.Domain.Dashboard;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -7,13 +8,15 @@ namespace AgentP.Infrastructure.Metrics;
 
 /// <summary>
 /// The collector's set-based SQL (DESIGN §5): one statement computes every metric of every active salon for a
-/// range of salon-local days and upserts <c>dashboard.metrics_dailies</c> on (tenant_id, day). Sessions are found
+/// range of salon-local days and upserts <c>dashboard.metrics_dailies</c> on (tenant_id, day); the same SELECT,
+/// without the upsert, gives the Overview today's live figures, so both follow one definition. Sessions are found
 /// per salon by <c>started_at</c> between the salon's local midnights (idx_sessions_started, or the opt-in
 /// idx_sessions_tenant_status_date); messages through idx_history_session.
 /// </summary>
 public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollector
 {
-    private const string Sql = """
+    // Every metric of every (salon, local day) of the range, in the column order of Columns (zeros included).
+    private const string Select = """
         WITH tenants AS (
           SELECT t.id AS tenant_id, coalesce(s.time_zone, @default_zone) AS tz
           FROM public.tenants_v2 t
@@ -73,7 +76,8 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           ) m ON m.role = 'user' AND m.next_answer IS NOT NULL
         ),
         responses AS (
-          SELECT tenant_id, day, round(avg(response_ms))::int AS avg_response_ms FROM answered GROUP BY tenant_id, day
+          SELECT tenant_id, day, round(avg(response_ms))::int AS avg_response_ms, count(*)::int AS answered
+          FROM answered GROUP BY tenant_id, day
         ),
         services AS (
           SELECT tenant_id, day,
@@ -102,15 +106,10 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           WHERE rank <= 10
           GROUP BY tenant_id, day
         )
-        INSERT INTO dashboard.metrics_dailies AS m (
-          tenant_id, day, dialogs_started, bookings, conversion, avg_response_ms, total_revenue, currency, revenue_by_currency,
-          escalated, dropped, funnel_completed, dropped_at_service, dropped_at_staff, dropped_at_date, dropped_at_time,
-          telegram_dialogs, whatsapp_dialogs, positive_dialogs, neutral_dialogs, negative_dialogs,
-          top_services, top_staff, created_at, updated_at)
         SELECT d.tenant_id, d.day,
                coalesce(c.dialogs, 0), coalesce(c.bookings, 0),
                CASE WHEN coalesce(c.dialogs, 0) = 0 THEN 0 ELSE round(c.bookings * 100.0 / c.dialogs, 2) END,
-               coalesce(r.avg_response_ms, 0), coalesce(c.revenue, 0), 'RUB', coalesce(v.by_currency, '{}'::jsonb),
+               coalesce(r.avg_response_ms, 0), coalesce(r.answered, 0), coalesce(c.revenue, 0), 'RUB', coalesce(v.by_currency, '{}'::jsonb),
                coalesce(c.escalated, 0), coalesce(c.dropped, 0), coalesce(c.funnel_completed, 0),
                coalesce(c.dropped_at_service, 0), coalesce(c.dropped_at_staff, 0), coalesce(c.dropped_at_date, 0), coalesce(c.dropped_at_time, 0),
                coalesce(c.telegram, 0), coalesce(c.whatsapp, 0), coalesce(c.positive, 0), coalesce(c.neutral, 0), coalesce(c.negative, 0),
@@ -121,9 +120,19 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         LEFT JOIN responses r ON r.tenant_id = d.tenant_id AND r.day = d.day
         LEFT JOIN services sv ON sv.tenant_id = d.tenant_id AND sv.day = d.day
         LEFT JOIN staff st ON st.tenant_id = d.tenant_id AND st.day = d.day
+        """;
+
+    private const string Columns = """
+        tenant_id, day, dialogs_started, bookings, conversion, avg_response_ms, answered_messages, total_revenue, currency, revenue_by_currency,
+          escalated, dropped, funnel_completed, dropped_at_service, dropped_at_staff, dropped_at_date, dropped_at_time,
+          telegram_dialogs, whatsapp_dialogs, positive_dialogs, neutral_dialogs, negative_dialogs,
+          top_services, top_staff, created_at, updated_at
+        """;
+
+    private const string Upsert = "INSERT INTO dashboard.metrics_dailies AS m (" + Columns + ")\n" + Select + "\n" + """
         ON CONFLICT (tenant_id, day) DO UPDATE SET
           dialogs_started = excluded.dialogs_started, bookings = excluded.bookings, conversion = excluded.conversion,
-          avg_response_ms = excluded.avg_response_ms, total_revenue = excluded.total_revenue, currency = excluded.currency,
+          avg_response_ms = excluded.avg_response_ms, answered_messages = excluded.answered_messages, total_revenue = excluded.total_revenue, currency = excluded.currency,
           revenue_by_currency = excluded.revenue_by_currency, escalated = excluded.escalated, dropped = excluded.dropped,
           funnel_completed = excluded.funnel_completed, dropped_at_service = excluded.dropped_at_service,
           dropped_at_staff = excluded.dropped_at_staff, dropped_at_date = excluded.dropped_at_date, dropped_at_time = excluded.dropped_at_time,
@@ -136,21 +145,73 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         CancellationToken cancellationToken)
     {
         // One chunk = one statement = one transaction: a failure rolls back this chunk only.
+        return await RunAsync(Upsert, from, to, tenantId, defaultTimeZone, now, c => c.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        return await RunAsync(Select, from, to, tenantId, defaultTimeZone, now, async command =>
+        {
+            var rows = new List<DailyMetrics>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add(Read(reader));
+            return (IReadOnlyList<DailyMetrics>)rows;
+        }, cancellationToken);
+    }
+
+    private async Task<T> RunAsync<T>(string sql, DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
+        Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
+    {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(Sql, connection) { CommandTimeout = 600 };
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 600 };
             command.Parameters.AddWithValue("from", from);
             command.Parameters.AddWithValue("to", to);
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
             command.Parameters.AddWithValue("default_zone", defaultTimeZone);
             command.Parameters.AddWithValue("now", now);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await run(command);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    // Ordinals follow Columns.
+    private static DailyMetrics Read(NpgsqlDataReader r) => new()
+    {
+        TenantId = r.GetGuid(0),
+        Day = DateOnly.FromDateTime(r.GetDateTime(1)),
+        DialogsStarted = (int)r.GetInt64(2),
+        Bookings = (int)r.GetInt64(3),
+        Conversion = r.GetDecimal(4),
+        AvgResponseMs = r.GetInt32(5),
+        AnsweredMessages = r.GetInt32(6),
+        TotalRevenue = r.GetDecimal(7),
+        Currency = r.GetString(8),
+        RevenueByCurrency = Json<Dictionary<string, decimal>>(r.GetString(9)),
+        Escalated = (int)r.GetInt64(10),
+        Dropped = (int)r.GetInt64(11),
+        FunnelCompleted = (int)r.GetInt64(12),
+        DroppedAtService = (int)r.GetInt64(13),
+        DroppedAtStaff = (int)r.GetInt64(14),
+        DroppedAtDate = (int)r.GetInt64(15),
+        DroppedAtTime = (int)r.GetInt64(16),
+        TelegramDialogs = (int)r.GetInt64(17),
+        WhatsappDialogs = (int)r.GetInt64(18),
+        PositiveDialogs = (int)r.GetInt64(19),
+        NeutralDialogs = (int)r.GetInt64(20),
+        NegativeDialogs = (int)r.GetInt64(21),
+        TopServices = Json<List<RankedItem>>(r.GetString(22)),
+        TopStaff = Json<List<RankedItem>>(r.GetString(23)),
+        CreatedAt = r.GetFieldValue<DateTimeOffset>(24),
+        UpdatedAt = r.GetFieldValue<DateTimeOffset>(25),
+    };
+
+    private static T Json<T>(string json) where T : new() =>
+        System.Text.Json.JsonSerializer.Deserialize<T>(json, BotJson.Options) ?? new T();
 }

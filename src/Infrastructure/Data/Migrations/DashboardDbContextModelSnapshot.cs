@@ -253,6 +253,10 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AnsweredMessages")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered_messages");
+
                     b.Property<int>("AvgResponseMs")
                         .HasColumnType("integer")
                         .HasColumnName("avg_response_ms");

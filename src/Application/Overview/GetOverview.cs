@@ -1,0 +1,96 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Application.Metrics;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using FluentValidation.Results;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Overview;
+
+/// <summary>
+/// The Overview for a range: a preset (<see cref="ReportPeriod.Presets"/>) or custom <c>from</c>/<c>to</c> days
+/// (yyyy-MM-dd) in the salon's time zone. Closed days come from <c>metrics_dailies</c>; today is computed live.
+/// </summary>
+[Authorize]
+public sealed record GetOverview(string? Range = null, string? From = null, string? To = null, Guid? TenantId = null)
+    : IRequest<OverviewReport>, IAllowsAllTenants;
+
+public sealed record OverviewReport(
+    string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
+    OverviewTotals Current, OverviewTotals Previous, IReadOnlyList<OverviewDay> Days, DateTimeOffset? LastCollectedAt);
+
+public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
+{
+    public GetOverviewValidator()
+    {
+        RuleFor(x => x.Range).Must(r => r is null || ReportPeriod.Presets.Contains(r))
+            .WithMessage("Неизвестный период. Выберите один из предложенных.");
+        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _))
+            .WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД, например 2026-10-01.");
+        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _))
+            .WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД, например 2026-10-31.");
+        RuleFor(x => x).Must(x => (x.From is null) == (x.To is null))
+            .WithName("From").WithMessage("Укажите обе даты периода: «с» и «по».");
+        When(x => ReportPeriod.TryParseDate(x.From, out _) && ReportPeriod.TryParseDate(x.To, out _), () =>
+        {
+            RuleFor(x => x).Must(x => Parse(x.From) <= Parse(x.To))
+                .WithName("To").WithMessage("Дата «по» раньше даты «с».");
+            RuleFor(x => x).Must(x => Parse(x.To).DayNumber - Parse(x.From).DayNumber < ReportPeriod.MaxDays)
+                .WithName("To").WithMessage($"Период длиннее {ReportPeriod.MaxDays} дней. Выберите период покороче.");
+        });
+    }
+
+    private static DateOnly Parse(string? text) => ReportPeriod.TryParseDate(text, out var d) ? d : default;
+}
+
+public sealed class GetOverviewHandler(
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, IDailyMetricsCollector metrics, TimeProvider clock)
+    : IRequestHandler<GetOverview, OverviewReport>
+{
+    public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
+    {
+        var scope = tenant.RequireScope();
+        string? salon = null;
+        if (scope is { } id)
+            salon = await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Салон не найден.");
+
+        var zone = await zones.ForAsync(scope, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = LocalDay.Of(now, zone);
+        var period = Resolve(request, today);
+        var previous = period.Previous;
+
+        // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
+        var rows = await db.MetricsDailies.AsNoTracking()
+            .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+            .ToListAsync(cancellationToken);
+        if (period.Contains(today))
+            rows.AddRange(await metrics.ComputeAsync(today, today, scope, zones.Default.Id, now, cancellationToken));
+        var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+
+        return new OverviewReport(salon, zone.Id, today, request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period,
+            OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
+            OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
+            OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
+            lastCollected);
+    }
+
+    private static ReportPeriod Resolve(GetOverview request, DateOnly today)
+    {
+        if (request.From is null || request.To is null)
+            return ReportPeriod.FromPreset(request.Range ?? ReportPeriod.DefaultRange, today);
+
+        ReportPeriod.TryParseDate(request.From, out var from);
+        ReportPeriod.TryParseDate(request.To, out var to);
+        if (from > today)
+            throw new ValidationException([new ValidationFailure("From", "Период начинается в будущем: выберите дату не позже сегодняшней.")]);
+        // Days after today have no dialogs yet: the period ends today.
+        return new ReportPeriod(from, to > today ? today : to);
+    }
+}

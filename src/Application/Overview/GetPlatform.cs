@@ -1,0 +1,77 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Security;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Metrics;
+using AgentP.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Overview;
+
+/// <summary>All salons side by side for a range (super_admin only), sortable by any column.</summary>
+[Authorize(Role.SuperAdmin)]
+public sealed record GetPlatform(string? Range = null, string? From = null, string? To = null, string? Sort = null, bool Descending = true)
+    : IRequest<PlatformReport>
+{
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "dialogs", "bookings", "conversion", "revenue", "trend"];
+}
+
+public sealed record PlatformReport(string? Range, ReportPeriod Period, string Sort, bool Descending, IReadOnlyList<SalonRow> Salons, OverviewTotals Total);
+
+/// <summary>A salon's figures for the period; <see cref="DialogsTrend"/> is the change in dialogs vs the previous period, in %.</summary>
+public sealed record SalonRow(Guid TenantId, string Name, bool IsActive, OverviewTotals Current, OverviewTotals Previous)
+{
+    public decimal? DialogsTrend => Previous.Dialogs == 0 ? null : Math.Round((Current.Dialogs - Previous.Dialogs) * 100m / Previous.Dialogs, 1);
+}
+
+public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
+{
+    public GetPlatformValidator()
+    {
+        // The range rules are the Overview's.
+        RuleFor(x => new GetOverview(x.Range, x.From, x.To, null)).SetValidator(new GetOverviewValidator()).OverridePropertyName("Range");
+        RuleFor(x => x.Sort).Must(s => s is null || GetPlatform.SortKeys.Contains(s)).WithMessage("Неизвестная сортировка.");
+    }
+}
+
+public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, IDailyMetricsCollector metrics, TimeProvider clock)
+    : IRequestHandler<GetPlatform, PlatformReport>
+{
+    public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = LocalDay.Of(now, zones.Default);
+        var period = request.From is not null && request.To is not null && ReportPeriod.TryParseDate(request.From, out var from) && ReportPeriod.TryParseDate(request.To, out var to)
+            ? new ReportPeriod(from, to > today ? today : to)
+            : ReportPeriod.FromPreset(request.Range ?? ReportPeriod.DefaultRange, today);
+        var previous = period.Previous;
+
+        // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
+        var tenants = await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.IsActive }).ToListAsync(cancellationToken);
+        var rows = await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+            .ToListAsync(cancellationToken);
+        if (period.Contains(today))
+            rows.AddRange(await metrics.ComputeAsync(today, today, null, zones.Default.Id, now, cancellationToken));
+        var byTenant = rows.ToLookup(r => r.TenantId);
+
+        var salons = tenants.Select(t => new SalonRow(t.Id, t.Name, t.IsActive,
+            OverviewTotals.Of(byTenant[t.Id].Where(r => period.Contains(r.Day))),
+            OverviewTotals.Of(byTenant[t.Id].Where(r => previous.Contains(r.Day))))).ToList();
+
+        var sort = request.Sort ?? "dialogs";
+        Func<SalonRow, object> key = sort switch
+        {
+            "name" => s => s.Name,
+            "bookings" => s => s.Current.Bookings,
+            "conversion" => s => s.Current.Conversion,
+            "revenue" => s => s.Current.Revenue,
+            "trend" => s => s.DialogsTrend ?? decimal.MinValue,
+            _ => s => s.Current.Dialogs,
+        };
+        var ordered = (request.Descending ? salons.OrderByDescending(key) : salons.OrderBy(key)).ThenBy(s => s.Name).ToList();
+        return new PlatformReport(request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period, sort, request.Descending,
+            ordered, OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))));
+    }
+}

@@ -1,0 +1,66 @@
+using AgentP.Domain.Dashboard;
+
+namespace AgentP.Application.Overview;
+
+/// <summary>
+/// The KPIs of a set of salon-days (DESIGN §5). Rates are recomputed from the summed counts, never averaged from
+/// daily rates; the response time is weighted by the answered messages of each day.
+/// </summary>
+public sealed record OverviewTotals(
+    long Dialogs, long Bookings, decimal Revenue, long Escalated, long Dropped, long AnsweredMessages, double AvgResponseMs,
+    long FunnelCompleted, long DroppedAtService, long DroppedAtStaff, long DroppedAtDate, long DroppedAtTime,
+    long Telegram, long Whatsapp, long Positive, long Neutral, long Negative,
+    IReadOnlyList<RankedItem> TopServices, IReadOnlyList<RankedItem> TopStaff, IReadOnlyDictionary<string, decimal> RevenueByCurrency)
+{
+    public decimal Conversion => DailyMetrics.ConversionOf(Bookings, Dialogs);
+    public decimal EscalationRate => DailyMetrics.ConversionOf(Escalated, Dialogs);
+    public decimal DropRate => DailyMetrics.ConversionOf(Dropped, Dialogs);
+
+    /// <summary>The funnel: how many dialogs got past each step (the spec's v_conversion_funnel drop-offs).</summary>
+    public IReadOnlyList<long> Funnel
+    {
+        get
+        {
+            var pastService = Dialogs - DroppedAtService;
+            var pastStaff = pastService - DroppedAtStaff;
+            var pastDate = pastStaff - DroppedAtDate;
+            var pastTime = pastDate - DroppedAtTime;
+            return [Dialogs, pastService, pastStaff, pastDate, pastTime, Bookings];
+        }
+    }
+
+    public static OverviewTotals Of(IEnumerable<DailyMetrics> days)
+    {
+        var list = days as IReadOnlyCollection<DailyMetrics> ?? days.ToList();
+        var answered = list.Sum(d => (long)d.AnsweredMessages);
+        return new OverviewTotals(
+            list.Sum(d => (long)d.DialogsStarted), list.Sum(d => (long)d.Bookings), list.Sum(d => d.TotalRevenue),
+            list.Sum(d => (long)d.Escalated), list.Sum(d => (long)d.Dropped), answered,
+            answered == 0 ? 0 : list.Sum(d => (double)d.AvgResponseMs * d.AnsweredMessages) / answered,
+            list.Sum(d => (long)d.FunnelCompleted), list.Sum(d => (long)d.DroppedAtService), list.Sum(d => (long)d.DroppedAtStaff),
+            list.Sum(d => (long)d.DroppedAtDate), list.Sum(d => (long)d.DroppedAtTime),
+            list.Sum(d => (long)d.TelegramDialogs), list.Sum(d => (long)d.WhatsappDialogs),
+            list.Sum(d => (long)d.PositiveDialogs), list.Sum(d => (long)d.NeutralDialogs), list.Sum(d => (long)d.NegativeDialogs),
+            Top(list.SelectMany(d => d.TopServices)), Top(list.SelectMany(d => d.TopStaff)),
+            list.SelectMany(d => d.RevenueByCurrency).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+    }
+
+    // Daily top-10 lists merged: exact for any name in a day's top 10, which is every name on a salon's ordinary day.
+    private static List<RankedItem> Top(IEnumerable<RankedItem> items) =>
+        items.GroupBy(i => i.Name)
+            .Select(g => new RankedItem(g.Key, g.Sum(i => i.Bookings), g.Sum(i => i.Revenue)))
+            .OrderByDescending(i => i.Bookings).ThenByDescending(i => i.Revenue).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .Take(10).ToList();
+}
+
+/// <summary>One day of the charts (all salons of the scope summed).</summary>
+public sealed record OverviewDay(DateOnly Day, long Dialogs, long Bookings, decimal Conversion, decimal Revenue, double AvgResponseMs, long Escalated, long Dropped)
+{
+    public static IReadOnlyList<OverviewDay> Of(IEnumerable<DailyMetrics> rows, ReportPeriod period)
+    {
+        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => OverviewTotals.Of(g));
+        return period.EachDay().Select(day => byDay.TryGetValue(day, out var t)
+            ? new OverviewDay(day, t.Dialogs, t.Bookings, t.Conversion, t.Revenue, t.AvgResponseMs, t.Escalated, t.Dropped)
+            : new OverviewDay(day, 0, 0, 0, 0, 0, 0, 0)).ToList();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace AgentP.Web;
+
+/// <summary>Numbers, money, rates and dates in the UI culture (ru-RU: <c>1 234,50 ₽</c>, <c>40,0 %</c>, <c>10 окт. 2026</c>).</summary>
+public static class Formatting
+{
+    private static CultureInfo Culture => CultureInfo.CurrentCulture;
+
+    public static string Number(long value) => value.ToString("N0", Culture);
+
+    public static string Money(decimal value, string currency = "RUB") =>
+        value.ToString("N2", Culture) + "\u00A0" + currency switch { "RUB" => "₽", "USD" => "$", "EUR" => "€", _ => currency };
+
+    /// <summary>A percentage given as 0–100 (the way conversion is stored).</summary>
+    public static string Percent(decimal value) => value.ToString("N1", Culture) + (IsRussian ? "\u00A0%" : "%");
+
+    public static string Duration(double milliseconds) => milliseconds switch
+    {
+        <= 0 => "—",
+        < 1000 => $"{milliseconds.ToString("N0", Culture)}\u00A0" + (IsRussian ? "мс" : "ms"),
+        _ => $"{(milliseconds / 1000).ToString("N1", Culture)}\u00A0" + (IsRussian ? "с" : "s"),
+    };
+
+    public static string Date(DateOnly day) => day.ToString("d MMM yyyy", Culture);
+
+    public static string ShortDate(DateOnly day) => day.ToString("d MMM", Culture);
+
+    public static string DateTime(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy, HH:mm", Culture);
+
+    private static bool IsRussian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru";
+}
+
+/// <summary>The change of a KPI against the previous period, ready to show as ▲/▼.</summary>
+public sealed record Change(string Text, string Arrow, bool Good, bool Neutral)
+{
+    /// <summary>Relative change in % (counts, money, time); none when the previous period had nothing.</summary>
+    public static Change? Relative(double current, double previous, bool higherIsBetter = true)
+    {
+        if (previous == 0) return null;
+        var change = (current - previous) / previous * 100;
+        return Of(change, (change >= 0 ? "+" : "") + change.ToString("N1", CultureInfo.CurrentCulture) + "\u00A0%", higherIsBetter);
+    }
+
+    /// <summary>Difference of two rates in percentage points.</summary>
+    public static Change? Points(decimal current, decimal previous, long previousDialogs, bool higherIsBetter = true)
+    {
+        if (previousDialogs == 0) return null;
+        var change = (double)(current - previous);
+        var unit = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? "п.п." : "pp";
+        return Of(change, (change >= 0 ? "+" : "") + change.ToString("N1", CultureInfo.CurrentCulture) + "\u00A0" + unit, higherIsBetter);
+    }
+
+    private static Change Of(double change, string text, bool higherIsBetter) =>
+        Math.Abs(change) < 0.05
+            ? new Change(text, "▬", true, true)
+            : new Change(text, change > 0 ? "▲" : "▼", change > 0 == higherIsBetter, false);
+}

@@ -1,0 +1,50 @@
+// Draws the Overview charts from the JSON the page embeds (#overview-data). No inline script: CSP-friendly.
+(function () {
+  "use strict";
+  var source = document.getElementById("overview-data");
+  if (!source || !window.Chart) return;
+  var d = JSON.parse(source.textContent);
+  var blue = "#0d6efd", green = "#198754", orange = "#fd7e14", red = "#dc3545", grey = "#adb5bd", teal = "#20c997";
+
+  function draw(id, config) {
+    var canvas = document.getElementById(id);
+    if (!canvas) return;
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, animation: false }, config.options || {});
+    new window.Chart(canvas, config);
+  }
+
+  draw("chart-daily", {
+    type: "bar",
+    data: { labels: d.days, datasets: [
+      { label: d.l.dialogs, data: d.dialogs, backgroundColor: blue },
+      { label: d.l.bookings, data: d.bookings, backgroundColor: green }
+    ] },
+    options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }
+  });
+  draw("chart-conversion", {
+    type: "line",
+    data: { labels: d.days, datasets: [{ label: d.l.conversion, data: d.conversion, borderColor: orange, backgroundColor: orange, tension: 0.2 }] },
+    options: { scales: { y: { beginAtZero: true, suggestedMax: 100 } } }
+  });
+  draw("chart-funnel", {
+    type: "bar",
+    data: { labels: d.funnel.labels, datasets: [{ label: d.l.dialogs, data: d.funnel.values, backgroundColor: [blue, blue, blue, blue, blue, green] }] },
+    options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
+  });
+  draw("chart-services", {
+    type: "bar",
+    data: { labels: d.services.labels, datasets: [
+      { label: d.l.bookings, data: d.services.bookings, backgroundColor: green, xAxisID: "x" },
+      { label: d.l.revenue, data: d.services.revenue, backgroundColor: teal, xAxisID: "x2" }
+    ] },
+    options: { indexAxis: "y", scales: { x: { beginAtZero: true, position: "bottom", ticks: { precision: 0 } }, x2: { beginAtZero: true, position: "top", grid: { drawOnChartArea: false } } } }
+  });
+  draw("chart-channels", {
+    type: "doughnut",
+    data: { labels: d.channels.labels, datasets: [{ data: d.channels.values, backgroundColor: [blue, green] }] }
+  });
+  draw("chart-sentiment", {
+    type: "doughnut",
+    data: { labels: d.sentiment.labels, datasets: [{ data: d.sentiment.values, backgroundColor: [green, grey, red] }] }
+  });
+})();
