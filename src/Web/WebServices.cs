@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Jobs;
 using AgentP.Web.Auth;
 using AgentP.Web.Cli;
 using AgentP.Web.Infrastructure;
@@ -23,6 +24,7 @@ public static class WebServices
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder, bool isCommandLine)
     {
         var services = builder.Services;
+        DatabaseConnection.Normalize(builder.Configuration);
         services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 
         if (isCommandLine)
@@ -79,6 +81,8 @@ public static class WebServices
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddViewLocalization();
+
+        services.AddScheduledJobs();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

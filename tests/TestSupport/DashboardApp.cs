@@ -31,6 +31,7 @@ public sealed partial class DashboardApp(TestDatabase db) : WebApplicationFactor
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Dashboard", db.AppConnectionString);
         builder.UseSetting("Dashboard:MigrateOnStart", "false"); // the template database is migrated already
+        builder.UseSetting("Dashboard:RunJobs", "false"); // tests run jobs themselves, through the same use cases
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

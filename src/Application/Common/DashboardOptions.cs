@@ -7,4 +7,10 @@ public sealed class DashboardOptions
 
     /// <summary>IANA id of the time zone for salons without their own setting.</summary>
     public string DefaultTimeZone { get; set; } = "Europe/Moscow";
+
+    /// <summary>How far back the hourly job fills missing days of metrics.</summary>
+    public int MetricsBackfillDays { get; set; } = 400;
+
+    /// <summary>Run the scheduled jobs in this process (several instances share them through the clustered store).</summary>
+    public bool RunJobs { get; set; } = true;
 }

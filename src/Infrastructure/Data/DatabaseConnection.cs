@@ -19,6 +19,16 @@ public static class DatabaseConnection
             "No database configured: set ConnectionStrings__Dashboard (an Npgsql connection string) or DATABASE_URL (postgresql://user:password@host:5432/db).");
     }
 
+    /// <summary>
+    /// Publishes a <c>DATABASE_URL</c> as <c>ConnectionStrings:Dashboard</c> (with the defaults applied), so every
+    /// consumer — EF, the scheduler — finds the database under one name.
+    /// </summary>
+    public static void Normalize(IConfiguration configuration)
+    {
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(Name)) && configuration["DATABASE_URL"] is { Length: > 0 })
+            configuration[$"ConnectionStrings:{Name}"] = Resolve(configuration);
+    }
+
     /// <summary>A replica for the bot's tables when configured (<c>ConnectionStrings:PublicRead</c>), else the main database.</summary>
     public static string ResolvePublicRead(IConfiguration configuration) =>
         configuration.GetConnectionString(PublicReadName) is { Length: > 0 } replica ? WithDefaults(replica) : Resolve(configuration);

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AgentP.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123153320_MetricsPipelineAndScheduler")]
-    partial class MetricsPipelineAndScheduler
+    [Migration("20261123153320_RevenueByCurrency")]
+    partial class RevenueByCurrency
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
