@@ -39,14 +39,21 @@ if [ -z "${ConnectionStrings__Dashboard:-}" ] && [ -z "${DATABASE_URL:-}" ]; the
   # The bot's schema and the app role are the database owner's business, never the app's.
   pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/public-schema.sql
   pg_owner_psql "$data/pg" "$port" agentp -v app_role=agentp_app -v app_password="$APP_DB_PASSWORD" -f - < build/sql/app-role.sql
+  fresh_demo=no
   if [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc 'SELECT count(*) FROM public.tenants_v2')" = 0 ]; then
     echo "==> Loading demo data (3 salons, 90 days)"
     pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/demo-data.sql
+    fresh_demo=yes
   fi
   export ConnectionStrings__Dashboard="Host=127.0.0.1;Port=$port;Database=agentp;Username=agentp_app;Password=$APP_DB_PASSWORD"
 
   echo "==> Migrating the dashboard schema"
   app migrate
+  if [ "$fresh_demo" = yes ]; then
+    # The hourly job would fill these too; doing it now means the Overview has its history at first sight.
+    echo "==> Collecting daily metrics of the demo history"
+    app collect-metrics --from "$(date -u -d '95 days ago' +%F)" --to "$(date -u -d 'yesterday' +%F)"
+  fi
 
   salon=$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
   has_user() { [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT count(*) FROM dashboard.users WHERE email = '$1'")" != 0 ]; }

@@ -25,6 +25,10 @@ pg_cluster_start() {
   if as_cluster_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     return 0
   fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is taken by another process; set AGENTP_PG_PORT to a free port." >&2
+    return 1
+  fi
   echo "==> Starting PostgreSQL on 127.0.0.1:$port"
   as_cluster_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 30 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data" start >/dev/null

@@ -184,3 +184,4 @@ COMMIT;
 SELECT (SELECT count(*) FROM public.tenants_v2) AS salons, (SELECT count(*) FROM public.clients_v2) AS clients,
        (SELECT count(*) FROM public.conversation_sessions_v2) AS sessions, (SELECT count(*) FROM public.recent_history_v2) AS messages,
        (SELECT count(*) FROM public.wishlist_v2) AS wishlist, (SELECT count(*) FROM public.user_ltm_v2) AS memories;
+ANALYZE;

@@ -30,7 +30,9 @@ public static class WebServices
         if (isCommandLine)
         {
             // The verbs print their own progress; EF's probe of a not-yet-created history table is no error.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.None)
+                .AddFilter("AgentP.Application.Common.Behaviours", LogLevel.Error);
             services.AddSingleton<ICurrentUser, CommandLineUser>();
             return builder;
         }

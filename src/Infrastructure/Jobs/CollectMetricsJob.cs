@@ -11,6 +11,7 @@ public sealed class CollectMetricsJob(IMediator mediator, ILogger<CollectMetrics
 {
     public static readonly JobKey Key = new("collect-metrics", "metrics");
     public static readonly TriggerKey HourlyTrigger = new("collect-metrics-hourly", "metrics");
+    public static readonly TriggerKey StartupTrigger = new("collect-metrics-on-start", "metrics");
     /// <summary>Five minutes past every hour: each salon's midnight, whatever its time zone, is caught within the hour.</summary>
     public const string Schedule = "0 5 * * * ?";
 

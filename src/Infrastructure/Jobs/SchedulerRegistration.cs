@@ -31,6 +31,9 @@ public static class SchedulerRegistration
             q.AddJob<CollectMetricsJob>(j => j.WithIdentity(CollectMetricsJob.Key).StoreDurably().WithDescription("Collect missing daily metrics"));
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.HourlyTrigger)
                 .WithCronSchedule(CollectMetricsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // And once shortly after every start: days missed while no instance ran are filled without waiting for :05.
+            q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.StartupTrigger)
+                .StartAt(DateTimeOffset.UtcNow.AddSeconds(30)));
         });
         services.AddHostedService<SchedulerHost>();
         return services;
