@@ -22,23 +22,7 @@ if [ -z "${ConnectionStrings__Dashboard:-}" ] && [ -z "${DATABASE_URL:-}" ]; the
   port=${AGENTP_PG_PORT:-54329}
   pg_cluster_start "$data/pg" "$port"
 
-  secrets="$data/secrets.env"
-  if [ ! -f "$secrets" ]; then
-    umask 077
-    {
-      echo "APP_DB_PASSWORD=$(openssl rand -hex 16)"
-      echo "DEMO_SUPER_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
-      echo "DEMO_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
-    } > "$secrets"
-  fi
-  . "$secrets"
-
-  if ! pg_owner_psql "$data/pg" "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'agentp'" | grep -q 1; then
-    pg_owner_psql "$data/pg" "$port" postgres -c "CREATE DATABASE agentp"
-  fi
-  # The bot's schema and the app role are the database owner's business, never the app's.
-  pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/public-schema.sql
-  pg_owner_psql "$data/pg" "$port" agentp -v app_role=agentp_app -v app_password="$APP_DB_PASSWORD" -f - < build/sql/app-role.sql
+  prepare_local_database "$data/pg" "$port" agentp
   fresh_demo=no
   if [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc 'SELECT count(*) FROM public.tenants_v2')" = 0 ]; then
     echo "==> Loading demo data (3 salons, 90 days)"

@@ -39,3 +39,25 @@ pg_owner_psql() {
   local data=$1 port=$2 db=$3; shift 3
   as_cluster_owner "$(pg_bin_dir)/psql" -X -q -h "$data" -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 "$@"
 }
+
+# prepare_local_database DATA_DIR PORT DB — the database with the bot's schema and the app role (password in
+# ./.data/secrets.env, made once). Exports APP_DB_PASSWORD. The owner does this, never the app.
+prepare_local_database() {
+  local data=$1 port=$2 db=$3 secrets
+  secrets="$(dirname "$data")/secrets.env"
+  if [ ! -f "$secrets" ]; then
+    (umask 077; {
+      echo "APP_DB_PASSWORD=$(openssl rand -hex 16)"
+      echo "DEMO_SUPER_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
+      echo "DEMO_ADMIN_PASSWORD=$(openssl rand -base64 12 | tr -dc 'A-Za-z0-9')7"
+    } > "$secrets")
+  fi
+  # shellcheck disable=SC1090
+  . "$secrets"
+  export APP_DB_PASSWORD
+  if ! pg_owner_psql "$data" "$port" postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    pg_owner_psql "$data" "$port" postgres -c "CREATE DATABASE $db"
+  fi
+  pg_owner_psql "$data" "$port" "$db" -f - < build/sql/public-schema.sql
+  pg_owner_psql "$data" "$port" "$db" -v app_role=agentp_app -v app_password="$APP_DB_PASSWORD" -f - < build/sql/app-role.sql
+}

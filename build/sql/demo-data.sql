@@ -1,12 +1,18 @@
--- Deterministic demo data for the bot's schema: salons, clients with long-term memory, ~90 days of
--- Russian-language dialogs with messages and bookings, and a wishlist. Development only: run as the
--- database owner into an EMPTY public schema (build/run.sh does this once).
+-- Deterministic demo data for the bot's schema: salons, clients with long-term memory, days of
+-- Russian-language dialogs with messages and bookings, and a wishlist. Development and benchmarks only: run
+-- as the database owner into an EMPTY public schema (build/run.sh and build/bench.sh do this once).
 --
---   psql -v days=90 -v clients_per_salon=700 -v sessions_per_day=22 -f build/sql/demo-data.sql
+--   psql -v salons=3 -v days=90 -v clients_per_salon=700 -v sessions_per_day=22 -v min_turns=2 -v max_turns=6 -f build/sql/demo-data.sql
+--
+-- Salon 1 weighs (salons - 1) / 2 against 1 for every other salon, so with many salons it holds a third of
+-- the dialogs (the benchmark's "one big salon"); with 3 salons they are about equal.
 \set ON_ERROR_STOP on
+\if :{?salons} \else \set salons 3 \endif
 \if :{?days} \else \set days 90 \endif
 \if :{?clients_per_salon} \else \set clients_per_salon 700 \endif
 \if :{?sessions_per_day} \else \set sessions_per_day 22 \endif
+\if :{?min_turns} \else \set min_turns 2 \endif
+\if :{?max_turns} \else \set max_turns 6 \endif
 
 BEGIN;
 -- One process, one order: the same seed gives the same rows.
@@ -18,19 +24,20 @@ INSERT INTO demo_services VALUES
   (1, 'маникюр', 2500), (2, 'педикюр', 3200), (3, 'стрижка', 2200), (4, 'окрашивание', 6500),
   (5, 'коррекция бровей', 1500), (6, 'наращивание ресниц', 3800), (7, 'массаж', 4000), (8, 'чистка лица', 4500);
 
-CREATE TEMP TABLE demo_staff (tenant_no int, n int, id text, name text) ON COMMIT DROP;
-INSERT INTO demo_staff VALUES
-  (1, 1, '101', 'Анна'), (1, 2, '102', 'Екатерина'), (1, 3, '103', 'Ольга'), (1, 4, '104', 'Марина'),
-  (2, 1, '201', 'Дарья'), (2, 2, '202', 'Светлана'), (2, 3, '203', 'Ирина'),
-  (3, 1, '301', 'Наталья'), (3, 2, '302', 'Юлия'), (3, 3, '303', 'Алина'), (3, 4, '304', 'Ксения'), (3, 5, '305', 'Полина');
+CREATE TEMP TABLE demo_staff ON COMMIT DROP AS
+SELECT t.no AS tenant_no, k.n, (t.no * 100 + k.n)::text AS id,
+       (ARRAY['Анна','Екатерина','Ольга','Марина','Дарья','Светлана','Ирина','Наталья','Юлия','Алина','Ксения','Полина'])[1 + (t.no * 5 + k.n) % 12] AS name
+FROM generate_series(1, :salons) AS t(no), LATERAL generate_series(1, 3 + t.no % 3) AS k(n);
 
 INSERT INTO public.tenants_v2 (id, name, slug, is_active, metadata, created_at, updated_at)
-SELECT md5('demo-tenant-' || t.no)::uuid, t.name, t.slug, true, t.metadata::jsonb, now() - interval '1 year', now()
-FROM (VALUES
+SELECT md5('demo-tenant-' || n.no)::uuid, coalesce(t.name, 'Салон красоты №' || n.no), coalesce(t.slug, 'salon-' || n.no), true,
+       coalesce(t.metadata, '{"yclients_company_id": "' || (512000 + n.no) || '"}')::jsonb, now() - interval '1 year', now()
+FROM generate_series(1, :salons) AS n(no)
+LEFT JOIN (VALUES
   (1, 'Салон «Лаванда»', 'lavanda', '{"yclients_company_id": "512001", "admin_chat_id": "-1001000000001", "enable_gap_filtering": true, "current_branch": {"id": "11", "phone": "+7 495 123-45-67", "address": "Москва, ул. Пятницкая, 12"}}'),
   (2, 'Beauty Lab на Тверской', 'beauty-lab', '{"yclients_company_id": "512002", "admin_chat_id": "-1001000000002", "current_branch": {"id": "21", "phone": "+7 495 765-43-21", "address": "Москва, Тверская ул., 18"}}'),
   (3, 'Студия красоты «Мята»', 'myata', '{"yclients_company_id": "512003", "current_branch": {"id": "31", "phone": "+7 812 555-01-02", "address": "Санкт-Петербург, Невский пр., 88"}}')
-) AS t(no, name, slug, metadata);
+) AS t(no, name, slug, metadata) ON t.no = n.no;
 
 CREATE TEMP TABLE demo_clients ON COMMIT DROP AS
 SELECT t.no AS tenant_no, c.i,
@@ -41,7 +48,10 @@ SELECT t.no AS tenant_no, c.i,
          || '-' || lpad((floor(random() * 100))::text, 2, '0') || '-' || lpad((floor(random() * 100))::text, 2, '0') AS phone,
        CASE WHEN random() < 0.7 THEN 'telegram' ELSE 'whatsapp' END AS channel,
        random() AS r
-FROM generate_series(1, 3) AS t(no), generate_series(1, :clients_per_salon) AS c(i);
+FROM generate_series(1, :salons) AS t(no), generate_series(1, :clients_per_salon) AS c(i);
+
+CREATE UNIQUE INDEX ON demo_clients (tenant_no, i);
+ANALYZE demo_clients;
 
 INSERT INTO public.clients_v2 (id, tenant_id, telegram_chat_id, whatsapp_id, phone, yclients_client_id, full_name, meta, created_at, updated_at)
 SELECT id, md5('demo-tenant-' || tenant_no)::uuid,
@@ -60,9 +70,9 @@ WITH slots AS MATERIALIZED (
          random() AS r_client, random() AS r_hour, random() AS r_min, random() AS r_status, random() AS r_book,
          random() AS r_stage, random() AS r_sent, random() AS r_svc1, random() AS r_svc2, random() AS r_two,
          random() AS r_staff, random() AS r_len, random() AS r_dur, random() AS r_when
-  FROM generate_series(1, 3) AS t(no),
+  FROM generate_series(1, :salons) AS t(no),
        generate_series((now() AT TIME ZONE 'Europe/Moscow')::date - (:days - 1), (now() AT TIME ZONE 'Europe/Moscow')::date, interval '1 day') AS d(day),
-       LATERAL generate_series(1, greatest(1, round(:sessions_per_day * (0.6 + 0.25 * t.no)
+       LATERAL generate_series(1, greatest(1, round(:sessions_per_day * (CASE WHEN t.no = 1 THEN greatest(1, (:salons - 1) / 2.0) ELSE 0.8 + 0.1 * (t.no % 5) END)
                   * CASE extract(isodow FROM d.day) WHEN 6 THEN 1.3 WHEN 7 THEN 0.7 ELSE 1 END * (0.7 + random() * 0.6))::int)) AS k(k)
 )
 SELECT s.*,
@@ -73,7 +83,7 @@ SELECT s.*,
        CASE WHEN s.r_status < 0.62 THEN 'done' WHEN s.r_status < 0.9 THEN 'dropped' ELSE 'escalated' END AS status,
        1 + floor(s.r_svc1 * 8)::int AS svc1,
        CASE WHEN s.r_two < 0.25 THEN 1 + floor(s.r_svc2 * 8)::int END AS svc2,
-       2 * (2 + floor(s.r_len * 5)::int) AS messages
+       2 * (:min_turns + floor(s.r_len * (:max_turns - :min_turns + 1))::int) AS messages
 FROM slots s;
 DELETE FROM demo_sessions WHERE started_at > now();
 
@@ -142,20 +152,27 @@ ORDER BY cs.id, m.i;
 -- Long-term memory for most clients, from their booked dialogs.
 INSERT INTO public.user_ltm_v2 (tenant_id, user_id, preferred_staff_id, preferred_service_id, preferred_time, language,
   allow_notifications, ltm_data, created_at, updated_at)
+WITH per_staff AS (
+  SELECT user_id, meta->>'staff_id' AS staff, count(*) AS n
+  FROM public.conversation_sessions_v2
+  WHERE booking_id IS NOT NULL AND meta->>'staff_id' IS NOT NULL
+  GROUP BY 1, 2
+), stats AS (
+  SELECT user_id, jsonb_object_agg('staff_' || staff, n) AS booking_stats FROM per_staff GROUP BY user_id
+)
 SELECT cs.tenant_id, cs.user_id,
        mode() WITHIN GROUP (ORDER BY cs.meta->>'staff_id'),
        mode() WITHIN GROUP (ORDER BY cs.meta->'services_mentioned'->>0),
        (ARRAY['morning','afternoon','evening'])[1 + (abs(hashtext(cs.user_id::text)) % 3)],
        'ru', true,
        jsonb_build_object(
-         'booking_stats', coalesce((SELECT jsonb_object_agg('staff_' || staff, n) FROM (
-             SELECT x.meta->>'staff_id' AS staff, count(*) AS n FROM public.conversation_sessions_v2 x
-             WHERE x.user_id = cs.user_id AND x.booking_id IS NOT NULL GROUP BY 1) z WHERE staff IS NOT NULL), '{}'::jsonb),
+         'booking_stats', coalesce(st.booking_stats, '{}'::jsonb),
          'last_visit_date', to_char(max(cs.booking_datetime) FILTER (WHERE cs.booking_datetime < now()), 'YYYY-MM-DD'),
          'avg_visit_interval', 14 + abs(hashtext(cs.user_id::text)) % 30),
        min(cs.started_at), max(cs.started_at)
 FROM public.conversation_sessions_v2 cs
-GROUP BY cs.tenant_id, cs.user_id
+LEFT JOIN stats st ON st.user_id = cs.user_id
+GROUP BY cs.tenant_id, cs.user_id, st.booking_stats
 HAVING count(*) FILTER (WHERE cs.booking_id IS NOT NULL) > 0;
 
 -- Wishlist: clients waiting for a slot or a service.

@@ -3,6 +3,7 @@ using AgentP.Application.Common.Security;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Metrics;
 using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -49,8 +50,15 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
 
         // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
         var tenants = await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.IsActive }).ToListAsync(cancellationToken);
+        // Only the counts: the side-by-side table shows no top lists, and their jsonb is most of a row's weight.
         var rows = await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+            .Select(m => new DailyMetrics
+            {
+                TenantId = m.TenantId, Day = m.Day, DialogsStarted = m.DialogsStarted, Bookings = m.Bookings,
+                TotalRevenue = m.TotalRevenue, Escalated = m.Escalated, Dropped = m.Dropped,
+                AvgResponseMs = m.AvgResponseMs, AnsweredMessages = m.AnsweredMessages,
+            })
             .ToListAsync(cancellationToken);
         if (period.Contains(today))
             rows.AddRange(await metrics.ComputeAsync(today, today, null, zones.Default.Id, now, cancellationToken));

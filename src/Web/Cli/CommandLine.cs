@@ -114,7 +114,7 @@ public static class CommandLine
             Console.Error.WriteLine($"The {result.Days} day(s) before it are saved; rerun with --from {result.FailedFrom:yyyy-MM-dd}.");
             return Failed;
         }
-        Console.WriteLine($"Done: {result.Days} day(s) × {result.Tenants} salon(s) = {result.Rows} row(s) in {result.Elapsed.TotalSeconds:F1} s.");
+        Console.WriteLine($"Done: {result.Days} day(s) × {result.Tenants} salon(s) = {result.Rows} row(s) in {result.Elapsed.TotalSeconds:F2} s.");
         return Ok;
     }
 

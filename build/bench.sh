@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Benchmark: generates a large deterministic data set into its own database (reused when present), runs the
+# app in Release against it and reports, side by side with their floors:
+#   - the metrics collector's backfill of every day vs one raw GROUP BY over the same rows (sessions; and
+#     sessions joined to their messages) vs the spec's Python-style pattern (two queries per salon per day);
+#   - server-side p50/p95 of the Overview (7 and 90 days, the biggest salon) and Platform vs the bare /login page.
+# Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
+# and writes docs/benchmarks.md. Reports, never asserts: the tests assert behaviour.
+#
+#   ./build/bench.sh [--scale N] [--requests N]     (scale 1 ≈ 300k dialogs, 1.5M messages, 60k clients, 20 salons, 120 days)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. build/lib/pg.sh
+
+scale=1
+requests=60
+while [ $# -gt 0 ]; do
+  case $1 in
+    --scale) scale=$2; shift 2 ;;
+    --requests) requests=$2; shift 2 ;;
+    *) echo "usage: build/bench.sh [--scale N] [--requests N]" >&2; exit 64 ;;
+  esac
+done
+
+data="$(pwd)/.data"
+port=${AGENTP_PG_PORT:-54329}
+db="agentp_bench_s${scale//./_}"
+app_port=${BENCH_APP_PORT:-8099}
+mkdir -p "$data" docs
+psql_owner() { pg_owner_psql "$data/pg" "$port" "$db" "$@"; }
+
+echo "==> Building (Release)"
+dotnet build src/Web -c Release -nologo -v quiet -clp:ErrorsOnly
+pg_cluster_start "$data/pg" "$port"
+prepare_local_database "$data/pg" "$port" "$db"
+export ConnectionStrings__Dashboard="Host=127.0.0.1;Port=$port;Database=$db;Username=agentp_app;Password=$APP_DB_PASSWORD"
+cli() { dotnet run --no-build -c Release --project src/Web -- "$@"; }
+
+if [ "$(psql_owner -tAc 'SELECT count(*) FROM public.tenants_v2')" = 0 ]; then
+  echo "==> Generating the data set (scale $scale; a few minutes at scale 10)"
+  started=$(date +%s)
+  psql_owner -v salons=20 -v days=120 -v clients_per_salon=$((3000 * ${scale%.*})) \
+    -v sessions_per_day="$(awk "BEGIN { print int(88 * $scale) }")" -v min_turns=1 -v max_turns=4 -f - < build/sql/demo-data.sql
+  echo "    generated in $(( $(date +%s) - started )) s"
+else
+  echo "==> Reusing the data set in database $db"
+fi
+cli migrate >/dev/null
+read -r sessions messages tenants <<<"$(psql_owner -tAc "SELECT (SELECT count(*) FROM public.conversation_sessions_v2), (SELECT count(*) FROM public.recent_history_v2), (SELECT count(*) FROM public.tenants_v2)" | tr '|' ' ')"
+echo "    $sessions dialogs, $messages messages, $tenants salons"
+
+# --- the collector vs its floors -------------------------------------------------------------------------
+to=$(date -u -d yesterday +%F)
+from=$(date -u -d '120 days ago' +%F)
+psql_owner -c "TRUNCATE dashboard.metrics_dailies" >/dev/null
+echo "==> Collector backfill $from … $to"
+collector_s=$(cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr | sed -n 's/.* in \([0-9.]*\) s\.$/\1/p')
+collector_ms=$(awk "BEGIN { printf \"%.0f\", $collector_s * 1000 }")
+
+timed_sql() { # prints the server time in ms of the last statement
+  { echo '\timing on'; echo 'SET jit = off;'; echo "$1"; } | psql_owner 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
+}
+raw_ms=$(timed_sql "CREATE TEMP TABLE f AS SELECT tenant_id, (started_at AT TIME ZONE 'Europe/Moscow')::date AS day, count(*) AS n, count(booking_id) AS b, sum(booking_amount) AS r FROM public.conversation_sessions_v2 GROUP BY 1, 2;")
+raw_msg_ms=$(timed_sql "CREATE TEMP TABLE f AS SELECT s.tenant_id, (s.started_at AT TIME ZONE 'Europe/Moscow')::date AS day, count(*) AS n, count(*) FILTER (WHERE h.role = 'user') AS u FROM public.conversation_sessions_v2 s JOIN public.recent_history_v2 h ON h.session_id = s.session_id GROUP BY 1, 2;")
+
+echo "==> Naive reference: the spec's pattern, two queries per salon per day"
+psql_owner -tA -c "
+  SELECT format('SELECT count(*) FROM public.conversation_sessions_v2 WHERE tenant_id = %L AND started_at >= %L AND started_at < %L;', t.id, d, d + 1)
+      || format('SELECT id, booking_amount FROM public.conversation_sessions_v2 WHERE tenant_id = %L AND started_at >= %L AND started_at < %L AND booking_id IS NOT NULL;', t.id, d, d + 1)
+  FROM public.tenants_v2 t, generate_series('$from'::date, '$to'::date, interval '1 day') AS g(x), LATERAL (SELECT x::date AS d) dd" > "$data/naive.sql"
+started=$(date +%s%N)
+psql_owner -f - < "$data/naive.sql" > /dev/null
+naive_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+# --- pages vs the /login floor ----------------------------------------------------------------------------
+salon=$(psql_owner -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
+has_user() { [ "$(psql_owner -tAc "SELECT count(*) FROM dashboard.users WHERE email = '$1'")" != 0 ]; }
+has_user bench-admin@agentp.local || cli create-user --email bench-admin@agentp.local --password "$DEMO_ADMIN_PASSWORD" --role admin --tenant "$salon" >/dev/null
+has_user bench-root@agentp.local || cli create-user --email bench-root@agentp.local --password "$DEMO_SUPER_ADMIN_PASSWORD" --role super_admin >/dev/null
+
+echo "==> Starting the app (Release) on 127.0.0.1:$app_port"
+ASPNETCORE_ENVIRONMENT=Production Dashboard__RunJobs=false Logging__LogLevel__Default=Warning \
+  dotnet run --no-build -c Release --project src/Web -- --urls "http://127.0.0.1:$app_port" > "$data/bench-app.log" 2>&1 &
+app_pid=$!
+trap 'kill $app_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null && break; sleep 0.5; done
+
+base="http://127.0.0.1:$app_port"
+sign_in() { # $1 email $2 password $3 cookie jar
+  local token
+  token=$(curl -s -c "$3" -b "$3" "$base/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -s -o /dev/null -c "$3" -b "$3" --data-urlencode "Email=$1" --data-urlencode "Password=$2" --data-urlencode "__RequestVerificationToken=$token" "$base/login"
+}
+admin_jar="$data/bench-admin.cookies"; root_jar="$data/bench-root.cookies"
+sign_in bench-admin@agentp.local "$DEMO_ADMIN_PASSWORD" "$admin_jar"
+sign_in bench-root@agentp.local "$DEMO_SUPER_ADMIN_PASSWORD" "$root_jar"
+
+measure() { # $1 path $2 cookie jar → "p50 p95" in ms over $requests requests after a warm-up
+  local path=$1 jar=$2 i
+  for i in 1 2 3 4 5; do curl -s -o /dev/null -b "$jar" "$base$path"; done
+  for i in $(seq 1 "$requests"); do
+    curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$base$path"
+  done | awk '$1 != 200 { bad++ } { printf "%.3f\n", $2 * 1000 } END { if (bad) print "non-200 answers: " bad > "/dev/stderr" }' \
+    | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)] }'
+}
+echo "==> Measuring pages ($requests requests each)"
+read -r login_p50 login_p95 <<<"$(measure /login /dev/null)"
+read -r o7_p50 o7_p95 <<<"$(measure '/?range=7d' "$admin_jar")"
+read -r o90_p50 o90_p95 <<<"$(measure '/?range=90d' "$admin_jar")"
+read -r plat_p50 plat_p95 <<<"$(measure '/platform?range=90d' "$root_jar")"
+memory_mb=0
+for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do # dotnet run and the app it starts: the larger is the app
+  kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+  [ "$(( kb / 1024 ))" -gt "$memory_mb" ] && memory_mb=$(( kb / 1024 ))
+done
+
+# --- report -----------------------------------------------------------------------------------------------
+ratio() { awk "BEGIN { printf \"%.2f\", ($1) / ($2) }"; }
+lines=(
+  "name=collector_backfill_120d p50_ms=$collector_ms p95_ms=$collector_ms floor_ms=$raw_msg_ms ratio=$(ratio "$collector_ms" "$raw_msg_ms")"
+  "name=collector_vs_sessions_group_by p50_ms=$collector_ms p95_ms=$collector_ms floor_ms=$raw_ms ratio=$(ratio "$collector_ms" "$raw_ms")"
+  "name=naive_python_pattern p50_ms=$naive_ms p95_ms=$naive_ms floor_ms=$collector_ms ratio=$(ratio "$naive_ms" "$collector_ms")"
+  "name=overview_7d p50_ms=$o7_p50 p95_ms=$o7_p95 floor_ms=$login_p95 ratio=$(ratio "$o7_p95" "$login_p95")"
+  "name=overview_90d p50_ms=$o90_p50 p95_ms=$o90_p95 floor_ms=$login_p95 ratio=$(ratio "$o90_p95" "$login_p95")"
+  "name=platform_90d p50_ms=$plat_p50 p95_ms=$plat_p95 floor_ms=$login_p95 ratio=$(ratio "$plat_p95" "$login_p95")"
+  "name=login_floor p50_ms=$login_p50 p95_ms=$login_p95 floor_ms=$login_p95 ratio=1.00"
+)
+echo
+printf '%-32s %10s %10s %10s %8s\n' scenario p50_ms p95_ms floor_ms ratio
+for l in "${lines[@]}"; do
+  # shellcheck disable=SC2086
+  set -- $l
+  printf '%-32s %10s %10s %10s %8s\n' "${1#name=}" "${2#p50_ms=}" "${3#p95_ms=}" "${4#floor_ms=}" "${5#ratio=}"
+done
+echo "app peak memory (VmHWM): ${memory_mb} MB"
+echo
+for l in "${lines[@]}"; do echo "BENCH $l"; done
+
+cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
+{
+  echo "# Benchmarks"
+  echo
+  echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`./build/bench.sh --scale $scale\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $(psql_owner -tAc 'SHOW server_version'), .NET $(dotnet --version)."
+  echo
+  echo "Data set: $sessions dialogs, $messages messages, $tenants salons, 120 days; the biggest salon holds a third. Pages are measured for that salon's admin over $requests requests after a warm-up (curl on loopback, app in Release, jobs off)."
+  echo
+  echo "| scenario | p50 ms | p95 ms | floor ms | ratio |"
+  echo "|---|---:|---:|---:|---:|"
+  for l in "${lines[@]}"; do
+    # shellcheck disable=SC2086
+    set -- $l
+    echo "| ${1#name=} | ${2#p50_ms=} | ${3#p95_ms=} | ${4#floor_ms=} | ${5#ratio=} |"
+  done
+  echo
+  echo "App peak memory (VmHWM) after the run: ${memory_mb} MB."
+  echo
+  echo "Floors: \`collector_backfill_120d\` against one raw GROUP BY of the dialogs joined to their messages (the rows the"
+  echo "collector must read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
+  echo "\`naive_python_pattern\` is the spec's collector (a count query and a fetch of booked rows per salon per day) and its"
+  echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor)."
+} > docs/benchmarks.md
+echo "wrote docs/benchmarks.md"
