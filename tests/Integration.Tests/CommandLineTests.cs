@@ -58,6 +58,30 @@ public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Collect_metrics_reports_each_chunk_and_a_summary()
+    {
+        var (code, output, error) = await RunAsync("collect-metrics", "--from", "2026-09-01", "--to", "2026-11-22");
+        Assert.True(code == 0, error);
+        Assert.Contains("[  1/3]", output);
+        Assert.Contains("[  3/3] [####################] 2026-11-02 … 2026-11-22", output);
+        Assert.Contains("Done: 83 day(s) × 2 salon(s) = 166 row(s)", output);
+        Assert.Equal(1, await fixture.Db.ScalarAsync<int>(
+            $"SELECT dialogs_started FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-22'")); // 23:59 Moscow
+    }
+
+    [Theory]
+    [InlineData(64, "is not a date like 2026-10-31", "--from", "2026-02-30", "--to", "2026-03-01")]
+    [InlineData(64, "--to is required", "--from", "2026-02-01")]
+    [InlineData(2, "Дата «по» раньше даты «с».", "--from", "2026-03-01", "--to", "2026-02-01")]
+    [InlineData(2, "не найден", "--from", "2026-02-01", "--to", "2026-02-02", "--tenant", "6b1f4f4e-0000-4000-8000-000000000000")]
+    public async Task Collect_metrics_refuses_bad_input_clearly(int expectedCode, string message, params string[] args)
+    {
+        var (code, _, error) = await RunAsync(["collect-metrics", .. args]);
+        Assert.Equal(expectedCode, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
     public async Task Migrate_reports_an_up_to_date_schema()
     {
         var (code, output, _) = await RunAsync("migrate");
