@@ -18,17 +18,10 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var client = fixture.App.Browser();
-        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(client, email, MetricsFixture.Password)).StatusCode);
-        return client;
-    }
-
     [Fact]
     public async Task The_kpis_of_a_range_are_recomputed_from_summed_counts_and_formatted_in_russian()
     {
-        using var client = await SignedInAsync("admin-a@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11");
 
         Assert.Contains("data-testid=\"kpi-dialogs\">7</p>", html);
@@ -45,7 +38,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task The_change_against_the_previous_period_of_equal_length_is_shown()
     {
-        using var client = await SignedInAsync("admin-a@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var html = await client.GetStringAsync("/?from=2026-11-11&to=2026-11-11"); // 3 dialogs vs 4 on the 10th
 
         Assert.Contains("data-testid=\"kpi-dialogs-change\"", html);
@@ -56,7 +49,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task The_funnel_top_services_and_channels_come_with_tables()
     {
-        using var client = await SignedInAsync("admin-a@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
 
         Assert.Contains("<td>маникюр</td><td class=\"text-end\">2</td><td class=\"text-end\">2&#xA0;500,00&#xA0;₽</td>", html);
@@ -68,7 +61,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task Each_salon_sees_its_own_local_days_only()
     {
-        using var client = await SignedInAsync("admin-b@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-b@metrics.local", MetricsFixture.Password);
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11");
         Assert.Contains("data-testid=\"overview-salon\">Метрики Б</h1>", html);
         Assert.Contains("data-testid=\"kpi-dialogs\">1</p>", html);
@@ -86,7 +79,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [InlineData("/?from=%27%3B%20DROP%20TABLE%20x&to=2026-11-10", "Дата «с» должна быть в виде ГГГГ-ММ-ДД")]
     public async Task A_bad_range_gets_a_clear_message_and_a_400_not_an_error_page(string url, string message)
     {
-        using var client = await SignedInAsync("admin-a@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -97,7 +90,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task The_csv_export_has_the_daily_rows_with_a_bom_and_is_audited()
     {
-        using var client = await SignedInAsync("admin-a@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var response = await client.GetAsync("/?handler=export&from=2026-11-10&to=2026-11-11");
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -112,7 +105,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task Another_salons_admin_exports_only_their_own_rows()
     {
-        using var client = await SignedInAsync("admin-b@metrics.local");
+        using var client = await fixture.App.SignedInAsync("admin-b@metrics.local", MetricsFixture.Password);
         var csv = await client.GetStringAsync("/?handler=export&from=2026-11-10&to=2026-11-11");
         Assert.Contains("2026-11-10;0;0;0.00;0.00;0;0;0", csv);
         Assert.Contains("2026-11-11;1;1;100.00;1000.00;0;0;0", csv);
@@ -121,7 +114,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     [Fact]
     public async Task The_platform_page_shows_every_salon_side_by_side_for_the_super_admin_only()
     {
-        using var root = await SignedInAsync("root@metrics.local");
+        using var root = await fixture.App.SignedInAsync("root@metrics.local", MetricsFixture.Password);
         var html = await root.GetStringAsync("/platform?from=2026-11-10&to=2026-11-11&sort=name&dir=asc");
         var a = html.IndexOf("Метрики А", StringComparison.Ordinal);
         var b = html.IndexOf("Метрики Б", StringComparison.Ordinal);
@@ -129,7 +122,11 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
         Assert.Contains("Метрики В (отключён)", html);
         Assert.Contains("<td class=\"text-end\">42,9&#xA0;%</td>", html); // salon A
 
-        using var admin = await SignedInAsync("admin-a@metrics.local");
+        var future = await root.GetAsync("/platform?from=2027-01-01&to=2027-01-31");
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("Период начинается в будущем", await future.Content.ReadAsStringAsync());
+
+        using var admin = await fixture.App.SignedInAsync("admin-a@metrics.local", MetricsFixture.Password);
         var denied = await admin.GetAsync("/platform");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
         Assert.StartsWith("/status/403", denied.Headers.Location!.PathAndQuery);

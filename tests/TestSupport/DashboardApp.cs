@@ -86,6 +86,16 @@ public sealed partial class DashboardApp(TestDatabase db) : WebApplicationFactor
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
+    /// <summary>A browser signed in as <paramref name="email"/>; throws when the sign-in is refused.</summary>
+    public async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = Browser();
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} was refused ({(int)response.StatusCode}).");
+        return client;
+    }
+
     /// <summary>Signs in through the real /login form (anti-forgery token included).</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool rememberMe = false)
     {

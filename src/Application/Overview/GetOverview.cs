@@ -6,7 +6,6 @@ using AgentP.Application.Metrics;
 using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using FluentValidation;
-using FluentValidation.Results;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +62,7 @@ public sealed class GetOverviewHandler(
         var zone = await zones.ForAsync(scope, cancellationToken);
         var now = clock.GetUtcNow();
         var today = LocalDay.Of(now, zone);
-        var period = Resolve(request, today);
+        var period = ReportPeriod.Resolve(request.Range, request.From, request.To, today);
         var previous = period.Previous;
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
@@ -79,18 +78,5 @@ public sealed class GetOverviewHandler(
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
             OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
             lastCollected);
-    }
-
-    private static ReportPeriod Resolve(GetOverview request, DateOnly today)
-    {
-        if (request.From is null || request.To is null)
-            return ReportPeriod.FromPreset(request.Range ?? ReportPeriod.DefaultRange, today);
-
-        ReportPeriod.TryParseDate(request.From, out var from);
-        ReportPeriod.TryParseDate(request.To, out var to);
-        if (from > today)
-            throw new ValidationException([new ValidationFailure("From", "Период начинается в будущем: выберите дату не позже сегодняшней.")]);
-        // Days after today have no dialogs yet: the period ends today.
-        return new ReportPeriod(from, to > today ? today : to);
     }
 }

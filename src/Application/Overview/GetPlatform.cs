@@ -43,9 +43,7 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
     {
         var now = clock.GetUtcNow();
         var today = LocalDay.Of(now, zones.Default);
-        var period = request.From is not null && request.To is not null && ReportPeriod.TryParseDate(request.From, out var from) && ReportPeriod.TryParseDate(request.To, out var to)
-            ? new ReportPeriod(from, to > today ? today : to)
-            : ReportPeriod.FromPreset(request.Range ?? ReportPeriod.DefaultRange, today);
+        var period = ReportPeriod.Resolve(request.Range, request.From, request.To, today);
         var previous = period.Previous;
 
         // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.

@@ -1,4 +1,6 @@
 using System.Globalization;
+using FluentValidation;
+using FluentValidation.Results;
 
 namespace AgentP.Application.Overview;
 
@@ -33,6 +35,19 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         "last_month" => new(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), new DateOnly(today.Year, today.Month, 1).AddDays(-1)),
         _ => throw new ArgumentOutOfRangeException(nameof(preset), preset, "Unknown range preset."),
     };
+
+    /// <summary>
+    /// The period a validated request means on <paramref name="today"/>: custom <paramref name="from"/>/<paramref name="to"/>
+    /// when both are given, else the preset (default 7 days). Days after today hold no dialogs yet: the period ends today.
+    /// </summary>
+    public static ReportPeriod Resolve(string? range, string? from, string? to, DateOnly today)
+    {
+        if (!TryParseDate(from, out var first) || !TryParseDate(to, out var last))
+            return FromPreset(range ?? DefaultRange, today);
+        if (first > today)
+            throw new ValidationException([new ValidationFailure("From", "Период начинается в будущем: выберите дату не позже сегодняшней.")]);
+        return new ReportPeriod(first, last > today ? today : last);
+    }
 
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
