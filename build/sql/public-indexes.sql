@@ -12,6 +12,11 @@
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_status_date
   ON public.conversation_sessions_v2 (tenant_id, final_status, started_at DESC);
 
+-- The sessions list and its keyset paging, newest first per salon (not in the spec: the dashboard's own need).
+-- Without it the list walks idx_sessions_started and skips other salons' rows.
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_started
+  ON public.conversation_sessions_v2 (tenant_id, started_at DESC, id DESC);
+
 -- Pending wishlist items per salon.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_wishlist_tenant_pending
   ON public.wishlist_v2 (tenant_id) WHERE status = 'pending';

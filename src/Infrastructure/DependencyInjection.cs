@@ -1,6 +1,8 @@
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Metrics;
+using AgentP.Application.Sessions;
 using AgentP.Infrastructure.Metrics;
+using AgentP.Infrastructure.Sessions;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +32,7 @@ public static class DependencyInjection
         services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
 
         services.AddScoped<IDailyMetricsCollector, DailyMetricsSql>();
+        services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -41,7 +41,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         foreach (var d in report.Days)
             csv.Append(CultureInfo.InvariantCulture, $"{d.Day:yyyy-MM-dd};{d.Dialogs};{d.Bookings};{d.Conversion:0.00};{d.Revenue:0.00};{d.AvgResponseMs:0};{d.Escalated};{d.Dropped}\r\n");
         await mediator.Send(new RecordExport("overview", Request.QueryString.Value ?? "", report.Days.Count), HttpContext.RequestAborted);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"overview-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
+        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"overview-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
     }
 }

@@ -1,0 +1,52 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Bot;
+using AgentP.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Sessions;
+
+/// <summary>One dialog with its transcript. Another salon's id answers 404 (the tenant filter hides it).</summary>
+[Authorize]
+public sealed record GetSession(long Id, Guid? TenantId = null) : IRequest<SessionDetail>, IAllowsAllTenants;
+
+public sealed record SessionDetail(ConversationSession Session, string? ClientName, string? ClientPhone, IReadOnlyList<TranscriptLine> Transcript, string TimeZone);
+
+/// <summary>A message; <see cref="ResponseTime"/> is set on an answer: the time since the user message it answers.</summary>
+public sealed record TranscriptLine(long Id, MessageRole Role, string Text, DateTimeOffset At, TimeSpan? ResponseTime);
+
+public sealed class GetSessionHandler(IPublicData bot, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetSession, SessionDetail>
+{
+    public const int MaxMessages = 2000;
+
+    public async Task<SessionDetail> Handle(GetSession request, CancellationToken cancellationToken)
+    {
+        var found = await bot.Sessions.Where(s => s.Id == request.Id)
+            .Select(s => new { Session = s, Name = s.Client!.FullName, Phone = s.Client.Phone })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Диалог не найден.");
+        var zone = await zones.ForAsync(tenant.TenantId ?? found.Session.TenantId, cancellationToken);
+
+        // idx_history_session (or the opt-in idx_history_session_created, which also gives the order).
+        var messages = await bot.Messages.Where(m => m.SessionId == found.Session.SessionId)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(MaxMessages)
+            .ToListAsync(cancellationToken);
+
+        var transcript = new List<TranscriptLine>(messages.Count);
+        DateTimeOffset? waitingSince = null; // the first unanswered user message
+        foreach (var m in messages)
+        {
+            TimeSpan? response = null;
+            if (m.Role == MessageRole.User) waitingSince ??= m.CreatedAt;
+            else if (m.Role == MessageRole.Assistant && waitingSince is { } asked)
+            {
+                response = m.CreatedAt - asked;
+                waitingSince = null;
+            }
+            transcript.Add(new TranscriptLine(m.Id, m.Role, m.Text, m.CreatedAt, response));
+        }
+        return new SessionDetail(found.Session, found.Name, found.Phone, transcript, zone.Id);
+    }
+}
