@@ -3,6 +3,8 @@ using AgentP.Application.Metrics;
 using AgentP.Application.Sessions;
 using AgentP.Infrastructure.Metrics;
 using AgentP.Infrastructure.Sessions;
+using AgentP.Application.Wishlist;
+using AgentP.Infrastructure.Wishlist;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,7 @@ public static class DependencyInjection
 
         services.AddScoped<IDailyMetricsCollector, DailyMetricsSql>();
         services.AddSingleton<ISessionSearch, SessionSearch>();
+        services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

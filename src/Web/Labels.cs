@@ -51,4 +51,35 @@ public static class Labels
         < 60 => $"{seconds}\u00A0с",
         _ => $"{seconds / 60}\u00A0мин {seconds % 60:00}\u00A0с",
     };
+
+    public static string WishlistStatus(string code) => code switch
+    {
+        "pending" => "Ждёт",
+        "contacted" => "Связались",
+        "converted" => "Записан",
+        "cancelled" => "Отменено",
+        "expired" => "Истекло",
+        _ => code,
+    };
+
+    public static string WishlistBadge(string code) => code switch
+    {
+        "pending" => "text-bg-warning",
+        "contacted" => "text-bg-info",
+        "converted" => "text-bg-success",
+        _ => "text-bg-secondary",
+    };
+
+    public static string TimePreference(string? code) => code switch
+    {
+        "morning" => "утро",
+        "afternoon" => "день",
+        "evening" => "вечер",
+        null => "—",
+        _ => code,
+    };
+
+    /// <summary>A <c>tel:</c> link target: the digits only, with the leading + of an international number.</summary>
+    public static string TelHref(string phone) =>
+        "tel:" + (phone.TrimStart().StartsWith('+') ? "+" : "") + new string(phone.Where(char.IsAsciiDigit).ToArray());
 }

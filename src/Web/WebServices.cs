@@ -75,7 +75,8 @@ public static class WebServices
 
         services.AddRazorPages(o => o.Conventions
                 .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status")
-                .AddPageRoute("/Index", "overview"))
+                .AddPageRoute("/Index", "overview")
+                .AddPageRoute("/Wishlist/Decide", "wishlist/bulk"))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<ApplicationExceptionFilter>();

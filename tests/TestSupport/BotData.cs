@@ -42,4 +42,18 @@ public sealed class BotData(TestDatabase db)
     public Task MessageAsync(Guid tenant, Guid client, Guid sessionId, string role, DateTimeOffset at, string text = "…") =>
         db.ExecuteAsync("INSERT INTO public.recent_history_v2 (tenant_id, user_id, session_id, role, channel, message, created_at) VALUES ($1, $2, $3, $4, 'telegram', $5, $6)",
             true, tenant, client, sessionId, role, text, at.ToUniversalTime());
+
+    public async Task<long> WishlistAsync(Guid tenant, Guid client, DateTimeOffset createdAt, string itemType = "slot", string status = "pending",
+        string metaJson = "{}", string? comment = null)
+    {
+        await using var connection = new NpgsqlConnection(db.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO public.wishlist_v2 (tenant_id, user_id, item_type, item_id, source, comment, status, meta, created_at, updated_at)
+            VALUES ($1, $2, $3, 'item-' || $3, 'bot', $4, $5, $6::jsonb, $7, $7) RETURNING id
+            """, connection);
+        foreach (var value in new object?[] { tenant, client, itemType, comment, status, metaJson, createdAt.ToUniversalTime() })
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

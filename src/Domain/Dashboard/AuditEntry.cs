@@ -24,4 +24,5 @@ public static class AuditActions
     public const string Logout = "logout";
     public const string CreateUser = "create_user";
     public const string Export = "export";
+    public const string WishlistDecision = "wishlist_decision";
 }

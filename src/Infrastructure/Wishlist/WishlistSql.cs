@@ -1,0 +1,95 @@
+using AgentP.Application.Sessions;
+using AgentP.Application.Wishlist;
+using AgentP.Domain.Common;
+using AgentP.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AgentP.Infrastructure.Wishlist;
+
+/// <summary>
+/// The wishlist list in SQL: the bot's items joined to the latest dashboard decision of each (a LATERAL lookup on
+/// ix_wishlist_actions_tenant_id_wishlist_id_processed_at), so filtering and counting by the merged status happen in
+/// the database. Salons are narrowed by idx_wishlist_tenant (or the opt-in idx_wishlist_tenant_pending).
+/// </summary>
+public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
+{
+    private const string From = """
+        FROM public.wishlist_v2 w
+        JOIN public.clients_v2 c ON c.id = w.user_id
+        LEFT JOIN LATERAL (
+          SELECT x.status FROM dashboard.wishlist_actions x
+          WHERE x.tenant_id = w.tenant_id AND x.wishlist_id = w.id
+          ORDER BY x.processed_at DESC, x.id DESC LIMIT 1
+        ) a ON true
+        WHERE (@tenant::uuid IS NULL OR w.tenant_id = @tenant::uuid)
+          AND (@type::text IS NULL OR w.item_type = @type::text)
+          AND (@staff::text IS NULL OR w.meta->>'staff_name' ILIKE @staff::text ESCAPE '\')
+          AND (@older_than::timestamptz IS NULL OR w.created_at <= @older_than::timestamptz)
+        """;
+
+    public async Task<IReadOnlyList<WishlistRowData>> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now,
+        (DateTimeOffset At, long Id)? after, int take, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT w.id, w.user_id, c.full_name, c.phone, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta::text, w.created_at,
+                   coalesce(a.status, w.status) AS effective_status
+            {From}
+              AND (@status::text IS NULL OR coalesce(a.status, w.status) = @status::text)
+              AND (@after_at::timestamptz IS NULL OR (w.created_at, w.id) < (@after_at::timestamptz, @after_id::bigint))
+            ORDER BY w.created_at DESC, w.id DESC
+            LIMIT @take
+            """;
+        var rows = new List<WishlistRowData>();
+        await using var command = await CommandAsync(sql, tenantId, filter, now, cancellationToken);
+        command.Parameters.AddWithValue("status", (object?)filter.EffectiveStatus ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)after?.Id ?? DBNull.Value });
+        command.Parameters.AddWithValue("take", take);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(new WishlistRowData(reader.GetInt64(0), reader.GetGuid(1), Text(reader, 2), Text(reader, 3),
+                    Codes.ParseOr(reader.GetString(4), WishlistItemType.Unknown), reader.GetString(5), Text(reader, 6), Text(reader, 7),
+                    Codes.ParseOr(reader.GetString(8), WishlistStatus.Unknown), BotJson.ReadWishlistMeta(reader.GetString(9)),
+                    reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT coalesce(a.status, w.status), count(*)::int {From} GROUP BY 1";
+        var counts = new Dictionary<string, int>();
+        await using var command = await CommandAsync(sql, tenantId, filter, now, cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return counts;
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+        command.Parameters.AddWithValue("type", (object?)filter.Type ?? DBNull.Value);
+        command.Parameters.AddWithValue("staff", string.IsNullOrWhiteSpace(filter.Staff) ? DBNull.Value : "%" + SessionFilter.LikeEscape(filter.Staff.Trim()) + "%");
+        command.Parameters.Add(new NpgsqlParameter("older_than", NpgsqlTypes.NpgsqlDbType.TimestampTz)
+            { Value = filter.Age is { } days ? now.AddDays(-days) : DBNull.Value });
+        return command;
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
