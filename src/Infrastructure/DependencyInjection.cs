@@ -5,6 +5,8 @@ using AgentP.Infrastructure.Metrics;
 using AgentP.Infrastructure.Sessions;
 using AgentP.Application.Wishlist;
 using AgentP.Infrastructure.Wishlist;
+using AgentP.Application.Clients;
+using AgentP.Infrastructure.Clients;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<IDailyMetricsCollector, DailyMetricsSql>();
         services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddScoped<IWishlistQueries, WishlistSql>();
+        services.AddScoped<IClientQueries, ClientSql>();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -56,4 +56,8 @@ public sealed class BotData(TestDatabase db)
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return (long)(await command.ExecuteScalarAsync())!;
     }
+
+    public Task MemoryAsync(Guid tenant, Guid client, string ltmJson, string? preferredStaff = null, string? preferredTime = null) =>
+        db.ExecuteAsync("INSERT INTO public.user_ltm_v2 (tenant_id, user_id, preferred_staff_id, preferred_time, language, ltm_data) VALUES ($1, $2, $3, $4, 'ru', $5::jsonb)",
+            true, tenant, client, preferredStaff, preferredTime, ltmJson);
 }

@@ -1,0 +1,57 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Bot;
+using AgentP.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Clients;
+
+/// <summary>A client's card: contacts, the bot's long-term memory, their dialogs and wishlist items. Another salon's client is 404.</summary>
+[Authorize]
+public sealed record GetClient(Guid Id, Guid? TenantId = null) : IRequest<ClientCard>, IAllowsAllTenants
+{
+    public const int MaxSessions = 100;
+}
+
+public sealed record ClientCard(Client Client, ClientMemory? Memory, int? OverdueDays, IReadOnlyList<ClientSession> Sessions,
+    IReadOnlyList<ClientWish> Wishes, string TimeZone);
+
+public sealed record ClientSession(long Id, DateTimeOffset StartedAt, SessionStatus Status, string? BookingId, decimal? BookingAmount, string? Summary);
+
+public sealed record ClientWish(long Id, string? Title, WishlistStatus BotStatus, Domain.Common.WishlistDecision? Decision, string? DecisionComment,
+    DateTimeOffset CreatedAt);
+
+public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+    : IRequestHandler<GetClient, ClientCard>
+{
+    public async Task<ClientCard> Handle(GetClient request, CancellationToken cancellationToken)
+    {
+        var client = await bot.Clients.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Клиент не найден.");
+        var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
+        var memory = await bot.ClientMemories.FirstOrDefaultAsync(m => m.UserId == client.Id, cancellationToken);
+        var sessions = await bot.Sessions.Where(s => s.UserId == client.Id)
+            .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Take(GetClient.MaxSessions)
+            .Select(s => new ClientSession(s.Id, s.StartedAt, s.FinalStatus, s.BookingId, s.BookingAmount, s.Summary ?? s.FinalSummary))
+            .ToListAsync(cancellationToken);
+        var wishes = await bot.Wishlist.Where(w => w.UserId == client.Id).OrderByDescending(w => w.CreatedAt).ToListAsync(cancellationToken);
+        var wishIds = wishes.Select(w => w.Id).ToList();
+        var decisions = (await db.WishlistActions.AsNoTracking().Where(a => wishIds.Contains(a.WishlistId))
+                .OrderByDescending(a => a.ProcessedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
+            .GroupBy(a => a.WishlistId).ToDictionary(g => g.Key, g => g.First());
+
+        int? overdue = null;
+        if (memory?.LtmData is { LastVisitDate: { } last, AvgVisitInterval: { } interval })
+        {
+            var days = LocalDay.Of(clock.GetUtcNow(), zone).DayNumber - last.AddDays(interval).DayNumber;
+            overdue = days > 0 ? days : null;
+        }
+        return new ClientCard(client, memory, overdue, sessions,
+            wishes.Select(w => new ClientWish(w.Id, w.Meta.ServiceTitle ?? w.ItemId, w.Status,
+                decisions.TryGetValue(w.Id, out var d) ? d.Status : null, decisions.TryGetValue(w.Id, out var c) ? c.Comment : null, w.CreatedAt)).ToList(),
+            zone.Id);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using FluentValidation;
+using MediatR;
+
+namespace AgentP.Application.Clients;
+
+/// <summary>
+/// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
+/// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
+/// clients whose last visit plus their usual interval has passed — the ones to win back.
+/// </summary>
+[Authorize]
+public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null) : IRequest<ClientPage>, IAllowsAllTenants
+{
+    public const int PageSize = 50;
+}
+
+public sealed record ClientFilter(string? Q = null, bool Due = false);
+
+public sealed record ClientPage(IReadOnlyList<ClientRow> Rows, int DueCount, string? NextCursor, string TimeZone, DateOnly Today);
+
+public sealed record ClientRow(
+    Guid Id, string? Name, string? Phone, DateTimeOffset CreatedAt, string? PreferredStaff, string? PreferredService, string? PreferredTime,
+    string? Language, DateOnly? LastVisit, int? VisitInterval, int? OverdueDays, int Sessions, DateTimeOffset? LastDialog);
+
+/// <summary>The clients list's SQL; Infrastructure.</summary>
+public interface IClientQueries
+{
+    Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
+        CancellationToken cancellationToken);
+
+    Task<int> DueCountAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
+}
+
+public sealed class GetClientsValidator : AbstractValidator<GetClients>
+{
+    public GetClientsValidator()
+    {
+        RuleFor(x => x.Filter.Q).MaximumLength(100).WithName("Q").WithMessage("Слишком длинный текст поиска: не больше 100 символов.")
+            .Must(q => q is null || !q.Any(char.IsControl)).WithName("Q").WithMessage("В тексте поиска есть управляющие символы.");
+        RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
+    }
+
+    public static bool TryParseCursor(string? text, out (DateTimeOffset At, Guid Id) cursor)
+    {
+        cursor = default;
+        var parts = text?.Split('_');
+        if (parts is not { Length: 2 } || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
+        cursor = (new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
+    }
+}
+
+public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+    : IRequestHandler<GetClients, ClientPage>
+{
+    public async Task<ClientPage> Handle(GetClients request, CancellationToken cancellationToken)
+    {
+        var scope = tenant.RequireScope();
+        var zone = await zones.ForAsync(scope, cancellationToken);
+        var today = LocalDay.Of(clock.GetUtcNow(), zone);
+        GetClientsValidator.TryParseCursor(request.After, out var after);
+        var rows = (await queries.PageAsync(scope, request.Filter, today, request.After is null ? null : after, GetClients.PageSize + 1, cancellationToken)).ToList();
+        var more = rows.Count > GetClients.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new ClientPage(rows, await queries.DueCountAsync(scope, request.Filter with { Due = true }, today, cancellationToken),
+            more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}" : null, zone.Id, today);
+    }
+}

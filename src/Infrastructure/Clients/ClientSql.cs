@@ -1,0 +1,104 @@
+using AgentP.Application.Clients;
+using AgentP.Application.Sessions;
+using AgentP.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AgentP.Infrastructure.Clients;
+
+/// <summary>
+/// The clients list in SQL. The page is chosen first (clients + long-term memory, idx_clients_tenant), then dialogs
+/// are counted for those 50 clients only — through the opt-in idx_sessions_user_started when the owner applied it,
+/// else one pass over the salon's dialogs. The bot's dates in ltm_data are read defensively: a malformed value
+/// reads as missing rather than failing the page.
+/// </summary>
+public sealed class ClientSql(DashboardDbContext db) : IClientQueries
+{
+    private const string Clients = """
+        SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
+               CASE WHEN l.ltm_data->>'last_visit_date' ~ '^\d{4}-\d{2}-\d{2}$' THEN (l.ltm_data->>'last_visit_date')::date END AS last_visit,
+               CASE WHEN l.ltm_data->>'avg_visit_interval' ~ '^\d{1,4}$' THEN (l.ltm_data->>'avg_visit_interval')::int END AS visit_interval
+        FROM public.clients_v2 c
+        LEFT JOIN public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id
+        WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
+          AND (@name::text IS NULL OR c.full_name ILIKE @name::text ESCAPE '\'
+               OR (@digits::text IS NOT NULL AND regexp_replace(coalesce(c.phone, ''), '\D', '', 'g') LIKE @digits::text))
+        """;
+
+    private const string Due = "(NOT @due::boolean OR x.last_visit + x.visit_interval < @today::date)";
+
+    public async Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+        int take, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            WITH page AS (
+              SELECT x.* FROM ({Clients}) x
+              WHERE {Due}
+                AND (@after_at::timestamptz IS NULL OR (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid))
+              ORDER BY x.created_at DESC, x.id DESC
+              LIMIT @take
+            ),
+            dialogs AS (
+              SELECT user_id, count(*)::int AS n, max(started_at) AS last
+              FROM public.conversation_sessions_v2
+              WHERE user_id IN (SELECT id FROM page) AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+              GROUP BY user_id
+            )
+            SELECT p.id, p.full_name, p.phone, p.created_at, p.preferred_staff_id, p.preferred_service_id, p.preferred_time, p.language,
+                   p.last_visit, p.visit_interval, @today::date - (p.last_visit + p.visit_interval), coalesce(d.n, 0), d.last
+            FROM page p LEFT JOIN dialogs d ON d.user_id = p.id
+            ORDER BY p.created_at DESC, p.id DESC
+            """;
+        await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? DBNull.Value });
+        command.Parameters.AddWithValue("take", take);
+        var rows = new List<ClientRow>();
+        try
+        {
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                int? overdue = r.IsDBNull(10) ? null : r.GetInt32(10);
+                rows.Add(new ClientRow(r.GetGuid(0), Text(r, 1), Text(r, 2), r.GetFieldValue<DateTimeOffset>(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
+                    r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetInt32(9), overdue > 0 ? overdue : null,
+                    r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12)));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return rows;
+    }
+
+    public async Task<int> DueCountAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync($"SELECT count(*)::int FROM ({Clients}) x WHERE {Due}", tenantId, filter, today, cancellationToken);
+        try
+        {
+            return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
+        var q = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q.Trim();
+        var digits = q is null ? "" : new string(q.Where(char.IsAsciiDigit).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Text) { Value = q is null ? DBNull.Value : "%" + SessionFilter.LikeEscape(q) + "%" });
+        command.Parameters.Add(new NpgsqlParameter("digits", NpgsqlDbType.Text) { Value = digits.Length >= 3 ? "%" + digits + "%" : DBNull.Value });
+        command.Parameters.AddWithValue("due", filter.Due);
+        command.Parameters.AddWithValue("today", today);
+        return command;
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

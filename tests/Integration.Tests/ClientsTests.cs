@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using AgentP.Domain.Common;
+using AgentP.TestSupport;
+
+namespace AgentP.Integration.Tests;
+
+public sealed class ClientsFixture : AppFixture
+{
+    public const string Password = "Clients-pass-2026";
+    public Guid Anna { get; private set; }
+    public Guid Boris { get; private set; }
+    public Guid Foreign { get; private set; }
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Клиенты»");
+        var other = await Db.Bot.TenantAsync("Чужой салон");
+        // The clock says 2026-11-23: Anna came on 1 October and usually returns every 21 days — 32 days overdue.
+        Anna = await Db.Bot.ClientAsync(salon, "Анна 50% скидка", "+7 (999) 111-22-33");
+        await Db.Bot.MemoryAsync(salon, Anna, """{"booking_stats": {"staff_101": 5, "staff_102": 2}, "last_visit_date": "2026-10-01", "avg_visit_interval": 21}""", "101", "evening");
+        Boris = await Db.Bot.ClientAsync(salon, "Борис_Тест", "8 999 555 44 33");
+        await Db.Bot.MemoryAsync(salon, Boris, """{"last_visit_date": "2026-11-20", "avg_visit_interval": 30}""");
+        var galina = await Db.Bot.ClientAsync(salon, "Галина", null);
+        await Db.Bot.MemoryAsync(salon, galina, """{"last_visit_date": "вчера", "avg_visit_interval": "часто"}"""); // the bot's data may be odd
+        for (var i = 0; i < 50; i++) await Db.Bot.ClientAsync(salon, $"Клиентка {i:00}", null);
+        Foreign = await Db.Bot.ClientAsync(other, "Анна Чужая", "+7 999 111-22-33");
+
+        var at = new DateTimeOffset(2026, 11, 10, 9, 0, 0, TimeSpan.Zero);
+        await Db.Bot.SessionAsync(salon, Anna, at, bookingId: "YC-A1", amount: 2500);
+        await Db.Bot.SessionAsync(salon, Anna, at.AddDays(2), status: "dropped");
+        var wish = await Db.Bot.WishlistAsync(salon, Anna, at, metaJson: """{"service_title": "Педикюр"}""");
+        await App.CreateUserAsync("admin@clients.local", Password, Role.Admin, salon);
+        var adminId = await Db.ScalarAsync<long>("SELECT id FROM dashboard.users WHERE email = 'admin@clients.local'");
+        await Db.ExecuteAsync("INSERT INTO dashboard.wishlist_actions (wishlist_id, tenant_id, status, comment, processed_by, processed_at) VALUES ($1, $2, 'contacted', 'Перезвонить в пятницу', $3, now())",
+            true, wish, salon, adminId);
+    }
+}
+
+/// <summary>The clients list (literal search, due for a visit, paging, export) and the client card.</summary>
+public sealed partial class ClientsTests(ClientsFixture fixture) : IClassFixture<ClientsFixture>
+{
+    private Task<HttpClient> AdminAsync() => fixture.App.SignedInAsync("admin@clients.local", ClientsFixture.Password);
+
+    private static List<string> Names(string html) => ClientLink().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+    [Theory]
+    [InlineData("50%25", "Анна 50% скидка")]
+    [InlineData("%25", "Анна 50% скидка")]
+    [InlineData("_", "Борис_Тест")]
+    [InlineData("1112233", "Анна 50% скидка")]
+    [InlineData("%2B7%20999%20111", "Анна 50% скидка")]
+    [InlineData("999-555", "Борис_Тест")]
+    [InlineData("БОРИС", "Борис_Тест")]
+    public async Task The_search_is_literal_and_phones_match_by_digits(string q, string only)
+    {
+        using var client = await AdminAsync();
+        Assert.Equal([only], Names(await client.GetStringAsync($"/clients?q={q}")));
+    }
+
+    [Fact]
+    public async Task Clients_due_for_a_visit_are_counted_and_filtered_with_the_days_overdue()
+    {
+        using var client = await AdminAsync();
+        var all = await client.GetStringAsync("/clients");
+        Assert.Contains("Пора на визит: 1", all);
+        var due = await client.GetStringAsync("/clients?due=1");
+        Assert.Equal(["Анна 50% скидка"], Names(due));
+        Assert.Contains("просрочено на 32 дн.", due);
+    }
+
+    [Fact]
+    public async Task Keyset_paging_lists_every_client_once()
+    {
+        using var client = await AdminAsync();
+        var first = await client.GetStringAsync("/clients");
+        var next = NextLink().Match(first).Groups[1].Value;
+        var second = await client.GetStringAsync(WebUtility.HtmlDecode(next));
+        var names = Names(first).Concat(Names(second)).ToList();
+        Assert.Equal(53, names.Count);
+        Assert.Equal(53, names.Distinct().Count());
+        Assert.DoesNotContain("Анна Чужая", names);
+    }
+
+    [Fact]
+    public async Task The_card_shows_memory_dialogs_and_wishlist_decisions()
+    {
+        using var client = await AdminAsync();
+        var html = await client.GetStringAsync($"/clients/{fixture.Anna}");
+        Assert.Contains("data-testid=\"client-name\">Анна 50% скидка</h1>", html);
+        Assert.Contains("<td>staff_101</td><td class=\"text-end\">5</td>", html);
+        Assert.Equal(2, Regex.Matches(html, "href=\"/sessions/\\d+\"").Count);
+        Assert.Contains("Перезвонить в пятницу", html);
+        Assert.Contains("Связались", html);
+        Assert.Contains("просрочено на 32 дн.", html);
+    }
+
+    [Fact]
+    public async Task A_client_with_odd_memory_data_still_shows()
+    {
+        using var client = await AdminAsync();
+        Assert.Equal(["Галина"], Names(await client.GetStringAsync("/clients?q=%D0%93%D0%B0%D0%BB%D0%B8%D0%BD%D0%B0")));
+    }
+
+    [Fact]
+    public async Task Another_salons_client_and_a_malformed_id_are_404()
+    {
+        using var client = await AdminAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/clients/{fixture.Foreign}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/clients/not-a-guid")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/clients/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_long_search_gets_a_400_with_a_message()
+    {
+        using var client = await AdminAsync();
+        var response = await client.GetAsync("/clients?q=" + new string('a', 101));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Слишком длинный текст поиска", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_export_holds_every_client_of_the_filter()
+    {
+        using var client = await AdminAsync();
+        var bytes = await client.GetByteArrayAsync("/clients?handler=export");
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(54, lines.Length); // header + 53
+        Assert.Contains(lines, l => l.StartsWith($"{fixture.Anna};Анна 50% скидка;", StringComparison.Ordinal) && l.Contains(";2026-10-01;21;32;2;"));
+    }
+
+    [GeneratedRegex("data-testid=\"client-link\">([^<]+)</a>")]
+    private static partial Regex ClientLink();
+    [GeneratedRegex("rel=\"next\" href=\"([^\"]+)\"")]
+    private static partial Regex NextLink();
+}
