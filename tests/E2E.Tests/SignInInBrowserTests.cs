@@ -28,7 +28,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var salon = await _db.Bot.TenantAsync("Салон «Браузер»");
         var client = await _db.Bot.ClientAsync(salon);
-        await _db.Bot.SessionAsync(salon, client, _app.Clock.GetUtcNow().AddHours(-1), bookingId: "YC-E2E", amount: 1500);
+        var now = _app.Clock.GetUtcNow();
+        await _db.Bot.SessionAsync(salon, client, now.AddHours(-1), bookingId: "YC-E2E", amount: 1500);
+        var dropped = Guid.NewGuid();
+        await _db.Bot.SessionAsync(salon, client, now.AddHours(-2), status: "dropped", sessionId: dropped, metaJson: """{"drop_off_stage": "time_selection"}""");
+        await _db.Bot.MessageAsync(salon, client, dropped, "user", now.AddHours(-2), "Есть окно в субботу?");
+        await _db.Bot.MessageAsync(salon, client, dropped, "assistant", now.AddHours(-2).AddSeconds(3), "Есть: 12:00 и 15:30.");
+        await _db.Bot.WishlistAsync(salon, client, now.AddDays(-1), metaJson: """{"service_title": "Маникюр"}""");
         await _db.SealPublicAsync();
         await _app.CreateUserAsync("browser@test.local", Password, Role.Admin, salon);
 
@@ -72,8 +78,41 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal("Салон «Браузер»", await page.GetByTestId("salon-name").TextContentAsync());
         Assert.Equal("Салон «Браузер»", await page.GetByTestId("overview-salon").TextContentAsync());
         Assert.Equal("1", await page.GetByTestId("kpi-bookings").TextContentAsync());
+        Assert.Equal("2", await page.GetByTestId("kpi-dialogs").TextContentAsync());
         // Bootstrap came from npm through the build: the navbar is styled, not a bare list.
         Assert.Equal("flex", await page.Locator("nav.navbar").EvaluateAsync<string>("e => getComputedStyle(e).display"));
+    }
+
+    [Fact]
+    public async Task Staff_filter_dialogs_open_a_transcript_and_decide_a_wishlist_item()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.GetByLabel("E-mail").FillAsync("browser@test.local");
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+
+        await page.GotoAsync(BaseUrl + "/sessions");
+        Assert.Equal(2, await page.GetByTestId("session-row").CountAsync());
+        await page.GetByLabel("Статус").SelectOptionAsync("dropped");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions?*status=dropped*"); // htmx swapped the results and pushed the URL
+        Assert.Equal(1, await page.GetByTestId("session-row").CountAsync());
+
+        await page.GetByTestId("session-link").ClickAsync();
+        await page.GetByTestId("transcript").WaitForAsync();
+        Assert.Equal(["Есть окно в субботу?", "Есть: 12:00 и 15:30."], await page.GetByTestId("message-text").AllTextContentsAsync());
+        Assert.Contains("3,0", await page.GetByTestId("response-time").TextContentAsync());
+
+        await page.GotoAsync(BaseUrl + "/wishlist");
+        var row = page.GetByTestId("wishlist-row");
+        await row.GetByRole(AriaRole.Combobox, new() { Name = "Решение" }).SelectOptionAsync("converted");
+        await row.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await page.GetByTestId("wishlist-notice").WaitForAsync();
+        Assert.Equal(0, await page.GetByTestId("wishlist-row").CountAsync()); // no longer pending
+        await page.GotoAsync(BaseUrl + "/wishlist?status=converted");
+        Assert.Equal("Записан", await page.GetByTestId("wishlist-status").TextContentAsync());
     }
 
     [Fact]
