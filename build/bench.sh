@@ -5,20 +5,24 @@
 #     sessions joined to their messages) vs the spec's Python-style pattern (two queries per salon per day);
 #   - server-side p50/p95 of the Overview (7 and 90 days, the biggest salon) and Platform vs the bare /login page.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
-# and writes docs/benchmarks.md. Reports, never asserts: the tests assert behaviour.
+# and writes docs/benchmarks.md (docs/benchmarks-with-indexes.md with --indexes). Reports, never asserts.
 #
-#   ./build/bench.sh [--scale N] [--requests N]     (scale 1 ≈ 300k dialogs, 1.5M messages, 60k clients, 20 salons, 120 days)
+#   ./build/bench.sh [--scale N] [--requests N] [--indexes]
+#     scale 1 ≈ 300k dialogs, 1.5M messages, 60k clients, 20 salons, 120 days; --indexes applies the opt-in
+#     build/sql/public-indexes.sql first (without it they are dropped: the bot's schema as the spec ships it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . build/lib/pg.sh
 
 scale=1
 requests=60
+indexes=no
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
-    *) echo "usage: build/bench.sh [--scale N] [--requests N]" >&2; exit 64 ;;
+    --indexes) indexes=yes; report=docs/benchmarks-with-indexes.md; shift ;;
+    *) echo "usage: build/bench.sh [--scale N] [--requests N] [--indexes]" >&2; exit 64 ;;
   esac
 done
 
@@ -26,6 +30,7 @@ data="$(pwd)/.data"
 port=${AGENTP_PG_PORT:-54329}
 db="agentp_bench_s${scale//./_}"
 app_port=${BENCH_APP_PORT:-8099}
+report=docs/benchmarks.md
 mkdir -p "$data" docs
 psql_owner() { pg_owner_psql "$data/pg" "$port" "$db" "$@"; }
 
@@ -46,6 +51,14 @@ else
   echo "==> Reusing the data set in database $db"
 fi
 cli migrate >/dev/null
+if [ "$indexes" = yes ]; then
+  echo "==> Applying the opt-in indexes (build/sql/public-indexes.sql)"
+  psql_owner -f - < build/sql/public-indexes.sql
+else
+  psql_owner -c "DROP INDEX IF EXISTS public.idx_sessions_tenant_status_date, public.idx_sessions_tenant_started,
+    public.idx_sessions_user_started, public.idx_wishlist_tenant_pending, public.idx_history_session_created" >/dev/null
+fi
+psql_owner -c "ANALYZE" >/dev/null
 read -r sessions messages tenants <<<"$(psql_owner -tAc "SELECT (SELECT count(*) FROM public.conversation_sessions_v2), (SELECT count(*) FROM public.recent_history_v2), (SELECT count(*) FROM public.tenants_v2)" | tr '|' ' ')"
 echo "    $sessions dialogs, $messages messages, $tenants salons"
 
@@ -108,6 +121,16 @@ read -r login_p50 login_p95 <<<"$(measure /login /dev/null)"
 read -r o7_p50 o7_p95 <<<"$(measure '/?range=7d' "$admin_jar")"
 read -r o90_p50 o90_p95 <<<"$(measure '/?range=90d' "$admin_jar")"
 read -r plat_p50 plat_p95 <<<"$(measure '/platform?range=90d' "$root_jar")"
+# Operations pages of the big salon: a deep keyset page (row 5 000 = page 100), a transcript, a client search.
+deep=$(psql_owner -tAc "SELECT ((extract(epoch FROM started_at) * 10000000)::bigint + 621355968000000000) || '-' || id
+  FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' ORDER BY started_at DESC, id DESC OFFSET 4999 LIMIT 1")
+transcript=$(psql_owner -tAc "SELECT id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' AND messages_count >= 6 ORDER BY id DESC LIMIT 1")
+read -r s1_p50 s1_p95 <<<"$(measure '/sessions' "$admin_jar")"
+read -r sf_p50 sf_p95 <<<"$(measure '/sessions?status=dropped&channel=whatsapp' "$admin_jar")"
+read -r sd_p50 sd_p95 <<<"$(measure "/sessions?after=$deep" "$admin_jar")"
+read -r tr_p50 tr_p95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
+read -r cs_p50 cs_p95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
+read -r wl_p50 wl_p95 <<<"$(measure '/wishlist' "$admin_jar")"
 memory_mb=0
 for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do # dotnet run and the app it starts: the larger is the app
   kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -123,6 +146,12 @@ lines=(
   "name=overview_7d p50_ms=$o7_p50 p95_ms=$o7_p95 floor_ms=$login_p95 ratio=$(ratio "$o7_p95" "$login_p95")"
   "name=overview_90d p50_ms=$o90_p50 p95_ms=$o90_p95 floor_ms=$login_p95 ratio=$(ratio "$o90_p95" "$login_p95")"
   "name=platform_90d p50_ms=$plat_p50 p95_ms=$plat_p95 floor_ms=$login_p95 ratio=$(ratio "$plat_p95" "$login_p95")"
+  "name=sessions_first_page p50_ms=$s1_p50 p95_ms=$s1_p95 floor_ms=$login_p95 ratio=$(ratio "$s1_p95" "$login_p95")"
+  "name=sessions_filtered p50_ms=$sf_p50 p95_ms=$sf_p95 floor_ms=$login_p95 ratio=$(ratio "$sf_p95" "$login_p95")"
+  "name=sessions_page_100 p50_ms=$sd_p50 p95_ms=$sd_p95 floor_ms=$s1_p95 ratio=$(ratio "$sd_p95" "$s1_p95")"
+  "name=transcript p50_ms=$tr_p50 p95_ms=$tr_p95 floor_ms=$login_p95 ratio=$(ratio "$tr_p95" "$login_p95")"
+  "name=client_search p50_ms=$cs_p50 p95_ms=$cs_p95 floor_ms=$login_p95 ratio=$(ratio "$cs_p95" "$login_p95")"
+  "name=wishlist p50_ms=$wl_p50 p95_ms=$wl_p95 floor_ms=$login_p95 ratio=$(ratio "$wl_p95" "$login_p95")"
   "name=login_floor p50_ms=$login_p50 p95_ms=$login_p95 floor_ms=$login_p95 ratio=1.00"
 )
 echo
@@ -140,7 +169,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 {
   echo "# Benchmarks"
   echo
-  echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`./build/bench.sh --scale $scale\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $(psql_owner -tAc 'SHOW server_version'), .NET $(dotnet --version)."
+  echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`./build/bench.sh --scale $scale$([ "$indexes" = yes ] && echo ' --indexes')\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $(psql_owner -tAc 'SHOW server_version'), .NET $(dotnet --version)."
   echo
   echo "Data set: $sessions dialogs, $messages messages, $tenants salons, 120 days; the biggest salon holds a third. Pages are measured for that salon's admin over $requests requests after a warm-up (curl on loopback, app in Release, jobs off)."
   echo
@@ -157,6 +186,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "Floors: \`collector_backfill_120d\` against one raw GROUP BY of the dialogs joined to their messages (the rows the"
   echo "collector must read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
   echo "\`naive_python_pattern\` is the spec's collector (a count query and a fetch of booked rows per salon per day) and its"
-  echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor)."
-} > docs/benchmarks.md
-echo "wrote docs/benchmarks.md"
+  echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor), except
+\`sessions_page_100\` (the 5 000th row by keyset) against the first sessions page. Opt-in indexes of
+\`build/sql/public-indexes.sql\`: $([ "$indexes" = yes ] && echo 'applied' || echo 'not applied (the bot schema as the spec ships it)')."
+} > "$report"
+echo "wrote $report"

@@ -76,13 +76,13 @@ public sealed class GetSessionsHandler(IPublicData bot, ISessionSearch search, I
         var query = search.Apply(bot.Sessions, request.Filter, zone);
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 
-        // Keyset on (started_at, id): idx_sessions_tenant_started (public-indexes.sql) serves it directly; without it
-        // idx_sessions_started does, filtering the salon on the way.
+        // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor
+        // (idx_sessions_tenant_started from public-indexes.sql, else idx_sessions_started); the OR only settles ties.
         if (backwards)
-            query = query.Where(s => s.StartedAt > before.StartedAt || (s.StartedAt == before.StartedAt && s.Id > before.Id))
+            query = query.Where(s => s.StartedAt >= before.StartedAt && (s.StartedAt > before.StartedAt || s.Id > before.Id))
                 .OrderBy(s => s.StartedAt).ThenBy(s => s.Id);
         else if (SessionCursor.TryParse(request.After, out var after))
-            query = query.Where(s => s.StartedAt < after.StartedAt || (s.StartedAt == after.StartedAt && s.Id < after.Id))
+            query = query.Where(s => s.StartedAt <= after.StartedAt && (s.StartedAt < after.StartedAt || s.Id < after.Id))
                 .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
         else
             query = query.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
