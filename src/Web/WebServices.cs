@@ -93,6 +93,7 @@ public static class WebServices
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/status/500");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRequestLocalization();

@@ -97,6 +97,33 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
         Assert.Contains("Идентификатор запроса", html);
     }
 
+    [Theory]
+    [InlineData("/login")]
+    [InlineData("/no-such-page")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        using var client = fixture.App.Browser();
+        var response = await client.GetAsync(path);
+        Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task No_page_carries_an_inline_script()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        foreach (var path in new[] { "/", "/sessions", "/wishlist", "/clients" })
+        {
+            var html = await client.GetStringAsync(path);
+            // Every <script> either loads a file or is a JSON data block.
+            Assert.DoesNotMatch("<script(?![^>]*\\b(src|type=\"application/json\"))[^>]*>", html);
+            Assert.DoesNotMatch("\\son(click|load|change|submit)=", html);
+        }
+    }
+
     [Fact]
     public async Task Health_ready_reports_the_database()
     {
