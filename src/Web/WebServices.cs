@@ -37,8 +37,9 @@ public static class WebServices
             return builder;
         }
 
-        if (builder.Configuration["APP_PORT"] is var port && string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls($"http://0.0.0.0:{(string.IsNullOrEmpty(port) ? "8080" : port)}");
+        // APP_PORT (default 8080) unless the host was given explicit URLs (ASPNETCORE_URLS, --urls).
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls($"http://0.0.0.0:{builder.Configuration["APP_PORT"] is { Length: > 0 } port ? port : "8080"}");
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
