@@ -39,7 +39,10 @@ public static class WebServices
 
         // APP_PORT (default 8080) unless the host was given explicit URLs (ASPNETCORE_URLS, --urls).
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls($"http://0.0.0.0:{builder.Configuration["APP_PORT"] is { Length: > 0 } port ? port : "8080"}");
+        {
+            var port = builder.Configuration["APP_PORT"] is { Length: > 0 } configured ? configured : "8080";
+            builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+        }
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
