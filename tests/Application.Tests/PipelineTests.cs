@@ -1,7 +1,6 @@
 using AgentP.Application.Common.Behaviours;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Overview;
-using AgentP.Application.Metrics;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
@@ -17,12 +16,9 @@ public sealed class PipelineTests
         services.AddLogging();
         services.AddApplicationServices();
         services.AddOptions();
-        services.AddSingleton(Substitute.For<IDashboardDb>());
-        services.AddSingleton(Substitute.For<IPublicData>());
-        services.AddSingleton(Substitute.For<ITenantContext>());
-        services.AddSingleton(Substitute.For<ICurrentUser>());
-        services.AddSingleton(Substitute.For<IPasswordHasher>());
-        services.AddSingleton(Substitute.For<IDailyMetricsCollector>());
+        // Every port the application declares (implemented by Infrastructure or Web) gets a substitute.
+        foreach (var port in typeof(DependencyInjection).Assembly.GetExportedTypes().Where(t => t.IsInterface && !t.IsGenericTypeDefinition))
+            services.AddSingleton(port, Substitute.For([port], []));
         services.AddSingleton(TimeProvider.System);
         return services.BuildServiceProvider();
     }
