@@ -41,7 +41,7 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
     public GetClientsValidator()
     {
         RuleFor(x => x.Filter.Q).MaximumLength(100).WithName("Q").WithMessage("Слишком длинный текст поиска: не больше 100 символов.")
-            .Must(q => q is null || !q.Any(char.IsControl)).WithName("Q").WithMessage("В тексте поиска есть управляющие символы.");
+            .NoControlCharacters().WithName("Q");
         RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
     }
 

@@ -49,6 +49,8 @@ public sealed record ReportPeriod(DateOnly From, DateOnly To)
         return new ReportPeriod(first, last > today ? today : last);
     }
 
+    /// <summary>A day written yyyy-MM-dd within the years the dashboard deals in (2000–2100), so day arithmetic never overflows.</summary>
     public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+        && date.Year is >= 2000 and <= 2100;
 }

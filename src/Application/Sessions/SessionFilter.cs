@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -29,8 +30,8 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
 {
     public SessionFilterValidator()
     {
-        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД, например 2026-10-01.");
-        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД, например 2026-10-31.");
+        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
+        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
         RuleFor(x => x).Must(x => !ReportPeriod.TryParseDate(x.From, out var f) || !ReportPeriod.TryParseDate(x.To, out var t) || f <= t)
             .WithName("To").WithMessage("Дата «по» раньше даты «с».");
         RuleFor(x => x.Status).Must(v => v is null || Codes.TryParse<SessionStatus>(v, out var s) && s != SessionStatus.Unknown).WithMessage("Неизвестный статус.");
@@ -38,8 +39,9 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Booked).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «запись» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
         RuleFor(x => x.Stage).Must(v => v is null || Codes.TryParse<DropOffStage>(v, out _)).WithMessage("Неизвестный этап.");
-        RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.");
+        RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")
+            .NoControlCharacters();
         RuleFor(x => x.Q).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст поиска: не больше {SessionFilter.MaxText} символов.")
-            .Must(q => q is null || !q.Any(char.IsControl)).WithMessage("В тексте поиска есть управляющие символы.");
+            .NoControlCharacters();
     }
 }

@@ -32,8 +32,7 @@ public sealed class DecideWishlistItemsValidator : AbstractValidator<DecideWishl
         RuleFor(x => x.Status).Must(s => Codes.TryParse<WishlistDecision>(s, out _))
             .WithMessage("Решение — converted (записан), contacted (связались) или cancelled (отменено).");
         RuleFor(x => x.Comment).MaximumLength(DecideWishlistItems.MaxComment).WithMessage($"Комментарий длиннее {DecideWishlistItems.MaxComment} символов.")
-            .Must(c => c is null || !c.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
-            .WithMessage("В комментарии есть управляющие символы.");
+            .NoControlCharacters(multiline: true);
     }
 }
 

@@ -60,7 +60,8 @@ public sealed class GetWishlistValidator : AbstractValidator<GetWishlist>
             .WithName("Status").WithMessage("Неизвестный статус.");
         RuleFor(x => x.Filter.Type).Must(t => t is null || Codes.TryParse<WishlistItemType>(t, out var v) && v != WishlistItemType.Unknown)
             .WithName("Type").WithMessage("Тип — slot или service.");
-        RuleFor(x => x.Filter.Staff).MaximumLength(100).WithName("Staff").WithMessage("Слишком длинное имя мастера.");
+        RuleFor(x => x.Filter.Staff).MaximumLength(100).WithName("Staff").WithMessage("Слишком длинное имя мастера.")
+            .NoControlCharacters().WithName("Staff");
         RuleFor(x => x.Filter.Age).InclusiveBetween(0, 3650).WithName("Age").WithMessage("Возраст заявки — от 0 до 3650 дней.");
         RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
     }

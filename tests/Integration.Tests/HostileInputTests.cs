@@ -1,0 +1,82 @@
+using System.Net;
+using AgentP.TestSupport;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>
+/// Every GET route and query parameter with a catalogue of hostile values, as each role: never a 5xx, never another
+/// salon's data, and public stays untouched (the fixture's checksum on dispose).
+/// </summary>
+public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    public static readonly string[] Values =
+    [
+        "'; DROP TABLE public.tenants_v2; --", "%", "_", "%_%", "\\", new string('я', 5000), "\0", "a\0b", "\u202Eevil", "😀💅",
+        "-1", "0", "99999999999999999999", "-9223372036854775808", "1e309", "NaN", "2026-02-30", "0001-01-01", "9999-12-31",
+        "<script>alert(1)</script>", "../../etc/passwd", "%00", "null", "true", "{\"a\":1}", " ", "\r\n",
+    ];
+
+    private static readonly (string Path, string[] Parameters)[] Routes =
+    [
+        ("/", ["range", "from", "to"]),
+        ("/?handler=export", ["range", "from", "to"]),
+        ("/platform", ["range", "from", "to", "sort", "dir"]),
+        ("/sessions", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q", "after", "before"]),
+        ("/sessions/export", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q"]),
+        ("/wishlist", ["status", "type", "staff", "age", "after"]),
+        ("/wishlist?handler=export", ["status", "type", "staff", "age"]),
+        ("/clients", ["q", "due", "after"]),
+        ("/login", ["ReturnUrl"]),
+    ];
+
+    public static IEnumerable<object[]> Users() => [["root@test.local"], ["admin-a@test.local"], ["staff-a@test.local"]];
+
+    [Theory]
+    [MemberData(nameof(Users))]
+    public async Task No_route_answers_5xx_or_leaks_another_salon_whatever_the_query_string(string email)
+    {
+        using var client = await fixture.App.SignedInAsync(email, TwoSalonsFixture.Password);
+        var failures = new List<string>();
+        foreach (var (path, parameters) in Routes)
+        foreach (var parameter in parameters)
+        foreach (var value in Values)
+        {
+            var url = path + (path.Contains('?') ? "&" : "?") + parameter + "=" + Uri.EscapeDataString(value);
+            using var response = await client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode} {url[..Math.Min(url.Length, 120)]}");
+            if (email != "root@test.local" && body.Contains("Студия «Бета»")) failures.Add($"leak {url[..Math.Min(url.Length, 120)]}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("/sessions/abc")]
+    [InlineData("/sessions/-1")]
+    [InlineData("/sessions/99999999999999999999")]
+    [InlineData("/clients/abc")]
+    [InlineData("/clients/00000000-0000-0000-0000-000000000000")]
+    [InlineData("/status/999")]
+    [InlineData("/status/-5")]
+    public async Task Odd_ids_are_404_not_5xx(string url)
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var status = (int)(await client.GetAsync(url)).StatusCode;
+        Assert.True(status is 404 or 400, $"{url}: {status}");
+    }
+
+    [Fact]
+    public async Task Hostile_form_posts_get_4xx()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/wishlist");
+        foreach (var value in Values)
+        {
+            using var response = await client.PostAsync("/wishlist/1/status", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["status"] = value, ["comment"] = value, ["__RequestVerificationToken"] = token,
+            }));
+            Assert.True((int)response.StatusCode is >= 400 and < 500, $"{value}: {(int)response.StatusCode}");
+        }
+    }
+}
