@@ -7,6 +7,8 @@ using AgentP.Application.Wishlist;
 using AgentP.Infrastructure.Wishlist;
 using AgentP.Application.Clients;
 using AgentP.Infrastructure.Clients;
+using AgentP.Application.Alerts;
+using AgentP.Infrastructure.Alerts;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddScoped<IClientQueries, ClientSql>();
+        services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

@@ -52,7 +52,8 @@ public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDail
     }
 }
 
-public sealed class CollectDailyMetricsHandler(IDailyMetricsCollector collector, IPublicData bot, TenantTimeZones zones, TimeProvider clock)
+public sealed class CollectDailyMetricsHandler(
+    IDailyMetricsCollector collector, Alerts.IAlertEvaluator alerts, IPublicData bot, TenantTimeZones zones, TimeProvider clock)
     : IRequestHandler<CollectDailyMetrics, MetricsCollection>
 {
     public async Task<MetricsCollection> Handle(CollectDailyMetrics request, CancellationToken cancellationToken)
@@ -72,6 +73,8 @@ public sealed class CollectDailyMetricsHandler(IDailyMetricsCollector collector,
             try
             {
                 chunkRows = await collector.CollectAsync(from, to, request.TenantId, zones.Default.Id, clock.GetUtcNow(), cancellationToken);
+                // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
+                await alerts.EvaluateAsync(from, to, request.TenantId, clock.GetUtcNow(), cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

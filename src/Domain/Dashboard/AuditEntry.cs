@@ -25,4 +25,5 @@ public static class AuditActions
     public const string CreateUser = "create_user";
     public const string Export = "export";
     public const string WishlistDecision = "wishlist_decision";
+    public const string AcknowledgeAlert = "acknowledge_alert";
 }
