@@ -26,6 +26,9 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
         ("/wishlist", ["status", "type", "staff", "age", "after"]),
         ("/wishlist?handler=export", ["status", "type", "staff", "age"]),
         ("/clients", ["q", "due", "after"]),
+        ("/clients?handler=export", ["q", "due"]),
+        ("/alerts", ["state", "kind", "severity", "from", "to"]),
+        ("/audit", ["action", "from", "to", "before"]),
         ("/login", ["ReturnUrl"]),
     ];
 

@@ -26,4 +26,5 @@ public static class AuditActions
     public const string Export = "export";
     public const string WishlistDecision = "wishlist_decision";
     public const string AcknowledgeAlert = "acknowledge_alert";
+    public const string UpdateSettings = "update_settings";
 }

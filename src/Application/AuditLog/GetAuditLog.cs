@@ -1,0 +1,57 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Application.Overview;
+using AgentP.Domain.Common;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.AuditLog;
+
+/// <summary>Who did what, newest first, keyset-paged by id. Admins see their salon's entries, a super_admin the chosen salon's or all.</summary>
+[Authorize(Role.SuperAdmin, Role.Admin)]
+public sealed record GetAuditLog(string? Action = null, string? From = null, string? To = null, long? Before = null, Guid? TenantId = null)
+    : IRequest<AuditPage>, IAllowsAllTenants
+{
+    public const int PageSize = 100;
+}
+
+public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore, string TimeZone);
+
+public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent);
+
+public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
+{
+    public GetAuditLogValidator()
+    {
+        RuleFor(x => x.Action).MaximumLength(50).Matches("^[a-z_]*$").WithMessage("Неизвестное действие.");
+        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
+        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
+        RuleFor(x => x.Before).GreaterThan(0).WithMessage("Неверная ссылка на страницу.");
+    }
+}
+
+public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetAuditLog, AuditPage>
+{
+    public async Task<AuditPage> Handle(GetAuditLog request, CancellationToken cancellationToken)
+    {
+        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
+        var entries = db.Audits.AsNoTracking(); // the tenant filter scopes it; platform entries only for "all salons"
+        if (!string.IsNullOrEmpty(request.Action)) entries = entries.Where(a => a.Action == request.Action);
+        if (ReportPeriod.TryParseDate(request.From, out var from)) { var start = LocalDay.StartOf(from, zone); entries = entries.Where(a => a.CreatedAt >= start); }
+        if (ReportPeriod.TryParseDate(request.To, out var to)) { var end = LocalDay.StartOf(to.AddDays(1), zone); entries = entries.Where(a => a.CreatedAt < end); }
+        if (request.Before is { } before) entries = entries.Where(a => a.Id < before);
+
+        var entriesPage = await entries.OrderByDescending(a => a.Id).Take(GetAuditLog.PageSize + 1).ToListAsync(cancellationToken);
+        // Who acted, in a query of its own: IgnoreQueryFilters inside the audits query would lift the tenant filter
+        // from the whole query. The users are this salon's or the platform's super_admins.
+        var userIds = entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList();
+        var emails = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        var rows = entriesPage.Select(a => new AuditRow(a.Id, a.CreatedAt, a.UserId is { } id ? emails.GetValueOrDefault(id) : null,
+            a.Action, a.Description, a.IpAddress, a.UserAgent)).ToList();
+        var more = rows.Count > GetAuditLog.PageSize;
+        if (more) rows.RemoveAt(rows.Count - 1);
+        return new AuditPage(rows, more ? rows[^1].Id : null, zone.Id);
+    }
+}

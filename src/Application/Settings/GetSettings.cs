@@ -1,0 +1,39 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Bot;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AgentP.Application.Settings;
+
+/// <summary>The salon's dashboard settings and its facts from <c>tenants_v2</c> — never its tokens.</summary>
+[Authorize(Role.SuperAdmin, Role.Admin)]
+public sealed record GetSettings(Guid? TenantId = null) : IRequest<SettingsView>, ITenantScoped;
+
+public sealed record SettingsView(string SalonName, string? Slug, Branch? Branch, bool HasTelegramBot, bool HasYclients, string? BotAdminChat,
+    SettingsValues Values);
+
+/// <summary>The editable values; <see cref="TimeZone"/> null means the platform default.</summary>
+public sealed record SettingsValues(string TimeZone, decimal LowConversionPercent, decimal HighDropOffPercent, decimal ErrorSpikePercent,
+    int MinDialogs, bool DigestEnabled, string? NotificationChatId);
+
+public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, IOptions<DashboardOptions> options)
+    : IRequestHandler<GetSettings, SettingsView>
+{
+    public async Task<SettingsView> Handle(GetSettings request, CancellationToken cancellationToken)
+    {
+        var id = tenant.RequireScope() ?? throw new TenantRequiredException();
+        var salon = await bot.Tenants.FirstOrDefaultAsync(t => t.Id == id, cancellationToken) ?? throw new NotFoundException("Салон не найден.");
+        var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == id, cancellationToken) ?? new TenantSettings();
+        var meta = salon.Metadata;
+        return new SettingsView(salon.Name, salon.Slug, meta.CurrentBranch, !string.IsNullOrEmpty(meta.TelegramBotToken),
+            !string.IsNullOrEmpty(meta.YclientsToken) || !string.IsNullOrEmpty(meta.YclientsCompanyId), meta.AdminChatId,
+            new SettingsValues(settings.TimeZone ?? options.Value.DefaultTimeZone, settings.LowConversionPercent, settings.HighDropOffPercent,
+                settings.ErrorSpikePercent, settings.MinDialogs, settings.DigestEnabled, settings.NotificationChatId));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Settings;
+
+/// <summary>Saves the salon's settings with an audit entry showing old → new, in one transaction.</summary>
+[Authorize(Role.SuperAdmin, Role.Admin)]
+public sealed record UpdateSettings(SettingsValues Values, Guid? TenantId = null) : IRequest<Unit>, ITenantScoped;
+
+public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
+{
+    public UpdateSettingsValidator()
+    {
+        RuleFor(x => x.Values.TimeZone).Must(IsTimeZone).WithName("TimeZone").WithMessage("Неизвестный часовой пояс: выберите из списка.");
+        RuleFor(x => x.Values.LowConversionPercent).InclusiveBetween(0, 100).WithName("LowConversionPercent").WithMessage("Порог конверсии — от 0 до 100 %.");
+        RuleFor(x => x.Values.HighDropOffPercent).InclusiveBetween(0, 100).WithName("HighDropOffPercent").WithMessage("Порог брошенных — от 0 до 100 %.");
+        RuleFor(x => x.Values.ErrorSpikePercent).InclusiveBetween(0, 100).WithName("ErrorSpikePercent").WithMessage("Порог эскалаций — от 0 до 100 %.");
+        RuleFor(x => x.Values.MinDialogs).InclusiveBetween(1, 100_000).WithName("MinDialogs").WithMessage("Минимум диалогов — от 1 до 100 000.");
+        RuleFor(x => x.Values.NotificationChatId).Matches(@"^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$").When(x => !string.IsNullOrWhiteSpace(x.Values.NotificationChatId))
+            .WithName("NotificationChatId").WithMessage("Чат — число (например -1001234567890) или @имя_канала.");
+    }
+
+    public static bool IsTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+}
+
+public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock) : IRequestHandler<UpdateSettings, Unit>
+{
+    public async Task<Unit> Handle(UpdateSettings request, CancellationToken cancellationToken)
+    {
+        var id = tenant.RequireScope() ?? throw new TenantRequiredException();
+        var now = clock.GetUtcNow();
+        var settings = await db.TenantSettings.FirstOrDefaultAsync(s => s.TenantId == id, cancellationToken);
+        var before = settings is null ? null : Snapshot(settings);
+        if (settings is null) db.TenantSettings.Add(settings = new TenantSettings { TenantId = id });
+
+        var v = request.Values;
+        settings.TimeZone = v.TimeZone;
+        settings.LowConversionPercent = v.LowConversionPercent;
+        settings.HighDropOffPercent = v.HighDropOffPercent;
+        settings.ErrorSpikePercent = v.ErrorSpikePercent;
+        settings.MinDialogs = v.MinDialogs;
+        settings.DigestEnabled = v.DigestEnabled;
+        settings.NotificationChatId = string.IsNullOrWhiteSpace(v.NotificationChatId) ? null : v.NotificationChatId.Trim();
+        settings.UpdatedBy = caller.UserId;
+        settings.UpdatedAt = now;
+
+        db.Audits.Add(Audit.Entry(caller, now, AuditActions.UpdateSettings, "Настройки салона изменены", caller.UserId, id,
+            new() { ["old"] = before, ["new"] = Snapshot(settings) }));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+
+    private static string Snapshot(TenantSettings s) => JsonSerializer.Serialize(new
+    {
+        time_zone = s.TimeZone, low_conversion = s.LowConversionPercent, high_drop_off = s.HighDropOffPercent, error_spike = s.ErrorSpikePercent,
+        min_dialogs = s.MinDialogs, digest = s.DigestEnabled, chat = s.NotificationChatId,
+    });
+}

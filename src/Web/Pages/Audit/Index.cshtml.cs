@@ -1,0 +1,41 @@
+using AgentP.Application.AuditLog;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ValidationException = FluentValidation.ValidationException;
+
+namespace AgentP.Web.Pages.Audit;
+
+[Authorize(Roles = "super_admin,admin")]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Action { get; set; }
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Before { get; set; }
+
+    public AuditPage? Result { get; private set; }
+    public IReadOnlyList<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        try
+        {
+            long? before = Before is null ? null : long.TryParse(Before, out var id) ? id : -1;
+            Result = await mediator.Send(new GetAuditLog(Action, From, To, before), HttpContext.RequestAborted);
+        }
+        catch (ValidationException e)
+        {
+            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+        return Page();
+    }
+
+    public string Query(long? before)
+    {
+        var values = new (string Key, string? Value)[] { ("action", Action), ("from", From), ("to", To), ("before", before?.ToString()) };
+        return string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+    }
+}

@@ -1,0 +1,69 @@
+using AgentP.Application.Settings;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ValidationException = FluentValidation.ValidationException;
+
+namespace AgentP.Web.Pages.Settings;
+
+[Authorize(Roles = "super_admin,admin")]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public SettingsView View { get; private set; } = null!;
+    [BindProperty] public SettingsForm Form { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+
+    public static IReadOnlyList<string> TimeZones { get; } =
+        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+
+    public async Task OnGetAsync()
+    {
+        View = await mediator.Send(new GetSettings(), HttpContext.RequestAborted);
+        var v = View.Values;
+        Form = new SettingsForm
+        {
+            TimeZone = v.TimeZone, LowConversionPercent = Invariant(v.LowConversionPercent), HighDropOffPercent = Invariant(v.HighDropOffPercent),
+            ErrorSpikePercent = Invariant(v.ErrorSpikePercent), MinDialogs = Invariant(v.MinDialogs), DigestEnabled = v.DigestEnabled,
+            NotificationChatId = v.NotificationChatId,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            // Numbers are parsed here, invariantly: a number input sends "12.5" whatever the UI language. A value that is
+            // not a number becomes one the validator refuses with its message.
+            await mediator.Send(new UpdateSettings(new SettingsValues(Form.TimeZone ?? "", Number(Form.LowConversionPercent), Number(Form.HighDropOffPercent),
+                Number(Form.ErrorSpikePercent), (int)Math.Clamp(Number(Form.MinDialogs), -1, int.MaxValue), Form.DigestEnabled, Form.NotificationChatId)),
+                HttpContext.RequestAborted);
+            Notice = "Настройки сохранены.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors) ModelState.AddModelError("Form." + error.PropertyName.Replace("Values.", ""), error.ErrorMessage);
+            View = await mediator.Send(new GetSettings(), HttpContext.RequestAborted);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    private static string Invariant(decimal value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static decimal Number(string? text) =>
+        decimal.TryParse(text?.Replace(',', '.'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        && value is > -1_000_000_000 and < 1_000_000_000 ? value : -1;
+
+    public sealed class SettingsForm
+    {
+        public string? TimeZone { get; set; }
+        public string? LowConversionPercent { get; set; }
+        public string? HighDropOffPercent { get; set; }
+        public string? ErrorSpikePercent { get; set; }
+        public string? MinDialogs { get; set; }
+        public bool DigestEnabled { get; set; }
+        public string? NotificationChatId { get; set; }
+    }
+}
