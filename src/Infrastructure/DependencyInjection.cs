@@ -9,6 +9,8 @@ using AgentP.Application.Clients;
 using AgentP.Infrastructure.Clients;
 using AgentP.Application.Alerts;
 using AgentP.Infrastructure.Alerts;
+using AgentP.Application.Notifications;
+using AgentP.Infrastructure.Telegram;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,9 @@ public static class DependencyInjection
         services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddScoped<IClientQueries, ClientSql>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        // No HTTP logging for this client: the bot token is part of every URL.
+        services.AddHttpClient<ITelegram, TelegramBotClient>().RemoveAllLoggers();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

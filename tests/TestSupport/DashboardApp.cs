@@ -19,7 +19,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AgentP.TestSupport;
 
 /// <summary>The real app (real pipeline, real PostgreSQL) on a test database, with a clock the test controls.</summary>
-public sealed partial class DashboardApp(TestDatabase db) : WebApplicationFactory<Program>
+public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -32,6 +32,7 @@ public sealed partial class DashboardApp(TestDatabase db) : WebApplicationFactor
         builder.UseSetting("ConnectionStrings:Dashboard", db.AppConnectionString);
         builder.UseSetting("Dashboard:MigrateOnStart", "false"); // the template database is migrated already
         builder.UseSetting("Dashboard:RunJobs", "false"); // tests run jobs themselves, through the same use cases
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -129,14 +130,17 @@ public class AppFixture : IAsyncLifetime
     {
         var server = await PostgresServer.GetAsync();
         Db = await server.CreateDatabaseAsync(GetType().Name);
-        App = new DashboardApp(Db);
+        App = new DashboardApp(Db, await SettingsAsync());
         await SeedAsync();
         await Db.SealPublicAsync();
     }
 
     protected virtual Task SeedAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
+    /// <summary>Configuration the test class's app runs with (fake servers' addresses, for instance).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
+
+    public virtual async Task DisposeAsync()
     {
         await App.DisposeAsync();
         await Db.DisposeAsync();

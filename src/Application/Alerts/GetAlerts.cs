@@ -21,7 +21,7 @@ public sealed record GetAlerts(string? State = null, string? Kind = null, string
 public sealed record AlertList(IReadOnlyList<AlertView> Alerts, int Open, string TimeZone);
 
 public sealed record AlertView(long Id, Guid TenantId, string? Salon, AlertKind Kind, AlertSeverity Severity, DateOnly Day, decimal? Threshold,
-    decimal? Actual, string? Description, DateTimeOffset TriggeredAt, DateTimeOffset? AcknowledgedAt);
+    decimal? Actual, string? Description, DateTimeOffset TriggeredAt, DateTimeOffset? AcknowledgedAt, DateTimeOffset? NotifiedAt, string? NotificationNote);
 
 public sealed class GetAlertsValidator : AbstractValidator<GetAlerts>
 {
@@ -59,6 +59,6 @@ public sealed class GetAlertsHandler(IDashboardDb db, IPublicData bot, ITenantCo
         var ids = rows.Select(a => a.TenantId).Distinct().ToList();
         var names = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
         return new AlertList(rows.Select(a => new AlertView(a.Id, a.TenantId, names.GetValueOrDefault(a.TenantId), a.Kind, a.Severity, a.Day,
-            a.Threshold, a.Actual, a.Description, a.TriggeredAt, a.AcknowledgedAt)).ToList(), open, zone.Id);
+            a.Threshold, a.Actual, a.Description, a.TriggeredAt, a.AcknowledgedAt, a.NotificationSentAt, a.NotificationNote)).ToList(), open, zone.Id);
     }
 }

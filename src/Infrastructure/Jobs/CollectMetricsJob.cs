@@ -1,4 +1,5 @@
 using AgentP.Application.Metrics;
+using AgentP.Application.Notifications;
 using MediatR;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -21,5 +22,9 @@ public sealed class CollectMetricsJob(IMediator mediator, ILogger<CollectMetrics
         logger.LogInformation("Metrics job: {Tenants} salons, {Days} days, {Rows} rows collected", result.Tenants, result.Days, result.Rows);
         // A failed chunk is rolled back and stays missing, so the next run retries it.
         foreach (var error in result.Errors) logger.LogError("Metrics collection failed for {Failure}", error);
+
+        // Then the salons hear about it: new alerts and yesterday's digest (undelivered ones are retried next run).
+        var sent = await mediator.Send(new SendNotifications(), cancellationToken);
+        logger.LogInformation("Notifications: {Alerts} alerts and {Digests} digests sent, {Failed} not delivered", sent.Alerts, sent.Digests, sent.Failed);
     }
 }

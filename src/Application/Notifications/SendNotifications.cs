@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Bot;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Notifications;
+
+/// <summary>
+/// What the hourly job does after collecting: sends each new alert of the last two closed days and the daily digest
+/// to the salon's Telegram admin chat, through the salon's own bot. <c>notification_sent_at</c> / <c>digest_sent_at</c>
+/// are set only after Telegram said ok, one commit per message: a delivered message is never sent again, an
+/// undelivered one is retried on the next run. The CLI's backfills never call this.
+/// </summary>
+public sealed record SendNotifications : IRequest<NotificationsSent>;
+
+public sealed record NotificationsSent(int Alerts, int Digests, int Failed);
+
+public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, ITelegram telegram, TenantTimeZones zones, TimeProvider clock)
+    : IRequestHandler<SendNotifications, NotificationsSent>
+{
+    public async Task<NotificationsSent> Handle(SendNotifications request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        // A system job over every salon: the filters are lifted explicitly.
+        var tenants = await bot.Tenants.IgnoreQueryFilters().Where(t => t.IsActive).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var settings = await db.TenantSettings.IgnoreQueryFilters().ToDictionaryAsync(s => s.TenantId, cancellationToken);
+        int alerts = 0, digests = 0, failed = 0;
+
+        // Alerts of older days come from backfills and catch-up: news about them would be noise, so they get a note instead.
+        var oldest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3);
+        await db.Alerts.IgnoreQueryFilters().Where(a => a.NotificationSentAt == null && a.NotificationNote == null && a.Day < oldest)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.NotificationNote, "Не отправлен в Telegram: алерт за прошедший день, найден при догрузке истории."),
+                cancellationToken);
+        var pending = await db.Alerts.IgnoreQueryFilters()
+            .Where(a => a.NotificationSentAt == null && a.Day >= oldest).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        foreach (var alert in pending)
+        {
+            if (!tenants.TryGetValue(alert.TenantId, out var salon)) continue;
+            var (ok, note) = await SendAsync(salon, settings.GetValueOrDefault(alert.TenantId), AlertText(salon, alert), cancellationToken);
+            if (ok) { alert.NotificationSentAt = clock.GetUtcNow(); alert.NotificationNote = null; alerts++; }
+            else { alert.NotificationNote = note; failed++; }
+            alert.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken); // per message: an ok is never lost to a later failure
+        }
+
+        foreach (var (tenantId, salon) in tenants)
+        {
+            var salonSettings = settings.GetValueOrDefault(tenantId);
+            // No digest asked for, or no bot to send it with (the alerts page already says so): nothing to do.
+            if (salonSettings is { DigestEnabled: false } || string.IsNullOrWhiteSpace(salon.Metadata.TelegramBotToken)) continue;
+            var zone = await zones.ForAsync(tenantId, cancellationToken);
+            var yesterday = LocalDay.Of(now, zone).AddDays(-1);
+            var rows = await db.MetricsDailies.IgnoreQueryFilters()
+                .Where(m => m.TenantId == tenantId && (m.Day == yesterday || m.Day == yesterday.AddDays(-7))).ToListAsync(cancellationToken);
+            var day = rows.FirstOrDefault(m => m.Day == yesterday);
+            if (day is null || day.DigestSentAt is not null) continue;
+            var (ok, _) = await SendAsync(salon, salonSettings, DigestText(salon, day, rows.FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
+            if (!ok) { failed++; continue; }
+            day.DigestSentAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            digests++;
+        }
+        return new NotificationsSent(alerts, digests, failed);
+    }
+
+    private async Task<(bool Ok, string? Note)> SendAsync(Tenant salon, TenantSettings? settings, string html, CancellationToken cancellationToken)
+    {
+        var token = salon.Metadata.TelegramBotToken;
+        var chat = settings?.NotificationChatId ?? salon.Metadata.AdminChatId;
+        if (string.IsNullOrWhiteSpace(token)) return (false, "Не отправлено: у бота салона нет токена Telegram.");
+        if (string.IsNullOrWhiteSpace(chat)) return (false, "Не отправлено: не указан чат администратора (настройки или данные бота).");
+        var result = await telegram.SendMessageAsync(token, chat, html, cancellationToken);
+        return (result.Delivered, result.Delivered ? null : "Не отправлено: " + result.Error + " Повторим при следующем запуске.");
+    }
+
+    private static readonly CultureInfo Ru = new("ru-RU");
+
+    private static string AlertText(Tenant salon, Alert alert) =>
+        $"{(alert.Severity == AlertSeverity.Critical ? "🔴" : "🟠")} <b>{WebUtility.HtmlEncode(salon.Name)}</b>, {alert.Day.ToString("d MMMM", Ru)}\n" +
+        WebUtility.HtmlEncode(alert.Description ?? alert.Kind.ToCode());
+
+    private static string DigestText(Tenant salon, DailyMetrics day, DailyMetrics? weekAgo)
+    {
+        static string Delta(decimal now, decimal? before) =>
+            before is null or 0 ? "" : $" ({((now - before.Value) / before.Value * 100).ToString("+0;-0;0", Ru)} % к прошлой неделе)";
+        return $"📊 <b>{WebUtility.HtmlEncode(salon.Name)}</b>: итоги за {day.Day.ToString("d MMMM", Ru)}\n" +
+               $"Диалогов: {day.DialogsStarted}{Delta(day.DialogsStarted, weekAgo?.DialogsStarted)}\n" +
+               $"Записей: {day.Bookings}{Delta(day.Bookings, weekAgo?.Bookings)}\n" +
+               $"Конверсия: {day.Conversion.ToString("0.0", Ru)} %\n" +
+               $"Выручка: {day.TotalRevenue.ToString("N0", Ru)} ₽{Delta(day.TotalRevenue, weekAgo?.TotalRevenue)}";
+    }
+}

@@ -1,0 +1,167 @@
+using AgentP.Application.Metrics;
+using AgentP.Application.Notifications;
+using AgentP.Domain.Common;
+using AgentP.Infrastructure.Telegram;
+using AgentP.TestSupport;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>The Bot API client against a local fake Telegram over real HTTP: retries, back-off, timeouts, no token in logs.</summary>
+public sealed class TelegramClientTests : IAsyncLifetime
+{
+    private const string Token = "42:SECRET-TOKEN";
+    private FakeTelegram _fake = null!;
+    private readonly CapturingLogger _log = new();
+
+    public async Task InitializeAsync() => _fake = await FakeTelegram.StartAsync();
+    public async Task DisposeAsync() => await _fake.DisposeAsync();
+
+    private TelegramBotClient Client(TimeSpan? timeout = null) => new(new HttpClient(),
+        Options.Create(new TelegramOptions { ApiBaseUrl = _fake.BaseUrl, MaxAttempts = 3, MaxDelay = TimeSpan.FromSeconds(1.5), Timeout = timeout ?? TimeSpan.FromSeconds(5) }),
+        _log);
+
+    [Fact]
+    public async Task A_message_goes_out_as_html_to_the_bots_endpoint()
+    {
+        var result = await Client().SendMessageAsync(Token, "-100500", "<b>Салон</b> &lt;script&gt;", CancellationToken.None);
+        Assert.True(result.Delivered);
+        var (token, body) = Assert.Single(_fake.Requests);
+        Assert.Equal(Token, token);
+        Assert.Equal("-100500", body.GetProperty("chat_id").GetString());
+        Assert.Equal("HTML", body.GetProperty("parse_mode").GetString());
+        Assert.Equal("<b>Салон</b> &lt;script&gt;", body.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Too_many_requests_is_retried_after_the_time_telegram_asks_for()
+    {
+        _fake.Then(429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}}""");
+        var started = DateTimeOffset.UtcNow;
+        var result = await Client().SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.True(result.Delivered);
+        Assert.Equal(2, _fake.Requests.Count);
+        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_a_bounded_number_of_times_then_reported()
+    {
+        for (var i = 0; i < 3; i++) _fake.Then(502, "bad gateway");
+        var result = await Client().SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.False(result.Delivered);
+        Assert.Equal(3, _fake.Requests.Count);
+        Assert.Contains("502", result.Error);
+        Assert.DoesNotContain("SECRET", string.Join("\n", _log.Lines));
+        Assert.DoesNotContain("SECRET", result.Error);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_not_retried()
+    {
+        _fake.Then(400, """{"ok":false,"error_code":400,"description":"Bad Request: chat not found"}""");
+        var result = await Client().SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.False(result.Delivered);
+        Assert.Single(_fake.Requests);
+        Assert.Contains("chat not found", result.Error);
+    }
+
+    [Fact]
+    public async Task A_hanging_server_times_out()
+    {
+        for (var i = 0; i < 3; i++) _fake.Then(200, """{"ok":true}""", TimeSpan.FromSeconds(5));
+        var result = await Client(TimeSpan.FromMilliseconds(300)).SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.False(result.Delivered);
+        Assert.Contains("вовремя", result.Error);
+    }
+
+    private sealed class CapturingLogger : ILogger<TelegramBotClient>
+    {
+        public List<string> Lines { get; } = [];
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception) + exception);
+    }
+}
+
+public sealed class NotificationsFixture : AppFixture
+{
+    public FakeTelegram Telegram { get; private set; } = null!;
+    public Guid Loud { get; private set; }
+    public Guid Silent { get; private set; }
+
+    protected override async Task<IReadOnlyDictionary<string, string>?> SettingsAsync()
+    {
+        Telegram = await FakeTelegram.StartAsync();
+        return new Dictionary<string, string> { ["Telegram:ApiBaseUrl"] = Telegram.BaseUrl, ["Telegram:MaxAttempts"] = "2", ["Telegram:MaxDelay"] = "00:00:00.2" };
+    }
+
+    protected override async Task SeedAsync()
+    {
+        Loud = await Db.Bot.TenantAsync("Салон <Громкий> & Co", """{"telegram_bot_token": "7:LOUD", "admin_chat_id": "-1001"}""");
+        Silent = await Db.Bot.TenantAsync("Салон без бота");
+        var loud = await Db.Bot.ClientAsync(Loud);
+        var silent = await Db.Bot.ClientAsync(Silent);
+        // Yesterday (the 22nd, Moscow): 5 dropped dialogs at each salon — every rate alarms; a week before, 10 dialogs.
+        for (var i = 0; i < 5; i++)
+        {
+            await Db.Bot.SessionAsync(Loud, loud, new DateTimeOffset(2026, 11, 22, 9, i, 0, TimeSpan.Zero), status: "dropped");
+            await Db.Bot.SessionAsync(Silent, silent, new DateTimeOffset(2026, 11, 22, 9, i, 0, TimeSpan.Zero), status: "dropped");
+        }
+        for (var i = 0; i < 10; i++) await Db.Bot.SessionAsync(Loud, loud, new DateTimeOffset(2026, 11, 15, 9, i, 0, TimeSpan.Zero));
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 15), new(2026, 11, 22)));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Telegram.DisposeAsync();
+    }
+}
+
+/// <summary>Alerts and the daily digest go out once per alert / salon-day, only after Telegram said ok (one story: it is stateful).</summary>
+public sealed class NotificationsTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
+{
+    private async Task<NotificationsSent> SendAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendNotifications());
+    }
+
+    [Fact]
+    public async Task Each_alert_and_digest_is_sent_once_and_a_failure_is_retried_on_the_next_run()
+    {
+        // First run: Telegram is down for the first message (two attempts), fine afterwards.
+        fixture.Telegram.Then(500, "oops");
+        fixture.Telegram.Then(500, "oops");
+        var first = await SendAsync();
+        Assert.Equal(3, first.Failed); // the one Telegram refused, and the two alerts of the salon without a bot
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Loud}' AND notification_sent_at IS NULL AND notification_note LIKE '%500%'"));
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.Loud}' AND day = '2026-11-22' AND digest_sent_at IS NOT NULL"));
+
+        var second = await SendAsync();
+        Assert.Equal((1, 0), (second.Alerts, second.Digests)); // only the undelivered one
+        var third = await SendAsync();
+        Assert.Equal((0, 0), (third.Alerts, third.Digests));
+
+        var texts = fixture.Telegram.Requests.Select(r => r.Body.GetProperty("text").GetString()!).ToList();
+        Assert.All(fixture.Telegram.Requests, r => Assert.Equal("7:LOUD", r.Token));
+        Assert.Contains(texts, t => t.StartsWith("📊 <b>Салон &lt;Громкий&gt; &amp; Co</b>: итоги за 22 ноября", StringComparison.Ordinal)
+            && t.Contains("Диалогов: 5 (-50 % к прошлой неделе)"));
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Loud}' AND notification_sent_at IS NULL AND day >= '2026-11-20'"));
+        // The alert of the 15th came from a backfill: not sent, with a note saying why.
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Loud}' AND day = '2026-11-15' AND notification_sent_at IS NULL AND notification_note LIKE '%догрузке%'"));
+
+        // The salon without a bot: a visible note on its alerts, nothing sent.
+        Assert.DoesNotContain(texts, t => t.Contains("без бота"));
+        Assert.Equal(2L, await fixture.Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Silent}' AND notification_sent_at IS NULL AND notification_note LIKE '%нет токена%'"));
+    }
+}
