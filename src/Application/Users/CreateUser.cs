@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Users;
 
-/// <summary>Creates a dashboard user. The first super_admin comes from the <c>create-user</c> CLI verb.</summary>
-[Authorize(Domain.Common.Role.SuperAdmin)]
+/// <summary>
+/// Creates a dashboard user. The first super_admin comes from the <c>create-user</c> CLI verb; a salon admin may add
+/// admins and staff of their own salon only.
+/// </summary>
+[Authorize(Domain.Common.Role.SuperAdmin, Domain.Common.Role.Admin)]
 public sealed record CreateUser(string Email, string Password, string Role, Guid? TenantId,
     string? FirstName = null, string? LastName = null) : IRequest<long>;
 
@@ -18,8 +21,12 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
     public const int MinPasswordLength = 10;
 
-    public CreateUserValidator(IDashboardDb db, IPublicData bot)
+    public CreateUserValidator(IDashboardDb db, IPublicData bot, ICurrentUser caller)
     {
+        When(_ => caller.Role == Role.Admin, () =>
+            RuleFor(x => x).Must(x => x.Role != Role.SuperAdmin.ToCode() && x.TenantId == caller.TenantId)
+                .WithName("Role").WithMessage("Администратор салона добавляет только администраторов и сотрудников своего салона."));
+
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Укажите e-mail.")
             .MaximumLength(254).WithMessage("E-mail длиннее 254 символов.")

@@ -27,4 +27,6 @@ public static class AuditActions
     public const string WishlistDecision = "wishlist_decision";
     public const string AcknowledgeAlert = "acknowledge_alert";
     public const string UpdateSettings = "update_settings";
+    public const string ActivateUser = "activate_user";
+    public const string DeactivateUser = "deactivate_user";
 }

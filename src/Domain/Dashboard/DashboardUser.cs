@@ -87,6 +87,14 @@ public sealed class DashboardUser
         UpdatedAt = now;
     }
 
+    public void Activate(DateTimeOffset now)
+    {
+        Active = true;
+        FailedLoginCount = 0;
+        LockedUntil = null;
+        UpdatedAt = now;
+    }
+
     public void Deactivate(DateTimeOffset now)
     {
         Active = false;

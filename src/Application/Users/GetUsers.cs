@@ -1,0 +1,27 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Users;
+
+/// <summary>The dashboard's users: a salon admin sees the salon's, a super_admin the chosen salon's or everyone.</summary>
+[Authorize(Role.SuperAdmin, Role.Admin)]
+public sealed record GetUsers(Guid? TenantId = null) : IRequest<IReadOnlyList<UserRow>>, IAllowsAllTenants;
+
+public sealed record UserRow(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? Salon, bool Active,
+    DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
+
+public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot) : IRequestHandler<GetUsers, IReadOnlyList<UserRow>>
+{
+    public async Task<IReadOnlyList<UserRow>> Handle(GetUsers request, CancellationToken cancellationToken)
+    {
+        var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken); // the tenant filter scopes it
+        var ids = users.Where(u => u.TenantId != null).Select(u => u.TenantId!.Value).Distinct().ToList();
+        var salons = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        return users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.Role, u.TenantId,
+            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, u.LockedUntil)).ToList();
+    }
+}

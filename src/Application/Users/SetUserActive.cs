@@ -1,0 +1,41 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Users;
+
+/// <summary>
+/// Deactivates a user (they cannot sign in; their security stamp changes) or activates them again, audited.
+/// Another salon's user is 404; nobody deactivates themselves.
+/// </summary>
+[Authorize(Role.SuperAdmin, Role.Admin)]
+public sealed record SetUserActive(long Id, bool Active, Guid? TenantId = null) : IRequest<Unit>, IAllowsAllTenants;
+
+public sealed class SetUserActiveValidator : AbstractValidator<SetUserActive>
+{
+    public SetUserActiveValidator(ICurrentUser caller) =>
+        RuleFor(x => x.Id).Must(id => id != caller.UserId).WithMessage("Нельзя отключить самого себя.");
+}
+
+public sealed class SetUserActiveHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<SetUserActive, Unit>
+{
+    public async Task<Unit> Handle(SetUserActive request, CancellationToken cancellationToken)
+    {
+        // The users filter shows an admin only their salon's users (and never a super_admin): the rest is 404.
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.Id, cancellationToken) ?? throw new NotFoundException("Пользователь не найден.");
+        if (user.Active == request.Active) return Unit.Value;
+        var now = clock.GetUtcNow();
+        if (request.Active) user.Activate(now); else user.Deactivate(now);
+        db.Audits.Add(Audit.Entry(caller, now, request.Active ? AuditActions.ActivateUser : AuditActions.DeactivateUser,
+            $"{(request.Active ? "Включён" : "Отключён")} пользователь {user.Email}", caller.UserId, user.TenantId,
+            new() { ["email"] = user.Email }));
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}

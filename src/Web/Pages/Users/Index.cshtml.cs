@@ -1,0 +1,68 @@
+using AgentP.Application.Tenants;
+using AgentP.Application.Users;
+using AgentP.Domain.Common;
+using AgentP.Web.Auth;
+using MediatR;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ValidationException = FluentValidation.ValidationException;
+
+namespace AgentP.Web.Pages.Users;
+
+[Authorize(Roles = "super_admin,admin")]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public IReadOnlyList<TenantChoice> Salons { get; private set; } = [];
+    [BindProperty] public NewUser Form { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+
+    public bool IsSuperAdmin => DashboardClaims.RoleOf(User) == Role.SuperAdmin;
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        try
+        {
+            // A salon admin's users belong to the admin's salon; a super_admin picks one (none for a super_admin).
+            var tenant = IsSuperAdmin ? (Guid.TryParse(Form.TenantId, out var id) ? id : null) : DashboardClaims.GuidOf(User, DashboardClaims.TenantId);
+            await mediator.Send(new CreateUser(Form.Email ?? "", Form.Password ?? "", Form.Role ?? "", tenant, Form.FirstName, Form.LastName),
+                HttpContext.RequestAborted);
+            Notice = "Пользователь добавлен.";
+            return RedirectToPage();
+        }
+        catch (ValidationException e)
+        {
+            foreach (var error in e.Errors) ModelState.AddModelError("Form." + error.PropertyName, error.ErrorMessage);
+            Form.Password = null;
+            await LoadAsync();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostActiveAsync(long id, bool active)
+    {
+        await mediator.Send(new SetUserActive(id, active), HttpContext.RequestAborted);
+        Notice = active ? "Пользователь включён." : "Пользователь отключён: войти он больше не сможет.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Users = await mediator.Send(new GetUsers(), HttpContext.RequestAborted);
+        if (IsSuperAdmin) Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
+    }
+
+    public sealed class NewUser
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+        public string? Role { get; set; } = "staff";
+        public string? TenantId { get; set; }
+        public string? FirstName { get; set; }
+        public string? LastName { get; set; }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using AgentP.TestSupport;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>User management: a salon admin manages their own salon's people only; deactivation stops sign-in.</summary>
+public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> form, string query = "")
+    {
+        form["__RequestVerificationToken"] = await DashboardApp.AntiForgeryTokenAsync(client, "/users");
+        return await client.PostAsync($"/users?handler={handler}{query}", new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task An_admin_sees_only_their_salons_users()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var html = await client.GetStringAsync("/users");
+        Assert.Contains("staff-a@test.local", html);
+        Assert.DoesNotContain("admin-b@test.local", html);
+        Assert.DoesNotContain("root@test.local", html);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_staff_to_their_salon_who_can_then_sign_in()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var response = await PostAsync(client, "Create", new() { ["Form.Email"] = "new-staff@test.local", ["Form.Password"] = "Fresh-pass-2026", ["Form.Role"] = "staff" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(fixture.SalonA, await fixture.Db.ScalarAsync<Guid>("SELECT tenant_id FROM dashboard.users WHERE email = 'new-staff@test.local'"));
+        using var staff = await fixture.App.SignedInAsync("new-staff@test.local", "Fresh-pass-2026");
+        Assert.Contains("Салон «Альфа»", await staff.GetStringAsync("/"));
+    }
+
+    [Theory]
+    [InlineData("super_admin", "Strong-pass-2026", "Администратор салона добавляет только")]
+    [InlineData("staff", "short1", "Пароль слишком простой")]
+    public async Task An_admin_gets_a_clear_400_for_a_user_they_may_not_add(string role, string password, string message)
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var response = await PostAsync(client, "Create", new() { ["Form.Email"] = $"{role}-x@test.local", ["Form.Password"] = password, ["Form.Role"] = role });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.users WHERE email = '{role}-x@test.local'"));
+    }
+
+    [Fact]
+    public async Task Deactivation_stops_sign_in_and_is_refused_across_salons_and_for_oneself()
+    {
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var response = await PostAsync(admin, "Active", [], $"&id={fixture.StaffA.Id}&active=false");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, "Active", [], $"&id={fixture.AdminB.Id}&active=false")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, "Active", [], $"&id={fixture.SuperAdmin.Id}&active=false")).StatusCode);
+        var self = await PostAsync(admin, "Active", [], $"&id={fixture.AdminA.Id}&active=false");
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.Contains("Нельзя отключить самого себя.", await self.Content.ReadAsStringAsync());
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'deactivate_user'"));
+
+        await PostAsync(admin, "Active", [], $"&id={fixture.StaffA.Id}&active=true");
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_cannot_open_the_users_page()
+    {
+        using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
+        Assert.StartsWith("/status/403", (await client.GetAsync("/users")).Headers.Location!.PathAndQuery);
+    }
+}
