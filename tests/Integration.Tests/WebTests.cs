@@ -80,7 +80,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     {
         using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
         var html = await client.GetStringAsync("/");
-        Assert.Contains("data-testid=\"user-name\">staff-a@test.local</span>", html);
+        Assert.Contains("data-testid=\"user-name\" title=\"Смена пароля\">staff-a@test.local</a>", html);
         Assert.Contains("Сотрудник", html);
         Assert.Contains("action=\"/logout\"", html);
         Assert.DoesNotContain("href=\"/users\"", html); // staff do not get the admin pages in the menu

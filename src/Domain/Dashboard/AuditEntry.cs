@@ -29,4 +29,5 @@ public static class AuditActions
     public const string UpdateSettings = "update_settings";
     public const string ActivateUser = "activate_user";
     public const string DeactivateUser = "deactivate_user";
+    public const string ChangePassword = "change_password";
 }

@@ -1,0 +1,39 @@
+using System.Net;
+using AgentP.TestSupport;
+
+namespace AgentP.Integration.Tests;
+
+public sealed class AccountTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, string current, string @new, string confirm)
+    {
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/account/password");
+        return await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Current"] = current, ["New"] = @new, ["Confirm"] = confirm, ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    [Theory]
+    [InlineData("wrong-password-1", "Brand-new-2026", "Brand-new-2026", "Текущий пароль неверен.")]
+    [InlineData(TwoSalonsFixture.Password, "Brand-new-2026", "Brand-new-2027", "Пароли не совпадают.")]
+    [InlineData(TwoSalonsFixture.Password, "admin-b@test.local", "admin-b@test.local", "Пароль слишком простой: нужны и буквы, и цифры.")]
+    [InlineData(TwoSalonsFixture.Password, "short1", "short1", "Пароль слишком простой: нужно не меньше 10 символов.")]
+    public async Task A_bad_change_is_refused_with_a_message(string current, string @new, string confirm, string message)
+    {
+        using var client = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
+        var response = await ChangeAsync(client, current, @new, confirm);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_new_password_replaces_the_old_one_and_is_audited()
+    {
+        using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await ChangeAsync(client, TwoSalonsFixture.Password, "Changed-pass-2026", "Changed-pass-2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", "Changed-pass-2026")).StatusCode);
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'change_password'"));
+    }
+}
