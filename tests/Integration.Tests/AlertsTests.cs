@@ -13,6 +13,7 @@ public sealed class AlertsFixture : AppFixture
     public const string Password = "Alerts-pass-2026";
     public Guid Salon { get; private set; }
     public Guid Other { get; private set; }
+    public Guid Edge { get; private set; }
 
     protected override async Task SeedAsync()
     {
@@ -36,6 +37,13 @@ public sealed class AlertsFixture : AppFixture
         // The other salon converts 100 % of its single dialog: its own threshold of 50 % with a minimum of 1 is met.
         await Db.Bot.SessionAsync(Other, o, Day(10, 0), bookingId: "YC-O", amount: 100);
 
+        // A salon exactly at every threshold on the 10th (20 dialogs: 15 % booked, 50 % dropped, 20 % escalated): no alert.
+        Edge = await Db.Bot.TenantAsync("Салон на грани");
+        var e = await Db.Bot.ClientAsync(Edge);
+        for (var i = 0; i < 20; i++)
+            await Db.Bot.SessionAsync(Edge, e, Day(10, i), status: i < 10 ? "dropped" : i < 14 ? "escalated" : "done",
+                bookingId: i >= 17 ? $"YC-E{i}" : null, amount: i >= 17 ? 100 : null);
+
         await App.CreateUserAsync("admin@alerts.local", Password, Role.Admin, Salon);
         await App.CreateUserAsync("staff@alerts.local", Password, Role.Staff, Salon);
         await App.CreateUserAsync("admin@calm.local", Password, Role.Admin, Other);
@@ -49,7 +57,8 @@ public sealed class AlertsFixture : AppFixture
 public sealed partial class AlertsTests(AlertsFixture fixture) : IClassFixture<AlertsFixture>
 {
     private Task<string> AlertsAsync() => fixture.Db.ScalarAsync<string>("""
-        SELECT string_agg(to_char(day, 'DD') || ' ' || kind || ' ' || severity || ' ' || actual, '; ' ORDER BY day, kind) FROM dashboard.alerts
+        SELECT string_agg(to_char(day, 'DD') || ' ' || kind || ' ' || severity || ' ' || actual, '; ' ORDER BY day, kind) FROM dashboard.alerts a
+        JOIN public.tenants_v2 t ON t.id = a.tenant_id WHERE t.name = 'Салон «Тревога»'
         """);
 
     [Fact]
@@ -62,11 +71,32 @@ public sealed partial class AlertsTests(AlertsFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_value_exactly_at_a_threshold_raises_nothing()
+    {
+        Assert.Equal("15.00 10 4", await fixture.Db.ScalarAsync<string>(
+            $"SELECT concat_ws(' ', conversion, dropped, escalated) FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.Edge}' AND day = '2026-11-10'"));
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Edge}'"));
+    }
+
+    [Fact]
+    public async Task Concurrent_evaluations_raise_each_alert_once()
+    {
+        // Start from no alerts for the salon's two alarming days (acknowledged ones would survive as they are).
+        await fixture.Db.ExecuteAsync($"DELETE FROM dashboard.alerts WHERE tenant_id = '{fixture.Salon}'");
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var scope = fixture.App.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 10), new(2026, 11, 11), fixture.Salon));
+        }));
+        Assert.Equal(5L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Salon}'"));
+    }
+
+    [Fact]
     public async Task Collecting_again_raises_nothing_twice()
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 1), new(2026, 11, 23)));
-        Assert.Equal(5L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.alerts"));
+        Assert.Equal(5L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Salon}'"));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
         ("/clients", ["q", "due", "after"]),
         ("/clients?handler=export", ["q", "due"]),
         ("/alerts", ["state", "kind", "severity", "from", "to"]),
-        ("/audit", ["action", "from", "to", "before"]),
+        ("/audit", ["action", "from", "to", "before", "useremail"]),
+        ("/audit?handler=export", ["action", "useremail"]),
         ("/login", ["ReturnUrl"]),
     ];
 

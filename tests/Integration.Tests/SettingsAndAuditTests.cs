@@ -88,5 +88,13 @@ public sealed class SettingsAndAuditTests(SettingsFixture fixture) : IClassFixtu
         Assert.Contains("admin@settings.local", html);
         Assert.DoesNotContain("admin@other.local", html);
         Assert.Contains("203.0.113.7", html);
+
+        var mine = await client.GetStringAsync("/audit?useremail=ADMIN@settings.local");
+        Assert.Contains("admin@settings.local", mine);
+        var csv = await client.GetByteArrayAsync("/audit?handler=export&action=login");
+        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        Assert.StartsWith("id;at_utc;user;action;description;ip;user_agent", text);
+        Assert.Contains(";admin@settings.local;login;", text);
+        Assert.DoesNotContain("admin@other.local", text);
     }
 }
