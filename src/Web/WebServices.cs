@@ -78,7 +78,7 @@ public static class WebServices
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         services.AddRazorPages(o => o.Conventions
-                .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status")
+                .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Account/Reset")
                 .AddPageRoute("/Index", "overview")
                 .AddPageRoute("/Wishlist/Decide", "wishlist/bulk"))
             .AddMvcOptions(o =>

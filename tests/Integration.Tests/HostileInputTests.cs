@@ -31,6 +31,7 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
         ("/audit", ["action", "from", "to", "before", "useremail"]),
         ("/audit?handler=export", ["action", "useremail"]),
         ("/login", ["ReturnUrl"]),
+        ("/account/reset", ["token"]),
     ];
 
     public static IEnumerable<object[]> Users() => [["root@test.local"], ["admin-a@test.local"], ["staff-a@test.local"]];

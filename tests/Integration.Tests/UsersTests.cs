@@ -71,3 +71,73 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
         Assert.StartsWith("/status/403", (await client.GetAsync("/users")).Headers.Location!.PathAndQuery);
     }
 }
+
+public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+{
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string tokenPage, Dictionary<string, string> form)
+    {
+        form["__RequestVerificationToken"] = await DashboardApp.AntiForgeryTokenAsync(client, tokenPage);
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    private async Task<string> LinkAsync(HttpClient admin, long userId)
+    {
+        var made = await PostAsync(admin, $"/users?handler=Reset&id={userId}", "/users", []);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var page = await admin.GetStringAsync("/users");
+        var token = ResetToken().Match(page).Groups[1].Value;
+        Assert.NotEmpty(token);
+        Assert.DoesNotContain(token, await admin.GetStringAsync("/users")); // shown once
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.users WHERE reset_password_token = '{token}'")); // stored hashed
+        return token;
+    }
+
+    private async Task<HttpResponseMessage> UseAsync(string token, string password)
+    {
+        using var anonymous = fixture.App.Browser();
+        return await PostAsync(anonymous, "/account/reset", $"/account/reset?token={token}", new() { ["Token"] = token, ["New"] = password, ["Confirm"] = password });
+    }
+
+    [Fact]
+    public async Task A_reset_link_sets_a_new_password_once()
+    {
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, fixture.StaffA.Id);
+
+        var used = await UseAsync(token, "Reset-pass-2026");
+        Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        Assert.Contains("Пароль задан", await used.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", "Reset-pass-2026")).StatusCode);
+
+        var again = await UseAsync(token, "Another-pass-2026");
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("Ссылка неверна или устарела", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_reset_link_expires_after_24_hours_and_foreign_users_are_404()
+    {
+        using var admin = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
+        var created = await fixture.App.CreateUserAsync("late@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
+        var token = await LinkAsync(admin, created);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/users?handler=Reset&id={fixture.StaffA.Id}", "/users", [])).StatusCode);
+        fixture.App.Clock.Advance(TimeSpan.FromHours(24.1)); // the fake clock only moves forward: this test's last step
+        Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Late-pass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_edits_names_and_role_of_their_salons_users_only()
+    {
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var id = await fixture.App.CreateUserAsync("promote@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        var ok = await PostAsync(admin, $"/users?handler=Update&id={id}", "/users", new() { ["firstName"] = "Ирина", ["lastName"] = "Главная", ["role"] = "admin" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal("Ирина Главная admin", await fixture.Db.ScalarAsync<string>($"SELECT concat_ws(' ', first_name, last_name, role) FROM dashboard.users WHERE id = {id}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(admin, $"/users?handler=Update&id={id}", "/users", new() { ["role"] = "super_admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/users?handler=Update&id={fixture.AdminB.Id}", "/users", new() { ["role"] = "staff" })).StatusCode);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("/account/reset\\?token=([A-Za-z0-9_-]+)")]
+    private static partial System.Text.RegularExpressions.Regex ResetToken();
+}

@@ -11,8 +11,8 @@ namespace AgentP.Application.Users;
 [Authorize(Role.SuperAdmin, Role.Admin)]
 public sealed record GetUsers(Guid? TenantId = null) : IRequest<IReadOnlyList<UserRow>>, IAllowsAllTenants;
 
-public sealed record UserRow(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? Salon, bool Active,
-    DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
+public sealed record UserRow(long Id, string Email, string DisplayName, string? FirstName, string? LastName, Role Role, Guid? TenantId, string? Salon,
+    bool Active, DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
 
 public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot) : IRequestHandler<GetUsers, IReadOnlyList<UserRow>>
 {
@@ -21,7 +21,7 @@ public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot) : IRequest
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken); // the tenant filter scopes it
         var ids = users.Where(u => u.TenantId != null).Select(u => u.TenantId!.Value).Distinct().ToList();
         var salons = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        return users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.Role, u.TenantId,
+        return users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
             u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, u.LockedUntil)).ToList();
     }
 }

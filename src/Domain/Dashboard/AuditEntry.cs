@@ -30,4 +30,7 @@ public static class AuditActions
     public const string ActivateUser = "activate_user";
     public const string DeactivateUser = "deactivate_user";
     public const string ChangePassword = "change_password";
+    public const string UpdateUser = "update_user";
+    public const string PasswordResetLink = "password_reset_link";
+    public const string PasswordReset = "password_reset";
 }

@@ -87,6 +87,39 @@ public sealed class DashboardUser
         UpdatedAt = now;
     }
 
+    public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(24);
+
+    /// <summary>Renames and, between the salon roles, re-roles the user. A super_admin stays a super_admin.</summary>
+    public void Update(string? firstName, string? lastName, Role role, DateTimeOffset now)
+    {
+        if (Role == Role.SuperAdmin || role == Role.SuperAdmin)
+            throw new InvalidOperationException("Only salon users (admin, staff) change role here.");
+        FirstName = firstName;
+        LastName = lastName;
+        if (role != Role) SecurityStamp = Guid.NewGuid().ToString("N");
+        Role = role;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Stores the hash of a one-time reset token (the token itself is shown once and never stored).</summary>
+    public void StartPasswordReset(string tokenHash, DateTimeOffset now)
+    {
+        ResetPasswordToken = tokenHash;
+        ResetPasswordSentAt = now;
+        UpdatedAt = now;
+    }
+
+    public bool ResetLinkValid(DateTimeOffset now) => ResetPasswordToken is not null && ResetPasswordSentAt is { } sent && now - sent < ResetLinkLifetime;
+
+    public void CompletePasswordReset(string passwordHash, DateTimeOffset now)
+    {
+        ChangePassword(passwordHash, now);
+        ResetPasswordToken = null;
+        ResetPasswordSentAt = null;
+        FailedLoginCount = 0;
+        LockedUntil = null;
+    }
+
     public void Activate(DateTimeOffset now)
     {
         Active = true;

@@ -43,6 +43,23 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
+    [TempData] public string? ResetLink { get; set; }
+
+    public async Task<IActionResult> OnPostUpdateAsync(long id, string? firstName, string? lastName, string? role)
+    {
+        await mediator.Send(new UpdateUser(id, firstName, lastName, role), HttpContext.RequestAborted);
+        Notice = "Пользователь изменён.";
+        return RedirectToPage();
+    }
+
+    /// <summary>Makes a one-time reset link and shows it once (the next page view no longer has it).</summary>
+    public async Task<IActionResult> OnPostResetAsync(long id)
+    {
+        var token = await mediator.Send(new CreatePasswordResetLink(id), HttpContext.RequestAborted);
+        ResetLink = $"{Request.Scheme}://{Request.Host}/account/reset?token={token}";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostActiveAsync(long id, bool active)
     {
         await mediator.Send(new SetUserActive(id, active), HttpContext.RequestAborted);
