@@ -13,7 +13,7 @@ namespace AgentP.Application.Account;
 
 /// <summary>Changes the signed-in user's own password (the current one required); audited, security stamp renewed.</summary>
 [Authorize]
-public sealed record ChangePassword(string? Current, string? New, string? Confirm) : IRequest<Unit>;
+public sealed record ChangePassword(string? Current, string? New, string? Confirm) : IRequest<string>;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 {
@@ -29,9 +29,10 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
     }
 }
 
-public sealed class ChangePasswordHandler(IDashboardDb db, IPasswordHasher hasher, ICurrentUser caller, TimeProvider clock) : IRequestHandler<ChangePassword, Unit>
+public sealed class ChangePasswordHandler(IDashboardDb db, IPasswordHasher hasher, ICurrentUser caller, TimeProvider clock) : IRequestHandler<ChangePassword, string>
 {
-    public async Task<Unit> Handle(ChangePassword request, CancellationToken cancellationToken)
+    /// <summary>Returns the new security stamp: other sign-ins of the user end, this one is re-issued with it.</summary>
+    public async Task<string> Handle(ChangePassword request, CancellationToken cancellationToken)
     {
         var user = await db.Users.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Id == caller.UserId, cancellationToken)
             ?? throw new NotFoundException("Пользователь не найден.");
@@ -44,6 +45,6 @@ public sealed class ChangePasswordHandler(IDashboardDb db, IPasswordHasher hashe
         user.ChangePassword(hasher.Hash(request.New!), now);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.ChangePassword, "Пароль изменён", user.Id, user.TenantId));
         await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        return user.SecurityStamp;
     }
 }

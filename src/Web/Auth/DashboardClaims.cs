@@ -41,6 +41,13 @@ public static class DashboardClaims
         return new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
+    public static ClaimsPrincipal WithSecurityStamp(ClaimsPrincipal principal, string stamp)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        var claims = identity.Claims.Where(c => c.Type != SecurityStamp).Append(new Claim(SecurityStamp, stamp));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, identity.AuthenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
     public static Role? RoleOf(ClaimsPrincipal principal) => Codes.ParseOrNull<Role>(principal.FindFirstValue(ClaimTypes.Role));
 
     public static Guid? GuidOf(ClaimsPrincipal principal, string type) =>

@@ -1,5 +1,8 @@
 using AgentP.Application.Account;
+using AgentP.Web.Auth;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ValidationException = FluentValidation.ValidationException;
@@ -19,7 +22,10 @@ public sealed class PasswordModel(IMediator mediator) : PageModel
     {
         try
         {
-            await mediator.Send(new ChangePassword(Current, New, Confirm), HttpContext.RequestAborted);
+            var stamp = await mediator.Send(new ChangePassword(Current, New, Confirm), HttpContext.RequestAborted);
+            // Every other sign-in of this user ends (the stamp changed); this one carries on with the new stamp.
+            var current = await HttpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DashboardClaims.WithSecurityStamp(User, stamp), current.Properties);
             Notice = "Пароль изменён.";
             return RedirectToPage();
         }
