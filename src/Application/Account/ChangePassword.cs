@@ -20,11 +20,7 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
     public ChangePasswordValidator()
     {
         RuleFor(x => x.Current).NotEmpty().WithMessage("Введите текущий пароль.");
-        RuleFor(x => x.New).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Введите новый пароль.")
-            .MinimumLength(CreateUserValidator.MinPasswordLength).WithMessage($"Пароль слишком простой: нужно не меньше {CreateUserValidator.MinPasswordLength} символов.")
-            .MaximumLength(72).WithMessage("Пароль длиннее 72 символов.")
-            .Must(p => p!.Any(char.IsLetter) && p!.Any(char.IsDigit)).WithMessage("Пароль слишком простой: нужны и буквы, и цифры.");
+        RuleFor(x => x.New).StrongPassword("Введите новый пароль.");
         RuleFor(x => x.Confirm).Equal(x => x.New).WithMessage("Пароли не совпадают.");
     }
 }

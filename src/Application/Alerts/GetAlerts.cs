@@ -30,8 +30,8 @@ public sealed class GetAlertsValidator : AbstractValidator<GetAlerts>
         RuleFor(x => x.State).Must(s => s is null or "open" or "acknowledged" or "all").WithMessage("Состояние — open, acknowledged или all.");
         RuleFor(x => x.Kind).Must(k => k is null || Codes.TryParse<AlertKind>(k, out _)).WithMessage("Неизвестный вид алерта.");
         RuleFor(x => x.Severity).Must(s => s is null || Codes.TryParse<AlertSeverity>(s, out _)).WithMessage("Неизвестная важность.");
-        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
-        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
+        RuleFor(x => x.From).OptionalDay("с");
+        RuleFor(x => x.To).OptionalDay("по");
     }
 }
 

@@ -28,8 +28,8 @@ public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
     public GetAuditLogValidator()
     {
         RuleFor(x => x.Action).MaximumLength(50).Matches("^[a-z_]*$").WithMessage("Неизвестное действие.");
-        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
-        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
+        RuleFor(x => x.From).OptionalDay("с");
+        RuleFor(x => x.To).OptionalDay("по");
         RuleFor(x => x.Before).GreaterThan(0).WithMessage("Неверная ссылка на страницу.");
         RuleFor(x => x.User).MaximumLength(254).NoControlCharacters();
         RuleFor(x => x.PageSize).InclusiveBetween(1, GetAuditLog.MaxPageSize);

@@ -29,10 +29,8 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
     {
         RuleFor(x => x.Range).Must(r => r is null || ReportPeriod.Presets.Contains(r))
             .WithMessage("Неизвестный период. Выберите один из предложенных.");
-        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _))
-            .WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
-        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _))
-            .WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
+        RuleFor(x => x.From).OptionalDay("с");
+        RuleFor(x => x.To).OptionalDay("по");
         RuleFor(x => x).Must(x => (x.From is null) == (x.To is null))
             .WithName("From").WithMessage("Укажите обе даты периода: «с» и «по».");
         When(x => ReportPeriod.TryParseDate(x.From, out _) && ReportPeriod.TryParseDate(x.To, out _), () =>

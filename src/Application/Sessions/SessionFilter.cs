@@ -30,8 +30,8 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
 {
     public SessionFilterValidator()
     {
-        RuleFor(x => x.From).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «с» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-01.");
-        RuleFor(x => x.To).Must(d => d is null || ReportPeriod.TryParseDate(d, out _)).WithMessage("Дата «по» должна быть в виде ГГГГ-ММ-ДД (2000–2100 годы), например 2026-10-31.");
+        RuleFor(x => x.From).OptionalDay("с");
+        RuleFor(x => x.To).OptionalDay("по");
         RuleFor(x => x).Must(x => !ReportPeriod.TryParseDate(x.From, out var f) || !ReportPeriod.TryParseDate(x.To, out var t) || f <= t)
             .WithName("To").WithMessage("Дата «по» раньше даты «с».");
         RuleFor(x => x.Status).Must(v => v is null || Codes.TryParse<SessionStatus>(v, out var s) && s != SessionStatus.Unknown).WithMessage("Неизвестный статус.");

@@ -42,11 +42,7 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
     public ResetPasswordValidator()
     {
         RuleFor(x => x.Token).NotEmpty().MaximumLength(100).WithMessage("Ссылка неверна или устарела.");
-        RuleFor(x => x.New).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Введите новый пароль.")
-            .MinimumLength(CreateUserValidator.MinPasswordLength).WithMessage($"Пароль слишком простой: нужно не меньше {CreateUserValidator.MinPasswordLength} символов.")
-            .MaximumLength(72).WithMessage("Пароль длиннее 72 символов.")
-            .Must(p => p!.Any(char.IsLetter) && p!.Any(char.IsDigit)).WithMessage("Пароль слишком простой: нужны и буквы, и цифры.");
+        RuleFor(x => x.New).StrongPassword("Введите новый пароль.");
         RuleFor(x => x.Confirm).Equal(x => x.New).WithMessage("Пароли не совпадают.");
     }
 }
