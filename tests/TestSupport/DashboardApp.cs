@@ -32,6 +32,9 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         builder.UseSetting("ConnectionStrings:Dashboard", db.AppConnectionString);
         builder.UseSetting("Dashboard:MigrateOnStart", "false"); // the template database is migrated already
         builder.UseSetting("Dashboard:RunJobs", "false"); // tests run jobs themselves, through the same use cases
+        // Tests sign in far more often than people do; the limiter has tests of its own with real limits.
+        builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
+        builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
@@ -56,7 +59,8 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         {
             app.Use((context, nextMiddleware) =>
             {
-                context.Connection.RemoteIpAddress ??= ClientAddress;
+                // A test may speak from another address (rate limits are per address).
+                context.Connection.RemoteIpAddress ??= IPAddress.TryParse(context.Request.Headers["X-Test-Client-Ip"], out var address) ? address : ClientAddress;
                 return nextMiddleware(context);
             });
             next(app);

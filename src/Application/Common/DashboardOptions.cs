@@ -13,4 +13,10 @@ public sealed class DashboardOptions
 
     /// <summary>Run the scheduled jobs in this process (several instances share them through the clustered store).</summary>
     public bool RunJobs { get; set; } = true;
+
+    /// <summary>Sign-in attempts per client address and minute (on top of the per-account lockout).</summary>
+    public int SignInsPerMinute { get; set; } = 20;
+
+    /// <summary>CSV exports per user and minute.</summary>
+    public int ExportsPerMinute { get; set; } = 10;
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using AgentP.TestSupport;
+
+namespace AgentP.Integration.Tests;
+
+public sealed class RateLimitFixture : AppFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>
+        {
+            ["Dashboard:SignInsPerMinute"] = "20", ["Dashboard:ExportsPerMinute"] = "3",
+        });
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Лимиты»");
+        await App.CreateUserAsync("limits@test.local", "Limits-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
+    }
+}
+
+/// <summary>Abuse limits: sign-in POSTs per address, exports per user, request size.</summary>
+public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<RateLimitFixture>
+{
+    [Fact]
+    public async Task The_21st_sign_in_attempt_in_a_minute_gets_a_readable_429()
+    {
+        using var client = fixture.App.Browser();
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.21"); // an address of its own
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++) statuses.Add((await DashboardApp.PostLoginAsync(client, $"nobody{i}@test.local", "wrong-password-1")).StatusCode);
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.OK, s));
+        var limited = await DashboardApp.PostLoginAsync(client, "nobody@test.local", "wrong-password-1");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("Слишком много запросов", await limited.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Exports_are_limited_per_user()
+    {
+        using var signedIn = await fixture.App.SignedInAsync("limits@test.local", "Limits-pass-2026");
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) codes.Add((await signedIn.GetAsync("/sessions/export")).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+    }
+
+    [Fact]
+    public async Task A_body_over_1_MB_is_refused_with_413()
+    {
+        using var client = fixture.App.Browser();
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = new string('a', 1_100_000) }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+}
+
+public sealed class DatabaseOutageFixture : AppFixture
+{
+    // The app points at a port nothing listens on: the database is "away" for the whole class.
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Dashboard"] = "Host=127.0.0.1;Port=9;Database=none;Username=none;Password=none;Timeout=2",
+        });
+}
+
+public sealed class DatabaseOutageTests(DatabaseOutageFixture fixture) : IClassFixture<DatabaseOutageFixture>
+{
+    [Fact]
+    public async Task Pages_answer_a_friendly_503_quickly_and_health_ready_says_so()
+    {
+        using var client = fixture.App.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+
+        // Even the sign-in form needs the database here (its anti-forgery keys live in dashboard.data_protection_keys).
+        var started = DateTimeOffset.UtcNow;
+        var response = await client.GetAsync("/login");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("Сервис временно недоступен", await response.Content.ReadAsStringAsync());
+        Assert.Equal("10", response.Headers.GetValues("Retry-After").Single());
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+}
