@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -36,6 +37,20 @@ public static class WebServices
             services.AddSingleton<ICurrentUser, CommandLineUser>();
             return builder;
         }
+
+        // Production logs are JSON lines with their scopes: request id and trace id from hosting, user and salon from ours.
+        if (!builder.Environment.IsDevelopment())
+            builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
+
+        // Behind a reverse proxy (Dashboard:TrustForwardedHeaders) the client's address and scheme come from X-Forwarded-*.
+        if (builder.Configuration.GetValue("Dashboard:TrustForwardedHeaders", false))
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
+            });
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         // APP_PORT (default 8080) unless the host was given explicit URLs (ASPNETCORE_URLS, --urls).
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -99,14 +114,30 @@ public static class WebServices
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue("Dashboard:TrustForwardedHeaders", false)) app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/status/500");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/status/500");
+            app.UseHsts(); // only over HTTPS (directly or as the proxy reports it)
+        }
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseResilience();
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            // Every log line of the request names who and which salon.
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentP.Request");
+            using (logger.BeginScope(new Dictionary<string, object?>
+            {
+                ["UserId"] = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+                ["TenantId"] = context.User.FindFirst(DashboardClaims.TenantId)?.Value ?? context.User.FindFirst(DashboardClaims.SelectedTenantId)?.Value,
+            }))
+                await next(context);
+        });
         app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

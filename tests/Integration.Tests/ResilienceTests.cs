@@ -80,3 +80,41 @@ public sealed class DatabaseOutageTests(DatabaseOutageFixture fixture) : IClassF
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(10));
     }
 }
+
+public sealed class ProxyFixture : AppFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:TrustForwardedHeaders"] = "true" });
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон за прокси");
+        await App.CreateUserAsync("proxy@test.local", "Proxy-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
+    }
+}
+
+/// <summary>Behind a trusted reverse proxy: the client's address is audited and HTTPS gets HSTS.</summary>
+public sealed class ProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
+{
+    [Fact]
+    public async Task Forwarded_address_and_scheme_are_honoured()
+    {
+        using var client = fixture.App.Browser();
+        client.BaseAddress = new Uri("http://dashboard.test"); // HSTS is never sent for localhost
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.55");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var response = await client.GetAsync("/login");
+        Assert.StartsWith("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+
+        await DashboardApp.PostLoginAsync(client, "proxy@test.local", "Proxy-pass-2026");
+        Assert.Equal("192.0.2.55", await fixture.Db.ScalarAsync<string>("SELECT ip_address FROM dashboard.audits WHERE action = 'login'"));
+    }
+
+    [Fact]
+    public async Task Plain_http_gets_no_hsts()
+    {
+        using var client = fixture.App.Browser();
+        client.BaseAddress = new Uri("http://dashboard.test");
+        Assert.False((await client.GetAsync("/login")).Headers.Contains("Strict-Transport-Security"));
+    }
+}
