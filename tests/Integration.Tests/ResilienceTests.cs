@@ -118,3 +118,53 @@ public sealed class ProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFixtur
         Assert.False((await client.GetAsync("/login")).Headers.Contains("Strict-Transport-Security"));
     }
 }
+
+public sealed class DatabaseRecoveryFixture : AppFixture
+{
+    public TcpProxy Database { get; private set; } = null!;
+
+    // The app reaches PostgreSQL through a relay the test can cut; the shared cluster keeps running for other classes.
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync()
+    {
+        var direct = new Npgsql.NpgsqlConnectionStringBuilder(Db.AppConnectionString);
+        Database = new TcpProxy(direct.Host!, direct.Port);
+        Database.Start();
+        var relayed = new Npgsql.NpgsqlConnectionStringBuilder(Db.AppConnectionString) { Port = Database.Port, Timeout = 2 };
+        return Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["ConnectionStrings:Dashboard"] = relayed.ConnectionString });
+    }
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Перезапуск»");
+        await App.CreateUserAsync("recovery@test.local", "Recovery-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+public sealed class DatabaseRecoveryTests(DatabaseRecoveryFixture fixture) : IClassFixture<DatabaseRecoveryFixture>
+{
+    [Fact]
+    public async Task After_an_outage_the_app_serves_again_without_a_restart_and_the_session_survives()
+    {
+        using var signedIn = await fixture.App.SignedInAsync("recovery@test.local", "Recovery-pass-2026");
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/")).StatusCode);
+
+        fixture.Database.Cut(); // pooled connections die mid-life, new ones are refused
+        var during = await signedIn.GetAsync("/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await signedIn.GetAsync("/health/ready")).StatusCode);
+
+        fixture.Database.Start();
+        // A broken pooled connection may still fail one request; after that the pool must have healed.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) statuses.Add((await signedIn.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, statuses[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/health/ready")).StatusCode);
+        Assert.Contains("Перезапуск", await (await signedIn.GetAsync("/")).Content.ReadAsStringAsync());
+    }
+}
