@@ -4,32 +4,20 @@ using AgentP.Application.Common;
 using AgentP.Application.Overview;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Range { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public OverviewReport? Report { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Report = await mediator.Send(new GetOverview(Range, From, To), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            // The page stays usable: the message and the range picker, with a 400 for the bad query string.
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Report = await QueryAsync(mediator, new GetOverview(Range, From, To));
         return Page();
     }
 

@@ -2,13 +2,11 @@ using AgentP.Application.Overview;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages;
 
 [Authorize(Roles = "super_admin")]
-public sealed class PlatformModel(IMediator mediator) : PageModel
+public sealed class PlatformModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Range { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -17,19 +15,10 @@ public sealed class PlatformModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
 
     public PlatformReport? Report { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Report = await mediator.Send(new GetPlatform(Range, From, To, Sort, Dir != "asc"), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Report = await QueryAsync(mediator, new GetPlatform(Range, From, To, Sort, Dir != "asc"));
         return Page();
     }
 

@@ -1,12 +1,10 @@
 using AgentP.Application.Alerts;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Alerts;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
@@ -15,19 +13,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public AlertList? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Result = await mediator.Send(new GetAlerts(State, Kind, Severity, From, To), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Result = await QueryAsync(mediator, new GetAlerts(State, Kind, Severity, From, To));
         return Page();
     }
 

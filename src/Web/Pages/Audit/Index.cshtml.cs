@@ -2,13 +2,11 @@ using AgentP.Application.AuditLog;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Audit;
 
 [Authorize(Roles = "super_admin,admin")]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Action { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -17,20 +15,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public string? UserEmail { get; set; }
 
     public AuditPage? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            long? before = Before is null ? null : long.TryParse(Before, out var id) ? id : -1;
-            Result = await mediator.Send(new GetAuditLog(Action, From, To, before, UserEmail), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        long? before = Before is null ? null : long.TryParse(Before, out var id) ? id : -1;
+        Result = await QueryAsync(mediator, new GetAuditLog(Action, From, To, before, UserEmail));
         return Page();
     }
 

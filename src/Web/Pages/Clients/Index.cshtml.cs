@@ -3,32 +3,21 @@ using AgentP.Application.Clients;
 using AgentP.Application.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Clients;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public ClientPage? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
     private ClientFilter Filter => new(Q, Due is "1" or "true" or "on");
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Result = await mediator.Send(new GetClients(Filter, After), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Result = await QueryAsync(mediator, new GetClients(Filter, After));
         return Page();
     }
 

@@ -1,12 +1,10 @@
 using AgentP.Application.Sessions;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Sessions;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -21,20 +19,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)] public string? Before { get; set; }
 
     public SessionPage? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
     public SessionFilter Filter => new(From, To, Status, Channel, Booked, Intent, Sentiment, Stage, Q);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Result = await mediator.Send(new GetSessions(Filter, After, Before), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Result = await QueryAsync(mediator, new GetSessions(Filter, After, Before));
         return Page();
     }
 

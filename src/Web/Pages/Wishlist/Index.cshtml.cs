@@ -4,12 +4,10 @@ using AgentP.Application.Wishlist;
 using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Wishlist;
 
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator) : FilterPageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
@@ -19,19 +17,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData] public string? Notice { get; set; }
 
     public WishlistPage? Result { get; private set; }
-    public IReadOnlyList<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
-        try
-        {
-            Result = await mediator.Send(new GetWishlist(Filter(), After), HttpContext.RequestAborted);
-        }
-        catch (ValidationException e)
-        {
-            Errors = e.Errors.Select(x => x.ErrorMessage).Distinct().ToList();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-        }
+        Result = await QueryAsync(mediator, new GetWishlist(Filter(), After));
         return Page();
     }
 
