@@ -72,6 +72,7 @@ public sealed class TcpProxy : IAsyncDisposable
         catch (Exception) { /* a cut or a closed peer ends the relay */ }
         finally
         {
+            lock (_open) { _open.Remove(inbound); _open.Remove(outbound); }
             inbound.Dispose();
             outbound.Dispose();
         }
