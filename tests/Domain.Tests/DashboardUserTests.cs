@@ -16,6 +16,17 @@ public sealed class DashboardUserTests
     }
 
     [Fact]
+    public void Names_are_trimmed_and_a_blank_name_is_no_name_on_create_and_on_update()
+    {
+        var user = DashboardUser.Create("a@salon.ru", "hash", Role.Staff, Guid.NewGuid(), Now, "  Анна ", "   ");
+        Assert.Equal(("Анна", (string?)null), (user.FirstName, user.LastName));
+
+        user.Update(" ", " Петрова ", Role.Staff, Now);
+        Assert.Equal(((string?)null, "Петрова"), (user.FirstName, user.LastName));
+        Assert.Equal("Петрова", user.DisplayName);
+    }
+
+    [Fact]
     public void Four_failures_do_not_lock_the_fifth_does_for_fifteen_minutes()
     {
         var user = Admin();

@@ -33,6 +33,19 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
         Assert.Contains("Салон «Альфа»", await staff.GetStringAsync("/"));
     }
 
+    [Fact]
+    public async Task A_name_with_control_characters_is_refused_with_a_400_as_on_edit()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var response = await PostAsync(client, "Create", new()
+        {
+            ["Form.Email"] = "bell-name@test.local", ["Form.Password"] = "Fresh-pass-2026", ["Form.Role"] = "staff", ["Form.FirstName"] = "Ан\u0007на",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("управляющие символы", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE email = 'bell-name@test.local'"));
+    }
+
     [Theory]
     [InlineData("super_admin", "Strong-pass-2026", "Администратор салона добавляет только")]
     [InlineData("staff", "short1", "Пароль слишком простой")]

@@ -50,8 +50,8 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         When(x => x.Role == Role.SuperAdmin.ToCode(), () =>
             RuleFor(x => x.TenantId).Null().WithMessage("super_admin не привязан к салону: уберите --tenant."));
 
-        RuleFor(x => x.FirstName).MaximumLength(100);
-        RuleFor(x => x.LastName).MaximumLength(100);
+        RuleFor(x => x.FirstName).MaximumLength(100).NoControlCharacters();
+        RuleFor(x => x.LastName).MaximumLength(100).NoControlCharacters();
     }
 }
 

@@ -32,12 +32,10 @@ public sealed class UpdateUserHandler(IDashboardDb db, ICurrentUser caller, Time
         if (user.Role == Domain.Common.Role.SuperAdmin) throw new ForbiddenAccessException("Роль владельца платформы здесь не меняется.");
         var now = clock.GetUtcNow();
         var before = $"{user.FirstName} {user.LastName} ({user.Role.ToCode()})";
-        user.Update(Blank(request.FirstName), Blank(request.LastName), Codes.Parse<Domain.Common.Role>(request.Role!), now);
+        user.Update(request.FirstName, request.LastName, Codes.Parse<Domain.Common.Role>(request.Role!), now);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.UpdateUser, $"Изменён пользователь {user.Email}", caller.UserId, user.TenantId,
             new() { ["old"] = before, ["new"] = $"{user.FirstName} {user.LastName} ({user.Role.ToCode()})" }));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -46,8 +46,8 @@ public sealed class DashboardUser
             EncryptedPassword = passwordHash,
             Role = role,
             TenantId = tenantId,
-            FirstName = firstName,
-            LastName = lastName,
+            FirstName = NormalizeName(firstName),
+            LastName = NormalizeName(lastName),
             Active = true,
             SecurityStamp = Guid.NewGuid().ToString("N"),
             CreatedAt = now,
@@ -56,6 +56,9 @@ public sealed class DashboardUser
     }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    // A blank name field means "no name": DisplayName then falls back to the e-mail.
+    private static string? NormalizeName(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
@@ -94,8 +97,8 @@ public sealed class DashboardUser
     {
         if (Role == Role.SuperAdmin || role == Role.SuperAdmin)
             throw new InvalidOperationException("Only salon users (admin, staff) change role here.");
-        FirstName = firstName;
-        LastName = lastName;
+        FirstName = NormalizeName(firstName);
+        LastName = NormalizeName(lastName);
         if (role != Role) SecurityStamp = Guid.NewGuid().ToString("N");
         Role = role;
         UpdatedAt = now;
