@@ -29,6 +29,16 @@ public static class Formatting
     public static string DateTime(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("d MMM yyyy, HH:mm", Culture);
 
+    /// <summary>How long someone has waited, to the minute: «12 мин», «3 ч 5 мин», «2 дн. 4 ч».</summary>
+    public static string Waited(TimeSpan span)
+    {
+        if (span < TimeSpan.Zero) span = TimeSpan.Zero;
+        var (d, h, m) = ((int)span.TotalDays, span.Hours, span.Minutes);
+        return IsRussian
+            ? d > 0 ? $"{d}\u00A0дн. {h}\u00A0ч" : h > 0 ? $"{h}\u00A0ч {m}\u00A0мин" : $"{m}\u00A0мин"
+            : d > 0 ? $"{d}\u00A0d {h}\u00A0h" : h > 0 ? $"{h}\u00A0h {m}\u00A0min" : $"{m}\u00A0min";
+    }
+
     private static bool IsRussian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru";
 }
 

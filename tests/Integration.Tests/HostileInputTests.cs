@@ -28,6 +28,7 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
         ("/clients", ["q", "due", "after"]),
         ("/clients?handler=export", ["q", "due"]),
         ("/alerts", ["state", "kind", "severity", "from", "to"]),
+        ("/escalations", ["state"]),
         ("/audit", ["action", "from", "to", "before", "useremail"]),
         ("/audit?handler=export", ["action", "useremail"]),
         ("/login", ["ReturnUrl"]),

@@ -23,17 +23,19 @@ public sealed class BotData(TestDatabase db)
 
     public async Task<long> SessionAsync(Guid tenant, Guid client, DateTimeOffset startedAt, string status = "done",
         string? bookingId = null, decimal? amount = null, string channel = "telegram", string metaJson = "{}", Guid? sessionId = null,
-        string? currency = null)
+        string? currency = null, DateTimeOffset? endedAt = null, string? intent = null, string? summary = null, DateTimeOffset? bookingAt = null)
     {
         await using var connection = new NpgsqlConnection(db.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             INSERT INTO public.conversation_sessions_v2
-              (session_id, tenant_id, user_id, channel, started_at, final_status, booking_id, booking_amount, booking_currency, meta)
-            VALUES ($1, $2, $3, $4, $5, $6, $7::text, $8::numeric, $10::text, $9::jsonb)
+              (session_id, tenant_id, user_id, channel, started_at, final_status, booking_id, booking_amount, booking_currency, meta,
+               ended_at, final_intent, final_summary, booking_datetime)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::text, $8::numeric, $10::text, $9::jsonb, $11::timestamptz, $12::text, $13::text, $14::timestamptz)
             RETURNING id
             """, connection);
-        foreach (var value in new object?[] { sessionId ?? Guid.NewGuid(), tenant, client, channel, startedAt.ToUniversalTime(), status, bookingId, amount, metaJson, currency })
+        foreach (var value in new object?[] { sessionId ?? Guid.NewGuid(), tenant, client, channel, startedAt.ToUniversalTime(), status, bookingId, amount, metaJson, currency,
+                     endedAt?.ToUniversalTime(), intent, summary, bookingAt?.ToUniversalTime() })
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return (long)(await command.ExecuteScalarAsync())!;
     }

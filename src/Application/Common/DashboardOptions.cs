@@ -19,4 +19,7 @@ public sealed class DashboardOptions
 
     /// <summary>CSV exports per user and minute.</summary>
     public int ExportsPerMinute { get; set; } = 10;
+
+    /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
+    public int EscalationLookbackDays { get; set; } = 7;
 }

@@ -21,7 +21,20 @@ public sealed record GetOverview(string? Range = null, string? From = null, stri
 
 public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
-    OverviewTotals Current, OverviewTotals Previous, IReadOnlyList<OverviewDay> Days, DateTimeOffset? LastCollectedAt);
+    OverviewTotals Current, OverviewTotals Previous, IReadOnlyList<OverviewDay> Days, DateTimeOffset? LastCollectedAt,
+    EscalationFigures Escalations);
+
+/// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
+public sealed record EscalationFigures(int Waiting, int ResolvedInPeriod, TimeSpan? MedianToResolve)
+{
+    public static TimeSpan? Median(IReadOnlyList<TimeSpan> spans)
+    {
+        if (spans.Count == 0) return null;
+        var sorted = spans.Order().ToList();
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
 
 public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 {
@@ -70,11 +83,22 @@ public sealed class GetOverviewHandler(
         if (period.Contains(today))
             rows.AddRange(await metrics.ComputeAsync(today, today, scope, zones.Default.Id, now, cancellationToken));
         var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+        var escalations = await EscalationsAsync(period, zone, cancellationToken);
 
         return new OverviewReport(salon, zone.Id, today, request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
             OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
-            lastCollected);
+            lastCollected, escalations);
+    }
+
+    private async Task<EscalationFigures> EscalationsAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, cancellationToken);
+        var (from, to) = LocalDay.UtcRange(period.From, period.To, zone);
+        var resolved = await db.Conversations
+            .Where(c => c.Status == EscalationStatus.Resolved && c.ClosedAt >= from && c.ClosedAt < to && c.WaitingSince != null)
+            .Select(c => new { c.ClosedAt, c.WaitingSince }).ToListAsync(cancellationToken);
+        return new EscalationFigures(waiting, resolved.Count, EscalationFigures.Median(resolved.Select(c => c.ClosedAt!.Value - c.WaitingSince!.Value).ToList()));
     }
 }

@@ -23,6 +23,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
     public DbSet<BookingVerification> Bookings => Set<BookingVerification>();
     public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
+    public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -113,8 +114,19 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.ToTable("conversations");
             b.Property(x => x.ClientId).HasMaxLength(64);
             b.Property(x => x.Status).HasCode().HasMaxLength(20);
+            b.Property(x => x.EscalationReason).HasMaxLength(EscalationCase.MaxReasonLength);
+            b.Property(x => x.ClosureReason).HasMaxLength(EscalationCase.MaxReasonLength);
             b.HasIndex(x => new { x.TenantId, x.Status, x.EscalatedAt });
+            b.HasIndex(x => new { x.TenantId, x.ClientId });
             b.HasIndex(x => x.SessionId);
+        });
+
+        modelBuilder.Entity<EscalationSession>(b =>
+        {
+            b.ToTable("escalation_sessions");
+            b.HasKey(x => x.SessionId);
+            b.Property(x => x.SessionId).ValueGeneratedNever();
+            b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

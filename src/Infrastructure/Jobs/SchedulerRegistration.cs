@@ -34,6 +34,9 @@ public static class SchedulerRegistration
             // And once shortly after every start: days missed while no instance ran are filled without waiting for :05.
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.StartupTrigger)
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(30)));
+            q.AddJob<SyncEscalationsJob>(j => j.WithIdentity(SyncEscalationsJob.Key).StoreDurably().WithDescription("Escalated dialogs into the inbox"));
+            q.AddTrigger(t => t.ForJob(SyncEscalationsJob.Key).WithIdentity(SyncEscalationsJob.Trigger)
+                .WithCronSchedule(SyncEscalationsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         services.AddHostedService<SchedulerHost>();
         return services;

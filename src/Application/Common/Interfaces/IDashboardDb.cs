@@ -14,6 +14,7 @@ public interface IDashboardDb
     DbSet<TenantSettings> TenantSettings { get; }
     DbSet<BookingVerification> Bookings { get; }
     DbSet<EscalationCase> Conversations { get; }
+    DbSet<EscalationSession> EscalationSessions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

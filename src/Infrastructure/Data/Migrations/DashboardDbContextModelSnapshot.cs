@@ -498,7 +498,8 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnName("closed_by");
 
                     b.Property<string>("ClosureReason")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("closure_reason");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -514,12 +515,17 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnName("escalated_at");
 
                     b.Property<string>("EscalationReason")
-                        .HasColumnType("text")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("escalation_reason");
 
                     b.Property<DateTimeOffset?>("LastMessageAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_message_at");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopen_count");
 
                     b.Property<long?>("SessionId")
                         .HasColumnType("bigint")
@@ -539,16 +545,50 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<DateTimeOffset?>("WaitingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("waiting_since");
+
                     b.HasKey("Id")
                         .HasName("pk_conversations");
 
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_conversations_session_id");
 
+                    b.HasIndex("TenantId", "ClientId")
+                        .HasDatabaseName("ix_conversations_tenant_id_client_id");
+
                     b.HasIndex("TenantId", "Status", "EscalatedAt")
                         .HasDatabaseName("ix_conversations_tenant_id_status_escalated_at");
 
                     b.ToTable("conversations", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSession", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_escalation_sessions");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_escalation_sessions_case_id");
+
+                    b.ToTable("escalation_sessions", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.TenantSettings", b =>
@@ -683,6 +723,18 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_audits_users_user_id");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSession", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.EscalationCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_sessions_conversations_case_id");
+
+                    b.Navigation("Case");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>

@@ -1,0 +1,51 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Escalations;
+
+/// <summary>Salon staff close a case with a reason (audited). Another salon's case is 404; resolving twice changes nothing.</summary>
+[Authorize]
+public sealed record ResolveEscalation(long Id, string? Reason, Guid? TenantId = null) : IRequest<bool>, IAllowsAllTenants;
+
+public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscalation>
+{
+    public ResolveEscalationValidator() =>
+        RuleFor(x => x.Reason).Cascade(CascadeMode.Stop)
+            .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("Напишите, чем закончилось обращение.")
+            .MaximumLength(EscalationCase.MaxReasonLength).WithMessage($"Причина длиннее {EscalationCase.MaxReasonLength} символов.")
+            .NoControlCharacters(multiline: true);
+}
+
+public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<ResolveEscalation, bool>
+{
+    public async Task<bool> Handle(ResolveEscalation request, CancellationToken cancellationToken)
+    {
+        var @case = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+            ?? throw new NotFoundException("Обращение не найдено.");
+        var now = clock.GetUtcNow();
+        var reason = request.Reason!.Trim();
+        if (!@case.Resolve(reason, caller.UserId, now)) return false;
+
+        db.Audits.Add(Audit.Entry(caller, now, AuditActions.ResolveEscalation, $"Обращение #{@case.Id} закрыто: {reason}",
+            caller.UserId, @case.TenantId, new() { ["case_id"] = @case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = reason }));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>How many clients wait for a human: the navigation badge.</summary>
+[Authorize]
+public sealed record CountOpenEscalations(Guid? TenantId = null) : IRequest<int>, IAllowsAllTenants;
+
+public sealed class CountOpenEscalationsHandler(IDashboardDb db) : IRequestHandler<CountOpenEscalations, int>
+{
+    public Task<int> Handle(CountOpenEscalations request, CancellationToken cancellationToken) =>
+        db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, cancellationToken); // ix_conversations_tenant_id_status_escalated_at
+}

@@ -1,0 +1,72 @@
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AgentP.Application.Escalations;
+
+/// <summary>
+/// What the escalations job does: every dialog the bot ended as <c>escalated</c> (of active salons, within
+/// <c>Dashboard:EscalationLookbackDays</c>) goes into a case in <c>dashboard.conversations</c> exactly once — the
+/// client's open case, the case resolved less than 24 h before (reopened), or a new one. One transaction; a dialog
+/// already in <c>escalation_sessions</c> is skipped, so running twice (or on two instances) changes nothing.
+/// </summary>
+public sealed record SyncEscalations : IRequest<EscalationSyncResult>;
+
+public sealed record EscalationSyncResult(int Created, int Reopened, int Added);
+
+public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOptions<DashboardOptions> options, TimeProvider clock)
+    : IRequestHandler<SyncEscalations, EscalationSyncResult>
+{
+    public async Task<EscalationSyncResult> Handle(SyncEscalations request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var since = now.AddDays(-options.Value.EscalationLookbackDays);
+        // A system job over every salon: the tenant filters are lifted explicitly. idx_sessions_status + started_at.
+        var escalated = await bot.Sessions.IgnoreQueryFilters()
+            .Where(s => s.FinalStatus == SessionStatus.Escalated && s.StartedAt >= since
+                        && bot.Tenants.IgnoreQueryFilters().Any(t => t.Id == s.TenantId && t.IsActive))
+            .Select(s => new { s.Id, s.TenantId, s.UserId, At = s.EndedAt ?? s.StartedAt, Reason = s.FinalIntent ?? s.FinalSummary ?? s.Summary })
+            .ToListAsync(cancellationToken);
+        if (escalated.Count == 0) return new EscalationSyncResult(0, 0, 0);
+
+        var ids = escalated.Select(s => s.Id).ToList();
+        var known = (await db.EscalationSessions.IgnoreQueryFilters().Where(x => ids.Contains(x.SessionId))
+            .Select(x => x.SessionId).ToListAsync(cancellationToken)).ToHashSet();
+        var fresh = escalated.Where(s => !known.Contains(s.Id)).OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
+        if (fresh.Count == 0) return new EscalationSyncResult(0, 0, 0);
+
+        // The latest case of each client concerned decides where the next escalation goes.
+        var clients = fresh.Select(s => s.UserId.ToString()).Distinct().ToList();
+        var latest = (await db.Conversations.IgnoreQueryFilters().Where(c => clients.Contains(c.ClientId)).ToListAsync(cancellationToken))
+            .GroupBy(c => (c.TenantId, c.ClientId)).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
+
+        int created = 0, reopened = 0, added = 0;
+        foreach (var s in fresh)
+        {
+            var key = (s.TenantId, s.UserId.ToString());
+            var reason = Clip(s.Reason);
+            if (latest.TryGetValue(key, out var open) && open.Takes(s.At))
+            {
+                if (open.Status == EscalationStatus.Resolved) reopened++; else added++;
+                open.Add(s.Id, s.At, reason, now);
+            }
+            else
+            {
+                open = EscalationCase.Open(s.TenantId, s.UserId, s.Id, s.At, reason, now);
+                db.Conversations.Add(open);
+                latest[key] = open;
+                created++;
+            }
+            db.EscalationSessions.Add(new EscalationSession { SessionId = s.Id, Case = open, TenantId = s.TenantId, EscalatedAt = s.At });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new EscalationSyncResult(created, reopened, added);
+    }
+
+    private static string? Clip(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? null : reason.Length > EscalationCase.MaxReasonLength ? reason[..EscalationCase.MaxReasonLength] : reason.Trim();
+}
