@@ -11,6 +11,8 @@ using AgentP.Application.Alerts;
 using AgentP.Infrastructure.Alerts;
 using AgentP.Application.Notifications;
 using AgentP.Infrastructure.Telegram;
+using AgentP.Infrastructure.Yclients;
+using AgentP.Application.Bookings;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +49,9 @@ public static class DependencyInjection
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.
         services.AddHttpClient<ITelegram, TelegramBotClient>().RemoveAllLoggers();
+        services.AddOptions<YclientsOptions>().BindConfiguration(YclientsOptions.Section);
+        // No HTTP logging for this client either: the Authorization header carries the salon's token.
+        services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

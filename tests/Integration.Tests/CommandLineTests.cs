@@ -1,5 +1,4 @@
 using AgentP.TestSupport;
-using System.Diagnostics;
 
 namespace AgentP.Integration.Tests;
 
@@ -89,19 +88,7 @@ public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<T
         Assert.Contains("up to date", output);
     }
 
-    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args.AsEnumerable());
+    private Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => Cli.RunAsync(fixture.Db, args);
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentP.Web.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Dashboard"] = fixture.Db.AppConnectionString;
-        start.Environment["DATABASE_URL"] = "";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Code, string Output, string Error)> RunAsync(IEnumerable<string> args) => Cli.RunAsync(fixture.Db, args.ToArray());
 }

@@ -15,7 +15,7 @@ public sealed class TelegramClientTests : IAsyncLifetime
 {
     private const string Token = "42:SECRET-TOKEN";
     private FakeTelegram _fake = null!;
-    private readonly CapturingLogger _log = new();
+    private readonly CapturingLogger<TelegramBotClient> _log = new();
 
     public async Task InitializeAsync() => _fake = await FakeTelegram.StartAsync();
     public async Task DisposeAsync() => await _fake.DisposeAsync();
@@ -76,15 +76,6 @@ public sealed class TelegramClientTests : IAsyncLifetime
         var result = await Client(TimeSpan.FromMilliseconds(300)).SendMessageAsync(Token, "1", "x", CancellationToken.None);
         Assert.False(result.Delivered);
         Assert.Contains("вовремя", result.Error);
-    }
-
-    private sealed class CapturingLogger : ILogger<TelegramBotClient>
-    {
-        public List<string> Lines { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception) + exception);
     }
 }
 

@@ -1,3 +1,4 @@
+using AgentP.Application.Bookings;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
@@ -22,7 +23,7 @@ public sealed record GetOverview(string? Range = null, string? From = null, stri
 public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
     OverviewTotals Current, OverviewTotals Previous, IReadOnlyList<OverviewDay> Days, DateTimeOffset? LastCollectedAt,
-    EscalationFigures Escalations);
+    EscalationFigures Escalations, bool YclientsConnected);
 
 /// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
 public sealed record EscalationFigures(int Waiting, int ResolvedInPeriod, TimeSpan? MedianToResolve)
@@ -59,7 +60,7 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 }
 
 public sealed class GetOverviewHandler(
-    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, IDailyMetricsCollector metrics, TimeProvider clock)
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, IDailyMetricsCollector metrics, IYclients yclients, TimeProvider clock)
     : IRequestHandler<GetOverview, OverviewReport>
 {
     public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
@@ -84,12 +85,15 @@ public sealed class GetOverviewHandler(
             rows.AddRange(await metrics.ComputeAsync(today, today, scope, zones.Default.Id, now, cancellationToken));
         var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
         var escalations = await EscalationsAsync(period, zone, cancellationToken);
+        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
+        var connected = yclients.IsConfigured && (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))
+            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken));
 
         return new OverviewReport(salon, zone.Id, today, request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
             OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
-            lastCollected, escalations);
+            lastCollected, escalations, connected);
     }
 
     private async Task<EscalationFigures> EscalationsAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)

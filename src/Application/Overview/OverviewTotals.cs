@@ -10,8 +10,12 @@ public sealed record OverviewTotals(
     long Dialogs, long Bookings, decimal Revenue, long Escalated, long Dropped, long AnsweredMessages, double AvgResponseMs,
     long FunnelCompleted, long DroppedAtService, long DroppedAtStaff, long DroppedAtDate, long DroppedAtTime,
     long Telegram, long Whatsapp, long Positive, long Neutral, long Negative,
-    IReadOnlyList<RankedItem> TopServices, IReadOnlyList<RankedItem> TopStaff, IReadOnlyDictionary<string, decimal> RevenueByCurrency)
+    IReadOnlyList<RankedItem> TopServices, IReadOnlyList<RankedItem> TopStaff, IReadOnlyDictionary<string, decimal> RevenueByCurrency,
+    long Attended, long NoShows, decimal AttendedRevenue)
 {
+    /// <summary>Share of the settled bookings (came or did not come) the client did not come to.</summary>
+    public decimal NoShowRate => DailyMetrics.ConversionOf(NoShows, Attended + NoShows);
+
     public decimal Conversion => DailyMetrics.ConversionOf(Bookings, Dialogs);
     public decimal EscalationRate => DailyMetrics.ConversionOf(Escalated, Dialogs);
     public decimal DropRate => DailyMetrics.ConversionOf(Dropped, Dialogs);
@@ -42,7 +46,8 @@ public sealed record OverviewTotals(
             list.Sum(d => (long)d.TelegramDialogs), list.Sum(d => (long)d.WhatsappDialogs),
             list.Sum(d => (long)d.PositiveDialogs), list.Sum(d => (long)d.NeutralDialogs), list.Sum(d => (long)d.NegativeDialogs),
             Top(list.SelectMany(d => d.TopServices)), Top(list.SelectMany(d => d.TopStaff)),
-            list.SelectMany(d => d.RevenueByCurrency).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)));
+            list.SelectMany(d => d.RevenueByCurrency).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
+            list.Sum(d => (long)d.AttendedBookings), list.Sum(d => (long)d.NoShowBookings), list.Sum(d => d.AttendedRevenue));
     }
 
     // Daily top-10 lists merged: exact for any name in a day's top 10, which is every name on a salon's ordinary day.

@@ -36,6 +36,12 @@ public sealed class DailyMetrics : ITenantOwned
     public int PositiveDialogs { get; set; }
     public int NeutralDialogs { get; set; }
     public int NegativeDialogs { get; set; }
+    /// <summary>Of the day's bookings, those YClients reports the client came to (attendance 1).</summary>
+    public int AttendedBookings { get; set; }
+    /// <summary>Of the day's bookings, those YClients reports the client did not come to (attendance −1).</summary>
+    public int NoShowBookings { get; set; }
+    /// <summary>Revenue (RUB) of the attended bookings: what the bot's bookings actually earned.</summary>
+    public decimal AttendedRevenue { get; set; }
     public List<RankedItem> TopServices { get; set; } = [];
     public List<RankedItem> TopStaff { get; set; } = [];
     public DateTimeOffset? DigestSentAt { get; set; }

@@ -50,6 +50,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasIndex(x => new { x.TenantId, x.Day }).IsUnique();
             b.Property(x => x.Conversion).HasPrecision(7, 2);
             b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
+            b.Property(x => x.AttendedRevenue).HasPrecision(14, 2);
             b.Property(x => x.Currency).HasMaxLength(3);
             b.Property(x => x.RevenueByCurrency).HasJson();
             b.Property(x => x.TopServices).HasJson();

@@ -28,7 +28,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           FROM tenants tn CROSS JOIN generate_series(@from::date, @to::date, interval '1 day') AS d
         ),
         sessions AS MATERIALIZED (
-          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz)::date AS day, s.session_id, s.channel, s.final_status,
+          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz)::date AS day, s.id, s.session_id, s.channel, s.final_status,
                  s.booking_id, coalesce(s.booking_amount, 0) AS amount, coalesce(s.booking_currency, 'RUB') AS currency, s.meta
           FROM tenants tn
           JOIN public.conversation_sessions_v2 s
@@ -58,6 +58,16 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                  count(*) FILTER (WHERE meta->>'sentiment' = 'neutral') AS neutral,
                  count(*) FILTER (WHERE meta->>'sentiment' = 'negative') AS negative
           FROM sessions GROUP BY tenant_id, day
+        ),
+        -- What YClients said about the bookings (dashboard.bookings, filled by the verification job).
+        attendance AS (
+          SELECT s.tenant_id, s.day,
+                 count(*) FILTER (WHERE b.yclients_attendance = 1) AS attended,
+                 count(*) FILTER (WHERE b.yclients_attendance = -1) AS no_shows,
+                 coalesce(sum(s.amount) FILTER (WHERE b.yclients_attendance = 1 AND s.currency = 'RUB'), 0) AS attended_revenue
+          FROM sessions s JOIN dashboard.bookings b ON b.session_id = s.id AND b.tenant_id = s.tenant_id
+          WHERE s.booking_id IS NOT NULL
+          GROUP BY s.tenant_id, s.day
         ),
         revenue AS (
           SELECT tenant_id, day, jsonb_object_agg(currency, total ORDER BY currency) AS by_currency
@@ -117,20 +127,22 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                coalesce(c.escalated, 0), coalesce(c.dropped, 0), coalesce(c.funnel_completed, 0),
                coalesce(c.dropped_at_service, 0), coalesce(c.dropped_at_staff, 0), coalesce(c.dropped_at_date, 0), coalesce(c.dropped_at_time, 0),
                coalesce(c.telegram, 0), coalesce(c.whatsapp, 0), coalesce(c.positive, 0), coalesce(c.neutral, 0), coalesce(c.negative, 0),
-               coalesce(sv.top, '[]'::jsonb), coalesce(st.top, '[]'::jsonb), @now, @now
+               coalesce(sv.top, '[]'::jsonb), coalesce(st.top, '[]'::jsonb),
+               coalesce(a.attended, 0), coalesce(a.no_shows, 0), coalesce(a.attended_revenue, 0), @now, @now
         FROM days d
         LEFT JOIN counts c ON c.tenant_id = d.tenant_id AND c.day = d.day
         LEFT JOIN revenue v ON v.tenant_id = d.tenant_id AND v.day = d.day
         LEFT JOIN responses r ON r.tenant_id = d.tenant_id AND r.day = d.day
         LEFT JOIN services sv ON sv.tenant_id = d.tenant_id AND sv.day = d.day
         LEFT JOIN staff st ON st.tenant_id = d.tenant_id AND st.day = d.day
+        LEFT JOIN attendance a ON a.tenant_id = d.tenant_id AND a.day = d.day
         """;
 
     private const string Columns = """
         tenant_id, day, dialogs_started, bookings, conversion, avg_response_ms, answered_messages, total_revenue, currency, revenue_by_currency,
           escalated, dropped, funnel_completed, dropped_at_service, dropped_at_staff, dropped_at_date, dropped_at_time,
           telegram_dialogs, whatsapp_dialogs, positive_dialogs, neutral_dialogs, negative_dialogs,
-          top_services, top_staff, created_at, updated_at
+          top_services, top_staff, attended_bookings, no_show_bookings, attended_revenue, created_at, updated_at
         """;
 
     private const string Upsert = "INSERT INTO dashboard.metrics_dailies AS m (" + Columns + ")\n" + Select + "\n" + """
@@ -142,7 +154,8 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           dropped_at_staff = excluded.dropped_at_staff, dropped_at_date = excluded.dropped_at_date, dropped_at_time = excluded.dropped_at_time,
           telegram_dialogs = excluded.telegram_dialogs, whatsapp_dialogs = excluded.whatsapp_dialogs,
           positive_dialogs = excluded.positive_dialogs, neutral_dialogs = excluded.neutral_dialogs, negative_dialogs = excluded.negative_dialogs,
-          top_services = excluded.top_services, top_staff = excluded.top_staff, updated_at = excluded.updated_at
+          top_services = excluded.top_services, top_staff = excluded.top_staff, attended_bookings = excluded.attended_bookings,
+          no_show_bookings = excluded.no_show_bookings, attended_revenue = excluded.attended_revenue, updated_at = excluded.updated_at
         """;
 
     public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
@@ -219,8 +232,11 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         NegativeDialogs = (int)r.GetInt64(21),
         TopServices = Json<List<RankedItem>>(r.GetString(22)),
         TopStaff = Json<List<RankedItem>>(r.GetString(23)),
-        CreatedAt = r.GetFieldValue<DateTimeOffset>(24),
-        UpdatedAt = r.GetFieldValue<DateTimeOffset>(25),
+        AttendedBookings = (int)r.GetInt64(24),
+        NoShowBookings = (int)r.GetInt64(25),
+        AttendedRevenue = r.GetDecimal(26),
+        CreatedAt = r.GetFieldValue<DateTimeOffset>(27),
+        UpdatedAt = r.GetFieldValue<DateTimeOffset>(28),
     };
 
     private static T Json<T>(string json) where T : new() =>

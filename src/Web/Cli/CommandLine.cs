@@ -1,3 +1,4 @@
+using AgentP.Application.Bookings;
 using AgentP.Application.Metrics;
 using AgentP.Application.Users;
 using AgentP.Infrastructure.Data;
@@ -25,12 +26,14 @@ public static class CommandLine
                             [--first-name N] [--last-name N]
           collect-metrics collect daily metrics for salon-local days (idempotent; a backfill sends no digests)
                             --from yyyy-MM-dd --to yyyy-MM-dd [--tenant UUID]
+          verify-bookings ask YClients what became of the bot's past bookings (as the hourly job does)
+                            [--tenant UUID] [--from yyyy-MM-dd --to yyyy-MM-dd]   booking days; default the last 14 days
           help, --help    show this text
 
         Configuration: ConnectionStrings__Dashboard or DATABASE_URL (see README.md).
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "collect-metrics", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "collect-metrics", "verify-bookings", "help", "--help", "-h"];
 
     /// <summary>The verb in <paramref name="args"/>, or null to serve the web app (server options like --urls included).</summary>
     public static string? VerbOf(string[] args) =>
@@ -56,6 +59,8 @@ public static class CommandLine
                     return await CreateUserAsync(services, Options.Parse(args));
                 case "collect-metrics":
                     return await CollectMetricsAsync(services, Options.Parse(args));
+                case "verify-bookings":
+                    return await VerifyBookingsAsync(services, Options.Parse(args));
                 default:
                     Console.Error.WriteLine($"Unknown verb '{verb}'. Run with --help to see the verbs.");
                     return Usage;
@@ -81,9 +86,7 @@ public static class CommandLine
 
     private static async Task<int> CreateUserAsync(IServiceProvider services, Options options)
     {
-        Guid? tenant = null;
-        if (options.Get("tenant") is { } tenantText)
-            tenant = Guid.TryParse(tenantText, out var id) ? id : throw new UsageException($"--tenant '{tenantText}' is not a UUID.");
+        var tenant = options.Tenant();
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -98,9 +101,7 @@ public static class CommandLine
     {
         var from = options.RequireDate("from");
         var to = options.RequireDate("to");
-        var tenant = options.Get("tenant") is { } text
-            ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--tenant '{text}' is not a UUID.")
-            : (Guid?)null;
+        var tenant = options.Tenant();
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
@@ -116,6 +117,31 @@ public static class CommandLine
         }
         Console.WriteLine($"Done: {result.Days} day(s) × {result.Tenants} salon(s) = {result.Rows} row(s) in {result.Elapsed.TotalSeconds:F2} s.");
         return Ok;
+    }
+
+    private static async Task<int> VerifyBookingsAsync(IServiceProvider services, Options options)
+    {
+        var tenant = options.Tenant();
+        DateOnly? from = options.Get("from") is null ? null : options.RequireDate("from");
+        DateOnly? to = options.Get("to") is null ? null : options.RequireDate("to");
+        if ((from is null) != (to is null)) throw new UsageException("Give both --from and --to, or neither.");
+        if (from > to) throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}.");
+
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        Console.WriteLine($"Verifying bookings with YClients{(from is null ? " (last 14 days)" : $" {from:yyyy-MM-dd} … {to:yyyy-MM-dd}")}" +
+                          (tenant is null ? " for every active salon" : $" for salon {tenant}"));
+        var result = await mediator.Send(new VerifyBookings(tenant, from, to, new SynchronousProgress<string>(line => Console.WriteLine("  " + line))));
+        if (tenant is not null && result.Salons.Count == 0)
+        {
+            Console.Error.WriteLine($"error: no active salon {tenant}.");
+            return InvalidInput;
+        }
+        foreach (var salon in result.Salons)
+            foreach (var error in salon.Errors) Console.Error.WriteLine($"  {salon.Name}: {error}");
+        var connected = result.Salons.Count(s => s.Connected);
+        Console.WriteLine($"Done: {result.Checked} booking(s) checked in {connected} connected salon(s) of {result.Salons.Count}, {result.Failed} failed.");
+        return result.Failed > 0 ? Failed : Ok;
     }
 
     private static string Bar(int done, int total)
@@ -153,6 +179,10 @@ public static class CommandLine
         public string? Get(string name) => values.GetValueOrDefault(name);
 
         public string Require(string name) => Get(name) ?? throw new UsageException($"--{name} is required.");
+
+        public Guid? Tenant() => Get("tenant") is { } text
+            ? Guid.TryParse(text, out var id) ? id : throw new UsageException($"--tenant '{text}' is not a UUID.")
+            : null;
 
         public DateOnly RequireDate(string name) =>
             DateOnly.TryParseExact(Require(name), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,

@@ -257,6 +257,15 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("answered_messages");
 
+                    b.Property<int>("AttendedBookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("attended_bookings");
+
+                    b.Property<decimal>("AttendedRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("attended_revenue");
+
                     b.Property<int>("AvgResponseMs")
                         .HasColumnType("integer")
                         .HasColumnName("avg_response_ms");
@@ -327,6 +336,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<int>("NeutralDialogs")
                         .HasColumnType("integer")
                         .HasColumnName("neutral_dialogs");
+
+                    b.Property<int>("NoShowBookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("no_show_bookings");
 
                     b.Property<int>("PositiveDialogs")
                         .HasColumnType("integer")

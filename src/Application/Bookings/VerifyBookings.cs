@@ -1,0 +1,134 @@
+using System.Text.Json;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Metrics;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AgentP.Application.Bookings;
+
+/// <summary>
+/// Asks YClients what became of the bot's bookings whose time has passed (<c>booking_datetime</c> within the last
+/// 14 days, or the days given), up to <c>Yclients:RequestsPerSalon</c> per salon and run, and records each answer in
+/// <c>dashboard.bookings</c>. Settled records (came, did not come, cancelled) are not asked again. One bad record is
+/// reported and skipped; each salon's answers are saved in one transaction, then the metrics of the days concerned are
+/// collected again so attended figures reach the Overview. Salons without credentials are reported as not connected.
+/// </summary>
+public sealed record VerifyBookings(Guid? Tenant = null, DateOnly? From = null, DateOnly? To = null, IProgress<string>? Progress = null)
+    : IRequest<VerificationResult>;
+
+public sealed record VerificationResult(IReadOnlyList<SalonVerification> Salons)
+{
+    public int Checked => Salons.Sum(s => s.Checked);
+    public int Failed => Salons.Sum(s => s.Failed);
+}
+
+/// <param name="Connected">False when the salon (or the platform) has no YClients credentials.</param>
+public sealed record SalonVerification(Guid TenantId, string Name, bool Connected, int Checked, int Settled, int Failed, int Left,
+    IReadOnlyList<string> Errors);
+
+public sealed class YclientsOptions
+{
+    public const string Section = "Yclients";
+    public string ApiBaseUrl { get; set; } = "https://api.yclients.com";
+    /// <summary>The platform's partner token (secret: from the environment or a secret store, never from the repository).</summary>
+    public string? PartnerToken { get; set; }
+    /// <summary>Requests to YClients per salon and run: keeps one big salon from using up the platform's quota.</summary>
+    public int RequestsPerSalon { get; set; } = 200;
+    public int MaxAttempts { get; set; } = 4;
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public sealed class VerifyBookingsHandler(
+    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, IMediator mediator, IOptions<YclientsOptions> options, TimeProvider clock)
+    : IRequestHandler<VerifyBookings, VerificationResult>
+{
+    public async Task<VerificationResult> Handle(VerifyBookings request, CancellationToken cancellationToken)
+    {
+        // A system job over every salon: the tenant filters are lifted explicitly.
+        var tenants = await bot.Tenants.IgnoreQueryFilters().Where(t => t.IsActive && (request.Tenant == null || t.Id == request.Tenant))
+            .OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var salons = new List<SalonVerification>();
+        foreach (var tenant in tenants)
+        {
+            var (companyId, token) = (tenant.Metadata.YclientsCompanyId, tenant.Metadata.YclientsToken);
+            if (!yclients.IsConfigured || string.IsNullOrWhiteSpace(companyId) || string.IsNullOrWhiteSpace(token))
+            {
+                salons.Add(new SalonVerification(tenant.Id, tenant.Name, false, 0, 0, 0, 0, []));
+                request.Progress?.Report($"{tenant.Name}: YClients не подключён");
+                continue;
+            }
+            var salon = await VerifySalonAsync(tenant.Id, tenant.Name, companyId, token, request, cancellationToken);
+            salons.Add(salon);
+            request.Progress?.Report($"{tenant.Name}: проверено {salon.Checked}, окончательно {salon.Settled}, ошибок {salon.Failed}, осталось {salon.Left}");
+        }
+        return new VerificationResult(salons);
+    }
+
+    private async Task<SalonVerification> VerifySalonAsync(Guid tenantId, string name, string companyId, string token, VerifyBookings request,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var zone = await zones.ForAsync(tenantId, cancellationToken);
+        var (from, to) = request.From is { } f && request.To is { } t
+            ? LocalDay.UtcRange(f, t, zone)
+            : (now - BookingVerification.RecheckWindow, now);
+        if (to > now) to = now; // a booking is verified once its time has passed
+
+        var booked = await bot.Sessions.IgnoreQueryFilters()
+            .Where(s => s.TenantId == tenantId && s.BookingId != null && s.BookingDatetime >= from && s.BookingDatetime < to)
+            .OrderBy(s => s.BookingDatetime).ThenBy(s => s.Id)
+            .Select(s => new { s.Id, s.BookingId, s.UserId, s.StartedAt, s.BookingDatetime })
+            .ToListAsync(cancellationToken);
+        var externalIds = booked.Select(s => s.BookingId!).Distinct().ToList();
+        var known = await db.Bookings.IgnoreQueryFilters().Where(b => b.TenantId == tenantId && externalIds.Contains(b.ExternalId))
+            .ToDictionaryAsync(b => b.ExternalId, cancellationToken);
+        var open = booked.Where(s => !(known.TryGetValue(s.BookingId!, out var b) && b.IsSettled)).DistinctBy(s => s.BookingId).ToList();
+
+        int checkedCount = 0, settled = 0, failed = 0;
+        var errors = new List<string>();
+        var days = new HashSet<DateOnly>();
+        foreach (var s in open.Take(options.Value.RequestsPerSalon))
+        {
+            var answer = await yclients.GetRecordAsync(companyId, token, s.BookingId!, cancellationToken);
+            if (answer.Outcome == YclientsOutcome.Failed)
+            {
+                failed++;
+                errors.Add($"{s.BookingId}: {answer.Error}");
+                continue;
+            }
+            if (!known.TryGetValue(s.BookingId!, out var booking))
+            {
+                booking = new BookingVerification
+                {
+                    TenantId = tenantId, ExternalId = s.BookingId!, ClientId = s.UserId.ToString(), SessionId = s.Id,
+                    StartAt = s.BookingDatetime!.Value, CreatedAt = now,
+                };
+                db.Bookings.Add(booking);
+                known[s.BookingId!] = booking;
+            }
+            var raw = answer.Outcome == YclientsOutcome.NotFound
+                ? JsonSerializer.Serialize(new { not_found = true, answer = answer.Raw })
+                : answer.Raw ?? "{}";
+            booking.Apply(answer.Attendance, deleted: answer.Outcome == YclientsOutcome.NotFound || answer.Deleted, answer.Service, raw, now);
+            checkedCount++;
+            if (booking.IsSettled) settled++;
+            days.Add(LocalDay.Of(s.StartedAt, zone));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The attended figures live in the metrics of the day each booking was made: collect those (closed) days again.
+        var today = LocalDay.Of(now, zone);
+        var closed = days.Where(d => d < today).Order().ToList();
+        if (closed.Count > 0)
+        {
+            var result = await mediator.Send(new CollectDailyMetrics(closed[0], closed[^1], tenantId), cancellationToken);
+            if (!result.Succeeded) errors.Add($"metrics {result.FailedFrom:yyyy-MM-dd}: {result.Error}");
+        }
+        return new SalonVerification(tenantId, name, true, checkedCount, settled, failed, Math.Max(0, open.Count - checkedCount - failed), errors);
+    }
+}

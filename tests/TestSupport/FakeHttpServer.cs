@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AgentP.TestSupport;
+
+/// <summary>
+/// A local stand-in for a remote HTTP API on a real port, so clients' HTTP, retries and timeouts are exercised for real.
+/// An HttpListener rather than a second ASP.NET host: WebApplicationFactory watches host construction process-wide
+/// and must not see another host.
+/// </summary>
+public abstract class FakeHttpServer : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    protected CancellationTokenSource Stop { get; } = new();
+
+    public string BaseUrl { get; }
+
+    protected FakeHttpServer()
+    {
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        _listener.Prefixes.Add(BaseUrl + "/");
+        _listener.Start();
+        _loop = Task.Run(LoopAsync);
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Reads the request and answers it (status, JSON body, optional delay and headers).</summary>
+    protected abstract Task<(int Status, string Body, TimeSpan Delay, IReadOnlyDictionary<string, string>? Headers)> AnswerAsync(HttpListenerRequest request);
+
+    private async Task LoopAsync()
+    {
+        while (!Stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync().WaitAsync(Stop.Token);
+            }
+            catch (Exception) when (Stop.IsCancellationRequested || !_listener.IsListening)
+            {
+                return;
+            }
+            _ = Task.Run(() => RespondAsync(context));
+        }
+    }
+
+    private async Task RespondAsync(HttpListenerContext context)
+    {
+        try
+        {
+            var (status, body, delay, headers) = await AnswerAsync(context.Request);
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, Stop.Token);
+            context.Response.StatusCode = status;
+            context.Response.ContentType = "application/json";
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
+            context.Response.Close();
+        }
+        catch (Exception)
+        {
+            try { context.Response.Abort(); } catch (Exception) { /* the client gave up first */ }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop.CancelAsync();
+        _listener.Stop();
+        _listener.Close();
+        try { await _loop; } catch (OperationCanceledException) { }
+        GC.SuppressFinalize(this);
+    }
+}
