@@ -11,7 +11,7 @@ public sealed class NavBadgeViewComponent(IMediator mediator) : ViewComponent
     public async Task<IViewComponentResult> InvokeAsync(string href) => href switch
     {
         "/alerts" => View((await mediator.Send(new CountOpenAlerts(), HttpContext.RequestAborted), "alert-badge", "открытых")),
-        "/escalations" => View((await mediator.Send(new CountOpenEscalations(), HttpContext.RequestAborted), "escalation-badge", "ждут ответа")),
+        "/escalations" => View((await mediator.Send(new CountOpenEscalations(), HttpContext.RequestAborted), "escalation-badge", "Ждут ответа")),
         _ => Content(""),
     };
 }
