@@ -3,7 +3,10 @@
 # app in Release against it and reports, side by side with their floors:
 #   - the metrics collector's backfill of every day vs one raw GROUP BY over the same rows (sessions; and
 #     sessions joined to their messages) vs the spec's Python-style pattern (two queries per salon per day);
-#   - server-side p50/p95 of the Overview (7 and 90 days, the biggest salon) and Platform vs the bare /login page.
+#   - server-side p50/p95 of every page (Overview 7/90 days, Platform, sessions first/filtered/deep page, transcript,
+#     wishlist, client search, client card, audit) vs the bare /login page;
+#   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; and the
+#     app's peak memory after all of it.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
 # and writes docs/benchmarks.md (docs/benchmarks-with-indexes.md with --indexes). Reports, never asserts.
 #
@@ -16,6 +19,7 @@ cd "$(dirname "$0")/.."
 
 scale=1
 requests=60
+report=docs/benchmarks.md
 indexes=no
 while [ $# -gt 0 ]; do
   case $1 in
@@ -30,10 +34,10 @@ data="$(pwd)/.data"
 port=${AGENTP_PG_PORT:-54329}
 db="agentp_bench_s${scale//./_}"
 app_port=${BENCH_APP_PORT:-8099}
-report=docs/benchmarks.md
 mkdir -p "$data" docs
 psql_owner() { pg_owner_psql "$data/pg" "$port" "$db" "$@"; }
 
+command -v wrk >/dev/null || { echo "==> Installing wrk (Debian)"; { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >/dev/null; }
 echo "==> Building (Release)"
 dotnet build src/Web -c Release -nologo -v quiet -clp:ErrorsOnly
 pg_cluster_start "$data/pg" "$port"
@@ -76,10 +80,14 @@ timed_sql() { # prints the server time in ms of the last statement
 raw_ms=$(timed_sql "CREATE TEMP TABLE f AS SELECT tenant_id, (started_at AT TIME ZONE 'Europe/Moscow')::date AS day, count(*) AS n, count(booking_id) AS b, sum(booking_amount) AS r FROM public.conversation_sessions_v2 GROUP BY 1, 2;")
 raw_msg_ms=$(timed_sql "CREATE TEMP TABLE f AS SELECT s.tenant_id, (s.started_at AT TIME ZONE 'Europe/Moscow')::date AS day, count(*) AS n, count(*) FILTER (WHERE h.role = 'user') AS u FROM public.conversation_sessions_v2 s JOIN public.recent_history_v2 h ON h.session_id = s.session_id GROUP BY 1, 2;")
 
-echo "==> Naive reference: the spec's pattern, two queries per salon per day"
+echo "==> Naive reference: the spec's pattern, per salon per day a count, a fetch of booked rows and an upsert (own commit)"
+# The upsert goes to a scratch table of the bench database (never public, never the app's own rows).
+psql_owner -c "CREATE SCHEMA IF NOT EXISTS bench; CREATE TABLE IF NOT EXISTS bench.naive_metrics (tenant_id uuid, day date, dialogs int,
+  bookings int, revenue numeric, conversion numeric, PRIMARY KEY (tenant_id, day)); TRUNCATE bench.naive_metrics" >/dev/null
 psql_owner -tA -c "
   SELECT format('SELECT count(*) FROM public.conversation_sessions_v2 WHERE tenant_id = %L AND started_at >= %L AND started_at < %L;', t.id, d, d + 1)
       || format('SELECT id, booking_amount FROM public.conversation_sessions_v2 WHERE tenant_id = %L AND started_at >= %L AND started_at < %L AND booking_id IS NOT NULL;', t.id, d, d + 1)
+      || format('INSERT INTO bench.naive_metrics SELECT %L, %L, count(*), count(booking_id), coalesce(sum(booking_amount), 0), CASE WHEN count(*) = 0 THEN 0 ELSE round(count(booking_id) * 100.0 / count(*), 2) END FROM public.conversation_sessions_v2 WHERE tenant_id = %L AND started_at >= %L AND started_at < %L ON CONFLICT (tenant_id, day) DO UPDATE SET dialogs = excluded.dialogs, bookings = excluded.bookings, revenue = excluded.revenue, conversion = excluded.conversion;', t.id, d, t.id, d, d + 1)
   FROM public.tenants_v2 t, generate_series('$from'::date, '$to'::date, interval '1 day') AS g(x), LATERAL (SELECT x::date AS d) dd" > "$data/naive.sql"
 started=$(date +%s%N)
 psql_owner -f - < "$data/naive.sql" > /dev/null
@@ -131,6 +139,24 @@ read -r sd_p50 sd_p95 <<<"$(measure "/sessions?after=$deep" "$admin_jar")"
 read -r tr_p50 tr_p95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
 read -r cs_p50 cs_p95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
 read -r wl_p50 wl_p95 <<<"$(measure '/wishlist' "$admin_jar")"
+card=$(psql_owner -tAc "SELECT user_id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' GROUP BY user_id ORDER BY count(*) DESC LIMIT 1")
+read -r cc_p50 cc_p95 <<<"$(measure "/clients/$card" "$admin_jar")"
+read -r au_p50 au_p95 <<<"$(measure '/audit' "$admin_jar")"
+
+# --- 32 concurrent users on the Overview ------------------------------------------------------------------
+duration=${BENCH_LOAD_SECONDS:-30}
+echo "==> $((32)) concurrent users on /?range=90d for ${duration} s (wrk)"
+cookie=$(awk 'NF >= 7 && $6 ~ /^\.AspNetCore|^agentp/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
+[ -n "$cookie" ] || cookie=$(awk 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " } $1 ~ /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
+wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: $cookie" "$base/?range=90d" > "$data/wrk.txt" 2>&1 || true
+load_rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$data/wrk.txt")
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else if (v ~ /s$/) printf "%.1f", v * 1000; else print "?" }'; }
+load_p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$data/wrk.txt")")
+load_p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$data/wrk.txt")")
+load_non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$data/wrk.txt"); load_non2xx=${load_non2xx:-0}
+load_socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$data/wrk.txt"); load_socket=${load_socket:-0}
+load_errors=$((load_non2xx + load_socket))
+[ "$(awk '/requests in/ { print $1 }' "$data/wrk.txt")" != 0 ] || echo "wrk made no requests: see $data/wrk.txt" >&2
 memory_mb=0
 for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do # dotnet run and the app it starts: the larger is the app
   kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -152,6 +178,9 @@ lines=(
   "name=transcript p50_ms=$tr_p50 p95_ms=$tr_p95 floor_ms=$login_p95 ratio=$(ratio "$tr_p95" "$login_p95")"
   "name=client_search p50_ms=$cs_p50 p95_ms=$cs_p95 floor_ms=$login_p95 ratio=$(ratio "$cs_p95" "$login_p95")"
   "name=wishlist p50_ms=$wl_p50 p95_ms=$wl_p95 floor_ms=$login_p95 ratio=$(ratio "$wl_p95" "$login_p95")"
+  "name=client_card p50_ms=$cc_p50 p95_ms=$cc_p95 floor_ms=$login_p95 ratio=$(ratio "$cc_p95" "$login_p95")"
+  "name=audit p50_ms=$au_p50 p95_ms=$au_p95 floor_ms=$login_p95 ratio=$(ratio "$au_p95" "$login_p95")"
+  "name=overview_90d_32_users p50_ms=$load_p50 p95_ms=$load_p99 floor_ms=150 ratio=$(ratio "$load_p99" 150) rps=$load_rps errors=$load_errors"
   "name=login_floor p50_ms=$login_p50 p95_ms=$login_p95 floor_ms=$login_p95 ratio=1.00"
 )
 echo
@@ -161,6 +190,7 @@ for l in "${lines[@]}"; do
   set -- $l
   printf '%-32s %10s %10s %10s %8s\n' "${1#name=}" "${2#p50_ms=}" "${3#p95_ms=}" "${4#floor_ms=}" "${5#ratio=}"
 done
+echo "32 users on the Overview: $load_rps requests/s, p99 $load_p99 ms, $load_errors errors"
 echo "app peak memory (VmHWM): ${memory_mb} MB"
 echo
 for l in "${lines[@]}"; do echo "BENCH $l"; done
@@ -181,11 +211,14 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "| ${1#name=} | ${2#p50_ms=} | ${3#p95_ms=} | ${4#floor_ms=} | ${5#ratio=} |"
   done
   echo
-  echo "App peak memory (VmHWM) after the run: ${memory_mb} MB."
+  echo "Load: 32 concurrent signed-in users on \`/?range=90d\` for ${duration} s (wrk, 2 threads): **$load_rps requests/s**, p50 $load_p50 ms,"
+  echo "**p99 $load_p99 ms** (target ≤ 150 ms; the row \`overview_90d_32_users\` shows p99 in the p95 column), **$load_errors errors**."
+  echo
+  echo "App peak memory (VmHWM) after the run, load included: **${memory_mb} MB** (target ≤ 300 MB)."
   echo
   echo "Floors: \`collector_backfill_120d\` against one raw GROUP BY of the dialogs joined to their messages (the rows the"
   echo "collector must read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
-  echo "\`naive_python_pattern\` is the spec's collector (a count query and a fetch of booked rows per salon per day) and its"
+  echo "\`naive_python_pattern\` is the spec's collector (per salon per day: a count query, a fetch of booked rows and an upsert in its own commit; no HTTP, no response times) and its"
   echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor), except
 \`sessions_page_100\` (the 5 000th row by keyset) against the first sessions page. Opt-in indexes of
 \`build/sql/public-indexes.sql\`: $([ "$indexes" = yes ] && echo 'applied' || echo 'not applied (the bot schema as the spec ships it)')."

@@ -30,6 +30,7 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddScoped<TenantTimeZones>();
+        services.AddSingleton<DashboardMetrics>();
         return services;
     }
 

@@ -11,6 +11,8 @@ using AgentP.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -105,10 +107,20 @@ public static class WebServices
             })
             .AddViewLocalization();
 
-        services.AddScheduledJobs();
+        services.AddScheduledJobs(builder.Configuration.GetValue("Dashboard:RunJobs", true));
         services.AddResilience();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        // OpenTelemetry metrics: request duration (ASP.NET Core's own meters) and the dashboard's jobs, notifications and
+        // YClients answers. Exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (the standard OTEL_* variables apply).
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("agentp-dashboard"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(DashboardMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel");
+                if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) metrics.AddOtlpExporter();
+            });
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using AgentP.Application.Common.Behaviours;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Overview;
@@ -20,6 +21,7 @@ public sealed class PipelineTests
         foreach (var port in typeof(DependencyInjection).Assembly.GetExportedTypes().Where(t => t.IsInterface && !t.IsGenericTypeDefinition))
             services.AddSingleton(port, Substitute.For([port], []));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IMeterFactory, MeterFactory>(); // every .NET host has one
         return services.BuildServiceProvider();
     }
 
@@ -53,5 +55,11 @@ public sealed class PipelineTests
         using var scope = provider.CreateScope();
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<IMediator>().Send(new GetOverview()));
         Assert.Empty(provider.GetRequiredService<ITenantContext>().ReceivedCalls());
+    }
+
+    private sealed class MeterFactory : IMeterFactory
+    {
+        public Meter Create(MeterOptions options) => new(options);
+        public void Dispose() { }
     }
 }

@@ -218,7 +218,8 @@ public sealed class VerifyBookingsTests(VerifyBookingsFixture fixture) : IClassF
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var handler = new VerifyBookingsHandler(sp.GetRequiredService<IPublicData>(), sp.GetRequiredService<IDashboardDb>(), sp.GetRequiredService<IYclients>(),
-            sp.GetRequiredService<TenantTimeZones>(), sp.GetRequiredService<IMediator>(), Options.Create(new YclientsOptions { RequestsPerSalon = 1 }), fixture.App.Clock);
+            sp.GetRequiredService<TenantTimeZones>(), sp.GetRequiredService<IMediator>(), Options.Create(new YclientsOptions { RequestsPerSalon = 1 }),
+            sp.GetRequiredService<DashboardMetrics>(), fixture.App.Clock);
         var result = await handler.Handle(new VerifyBookings(fixture.Connected), CancellationToken.None);
         var salon = result.Salons.Single();
         Assert.Equal(1, salon.Checked + salon.Failed);

@@ -19,7 +19,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace AgentP.TestSupport;
 
 /// <summary>The real app (real pipeline, real PostgreSQL) on a test database, with a clock the test controls.</summary>
-public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -36,10 +37,11 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
         builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(collection =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            collection.AddSingleton<TimeProvider>(Clock);
+            collection.AddSingleton<IStartupFilter, ClientAddressStartupFilter>();
+            services?.Invoke(collection);
         });
     }
 
@@ -134,12 +136,15 @@ public class AppFixture : IAsyncLifetime
     {
         var server = await PostgresServer.GetAsync();
         Db = await server.CreateDatabaseAsync(GetType().Name);
-        App = new DashboardApp(Db, await SettingsAsync());
+        App = new DashboardApp(Db, await SettingsAsync(), ConfigureServices);
         await SeedAsync();
         await Db.SealPublicAsync();
     }
 
     protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    /// <summary>Services the test class's app gets on top of its own (an exporter to read, for instance).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Configuration the test class's app runs with (fake servers' addresses, for instance).</summary>
     protected virtual Task<IReadOnlyDictionary<string, string>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string>?>(null);

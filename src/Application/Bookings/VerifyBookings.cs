@@ -44,7 +44,8 @@ public sealed class YclientsOptions
 }
 
 public sealed class VerifyBookingsHandler(
-    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, IMediator mediator, IOptions<YclientsOptions> options, TimeProvider clock)
+    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, IMediator mediator, IOptions<YclientsOptions> options,
+    DashboardMetrics metrics, TimeProvider clock)
     : IRequestHandler<VerifyBookings, VerificationResult>
 {
     public async Task<VerificationResult> Handle(VerifyBookings request, CancellationToken cancellationToken)
@@ -95,6 +96,7 @@ public sealed class VerifyBookingsHandler(
         foreach (var s in open.Take(options.Value.RequestsPerSalon))
         {
             var answer = await yclients.GetRecordAsync(companyId, token, s.BookingId!, cancellationToken);
+            metrics.YclientsRecord(answer.Outcome.ToString().ToLowerInvariant());
             if (answer.Outcome == YclientsOutcome.Failed)
             {
                 failed++;

@@ -20,8 +20,8 @@ public sealed record SendNotifications : IRequest<NotificationsSent>;
 
 public sealed record NotificationsSent(int Alerts, int Digests, int Failed);
 
-public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, ITelegram telegram, TenantTimeZones zones, TimeProvider clock)
-    : IRequestHandler<SendNotifications, NotificationsSent>
+public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, ITelegram telegram, TenantTimeZones zones, DashboardMetrics metrics,
+    TimeProvider clock) : IRequestHandler<SendNotifications, NotificationsSent>
 {
     public async Task<NotificationsSent> Handle(SendNotifications request, CancellationToken cancellationToken)
     {
@@ -42,6 +42,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
         {
             if (!tenants.TryGetValue(alert.TenantId, out var salon)) continue;
             var (ok, note) = await SendAsync(salon, settings.GetValueOrDefault(alert.TenantId), AlertText(salon, alert), cancellationToken);
+            metrics.Notification("alert", ok);
             if (ok) { alert.NotificationSentAt = clock.GetUtcNow(); alert.NotificationNote = null; alerts++; }
             else { alert.NotificationNote = note; failed++; }
             alert.UpdatedAt = clock.GetUtcNow();
@@ -60,6 +61,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             var day = rows.FirstOrDefault(m => m.Day == yesterday);
             if (day is null || day.DigestSentAt is not null) continue;
             var (ok, _) = await SendAsync(salon, salonSettings, DigestText(salon, day, rows.FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
+            metrics.Notification("digest", ok);
             if (!ok) { failed++; continue; }
             day.DigestSentAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);

@@ -1,8 +1,5 @@
 using AgentP.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
-using AgentP.Application.Common;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace AgentP.Infrastructure.Jobs;
@@ -12,13 +9,18 @@ public static class SchedulerRegistration
     /// <summary>
     /// Quartz with the clustered ADO job store in schema <c>dashboard</c> (tables provisioned by Quartz): several app
     /// instances share one schedule and each job fires once. With <c>Dashboard:RunJobs</c> false the schedule is
-    /// configured but not started in this process (tests, maintenance instances).
+    /// configured but not started in this process (tests, maintenance instances, the command line).
     /// </summary>
-    public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, bool runJobs)
     {
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(o => o.InstanceName = "AgentP");
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = "AgentP";
+                // Each instance its own id in the cluster (host name + ticks): two with one id would each think the other's triggers are its own.
+                o.GenerateInstanceId = true;
+            });
             q.UsePersistentStore(store =>
             {
                 // Resolved from IConfiguration when the scheduler is built, so the host's (or a test's) connection is used.
@@ -28,6 +30,7 @@ public static class SchedulerRegistration
                 store.ProvisionSchema();
                 store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(15));
             });
+            q.AddJobListener<JobMetricsListener>();
             q.AddJob<CollectMetricsJob>(j => j.WithIdentity(CollectMetricsJob.Key).StoreDurably().WithDescription("Collect missing daily metrics"));
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.HourlyTrigger)
                 .WithCronSchedule(CollectMetricsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
@@ -41,25 +44,9 @@ public static class SchedulerRegistration
             q.AddTrigger(t => t.ForJob(VerifyBookingsJob.Key).WithIdentity(VerifyBookingsJob.Trigger)
                 .WithCronSchedule(VerifyBookingsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
-        services.AddHostedService<SchedulerHost>();
+        // Quartz's own host service starts the scheduler and, on shutdown, lets a running job finish (a collection chunk is one
+        // transaction either way). Without it (Dashboard:RunJobs false) nothing touches the scheduler's tables at all.
+        if (runJobs) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
-    }
-
-    /// <summary>Starts the shared scheduler when this instance runs jobs; on shutdown lets a running job finish.</summary>
-    private sealed class SchedulerHost(ISchedulerFactory factory, IOptions<DashboardOptions> options) : IHostedService
-    {
-        private IScheduler? _scheduler;
-
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            if (!options.Value.RunJobs) return;
-            _scheduler = await factory.GetScheduler(cancellationToken);
-            await _scheduler.Start(cancellationToken);
-        }
-
-        public async Task StopAsync(CancellationToken cancellationToken)
-        {
-            if (_scheduler is not null) await _scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
-        }
     }
 }
