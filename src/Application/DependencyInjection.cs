@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddScoped<TenantTimeZones>();
         services.AddSingleton<DashboardMetrics>();
+        services.AddMemoryCache();
+        services.AddScoped<Overview.LiveToday>();
         return services;
     }
 

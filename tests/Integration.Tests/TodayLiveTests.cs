@@ -27,3 +27,28 @@ public sealed class TodayLiveTests(TwoSalonsFixture fixture) : IClassFixture<Two
         Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.metrics_dailies WHERE day = '2026-11-23'"));
     }
 }
+
+/// <summary>The same salons with today's figures reused for 5 minutes, as production reuses them for 30 s.</summary>
+public sealed class ReusedTodayFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:LiveTodaySeconds"] = "300" });
+}
+
+public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture<ReusedTodayFixture>
+{
+    [Fact]
+    public async Task Todays_figures_are_reused_for_a_while_and_never_across_salons()
+    {
+        Assert.Equal(3L, (await fixture.App.SendAs(fixture.AdminA, new GetOverview("today"))).Current.Dialogs);
+        var client = await fixture.Db.Bot.ClientAsync(fixture.SalonA);
+        await fixture.Db.Bot.SessionAsync(fixture.SalonA, client, fixture.App.Clock.GetUtcNow().AddMinutes(-1));
+        await fixture.Db.SealPublicAsync();
+
+        // Salon A's today was computed a moment ago: reused, so the new dialog shows within the reuse time, not at once.
+        Assert.Equal(3L, (await fixture.App.SendAs(fixture.AdminA, new GetOverview("today"))).Current.Dialogs);
+        // Salon B never gets salon A's figures, and the platform owner's "all salons" is its own entry.
+        Assert.Equal(5L, (await fixture.App.SendAs(fixture.AdminB, new GetOverview("today"))).Current.Dialogs);
+        Assert.Equal(9L, (await fixture.App.SendAs(fixture.SuperAdmin, new GetOverview("today"))).Current.Dialogs);
+    }
+}

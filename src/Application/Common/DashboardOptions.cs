@@ -20,6 +20,13 @@ public sealed class DashboardOptions
     /// <summary>CSV exports per user and minute.</summary>
     public int ExportsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// How long the Overview reuses today's live figures of a salon (seconds; 0 computes them on every request). Today is
+    /// the one range the page reads from raw dialogs and messages; under load most requests then cost only the
+    /// pre-aggregated days.
+    /// </summary>
+    public int LiveTodaySeconds { get; set; } = 30;
+
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;
 }

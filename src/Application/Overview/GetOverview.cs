@@ -60,7 +60,7 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 }
 
 public sealed class GetOverviewHandler(
-    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, IDailyMetricsCollector metrics, IYclients yclients, TimeProvider clock)
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, LiveToday live, IYclients yclients, TimeProvider clock)
     : IRequestHandler<GetOverview, OverviewReport>
 {
     public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
@@ -82,7 +82,7 @@ public sealed class GetOverviewHandler(
             .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
             .ToListAsync(cancellationToken);
         if (period.Contains(today))
-            rows.AddRange(await metrics.ComputeAsync(today, today, scope, zones.Default.Id, now, cancellationToken));
+            rows.AddRange(await live.RowsAsync(scope, today, now, cancellationToken));
         var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
         var escalations = await EscalationsAsync(period, zone, cancellationToken);
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.

@@ -36,7 +36,7 @@ public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
     }
 }
 
-public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, IDailyMetricsCollector metrics, TimeProvider clock)
+public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, LiveToday live, TimeProvider clock)
     : IRequestHandler<GetPlatform, PlatformReport>
 {
     public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
             })
             .ToListAsync(cancellationToken);
         if (period.Contains(today))
-            rows.AddRange(await metrics.ComputeAsync(today, today, null, zones.Default.Id, now, cancellationToken));
+            rows.AddRange(await live.RowsAsync(null, today, now, cancellationToken));
         var byTenant = rows.ToLookup(r => r.TenantId);
 
         var salons = tenants.Select(t => new SalonRow(t.Id, t.Name, t.IsActive,
