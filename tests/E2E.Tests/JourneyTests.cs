@@ -63,13 +63,7 @@ public sealed class JourneyFixture : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-quic", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -241,6 +241,9 @@ public sealed class VerifyBookingsTests(VerifyBookingsFixture fixture) : IClassF
         (code, _, error) = await Cli.RunAsync(fixture.Db, ["verify-bookings", "--from", "2026-11-20"], environment);
         Assert.Equal(64, code);
         Assert.Contains("both --from and --to", error);
+        (code, _, error) = await Cli.RunAsync(fixture.Db, ["verify-bookings", "--from", "2026-11-20", "--to", "2026-11-01"], environment);
+        Assert.Equal(2, code);
+        Assert.Contains("is after", error);
         Assert.DoesNotContain("SECRET", output + error);
     }
 }

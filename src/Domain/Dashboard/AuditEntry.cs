@@ -34,5 +34,4 @@ public static class AuditActions
     public const string PasswordResetLink = "password_reset_link";
     public const string PasswordReset = "password_reset";
     public const string ResolveEscalation = "resolve_escalation";
-    public const string VerifyBookings = "verify_bookings";
 }

@@ -125,7 +125,11 @@ public static class CommandLine
         DateOnly? from = options.Get("from") is null ? null : options.RequireDate("from");
         DateOnly? to = options.Get("to") is null ? null : options.RequireDate("to");
         if ((from is null) != (to is null)) throw new UsageException("Give both --from and --to, or neither.");
-        if (from > to) throw new UsageException($"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}.");
+        if (from > to)
+        {
+            Console.Error.WriteLine($"error: --from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}.");
+            return InvalidInput;
+        }
 
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
