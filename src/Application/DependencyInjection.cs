@@ -32,7 +32,7 @@ public static class DependencyInjection
         services.AddScoped<TenantTimeZones>();
         services.AddSingleton<DashboardMetrics>();
         services.AddMemoryCache();
-        services.AddScoped<Overview.LiveToday>();
+        services.AddScoped<Overview.ReportCache>();
         return services;
     }
 

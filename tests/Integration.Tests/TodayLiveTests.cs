@@ -32,7 +32,7 @@ public sealed class TodayLiveTests(TwoSalonsFixture fixture) : IClassFixture<Two
 public sealed class ReusedTodayFixture : TwoSalonsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:LiveTodaySeconds"] = "300" });
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
 }
 
 public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture<ReusedTodayFixture>
@@ -50,5 +50,18 @@ public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture
         // Salon B never gets salon A's figures, and the platform owner's "all salons" is its own entry.
         Assert.Equal(5L, (await fixture.App.SendAs(fixture.AdminB, new GetOverview("today"))).Current.Dialogs);
         Assert.Equal(9L, (await fixture.App.SendAs(fixture.SuperAdmin, new GetOverview("today"))).Current.Dialogs);
+    }
+
+    [Fact]
+    public async Task Closed_days_are_read_again_as_soon_as_a_collection_has_run()
+    {
+        var before = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
+        Assert.Equal(0L, before.Days.Single(d => d.Day == new DateOnly(2026, 11, 22)).Dialogs); // not collected yet
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectMissingMetrics());
+
+        var after = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
+        Assert.Equal(1L, after.Days.Single(d => d.Day == new DateOnly(2026, 11, 22)).Dialogs);
     }
 }

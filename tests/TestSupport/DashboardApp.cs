@@ -37,7 +37,7 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
         builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
         // Tests change today's rows and look again at once; the reuse of today's figures has its own test.
-        builder.UseSetting("Dashboard:LiveTodaySeconds", "0");
+        builder.UseSetting("Dashboard:ReportCacheSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(collection =>
         {

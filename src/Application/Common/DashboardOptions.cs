@@ -21,11 +21,10 @@ public sealed class DashboardOptions
     public int ExportsPerMinute { get; set; } = 10;
 
     /// <summary>
-    /// How long the Overview reuses today's live figures of a salon (seconds; 0 computes them on every request). Today is
-    /// the one range the page reads from raw dialogs and messages; under load most requests then cost only the
-    /// pre-aggregated days.
+    /// How long the Overview and Platform reuse a salon's figures (seconds; 0 reads them on every request): today's live
+    /// figures at most this long, closed days until the next collection or at most this long.
     /// </summary>
-    public int LiveTodaySeconds { get; set; } = 30;
+    public int ReportCacheSeconds { get; set; } = 30;
 
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;

@@ -60,7 +60,7 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 }
 
 public sealed class GetOverviewHandler(
-    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, LiveToday live, IYclients yclients, TimeProvider clock)
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, IYclients yclients, TimeProvider clock)
     : IRequestHandler<GetOverview, OverviewReport>
 {
     public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
@@ -78,12 +78,12 @@ public sealed class GetOverviewHandler(
         var previous = period.Previous;
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
-        var rows = await db.MetricsDailies.AsNoTracking()
-            .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
-            .ToListAsync(cancellationToken);
-        if (period.Contains(today))
-            rows.AddRange(await live.RowsAsync(scope, today, now, cancellationToken));
         var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+        var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), scope, previous.From, period.To, lastCollected, async () =>
+            await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+                .ToListAsync(cancellationToken))).ToList();
+        if (period.Contains(today))
+            rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
         var escalations = await EscalationsAsync(period, zone, cancellationToken);
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
         var connected = yclients.IsConfigured && (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))

@@ -36,7 +36,7 @@ public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
     }
 }
 
-public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, LiveToday live, TimeProvider clock)
+public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
     : IRequestHandler<GetPlatform, PlatformReport>
 {
     public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
@@ -49,17 +49,19 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
         // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
         var tenants = await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.IsActive }).ToListAsync(cancellationToken);
         // Only the counts: the side-by-side table shows no top lists, and their jsonb is most of a row's weight.
-        var rows = await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
-            .Select(m => new DailyMetrics
-            {
-                TenantId = m.TenantId, Day = m.Day, DialogsStarted = m.DialogsStarted, Bookings = m.Bookings,
-                TotalRevenue = m.TotalRevenue, Escalated = m.Escalated, Dropped = m.Dropped,
-                AvgResponseMs = m.AvgResponseMs, AnsweredMessages = m.AnsweredMessages,
-            })
-            .ToListAsync(cancellationToken);
+        var collected = await db.MetricsDailies.IgnoreQueryFilters().MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+        var rows = (await reports.ClosedDaysAsync(nameof(GetPlatform), null, previous.From, period.To, collected, async () =>
+            await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
+                .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+                .Select(m => new DailyMetrics
+                {
+                    TenantId = m.TenantId, Day = m.Day, DialogsStarted = m.DialogsStarted, Bookings = m.Bookings,
+                    TotalRevenue = m.TotalRevenue, Escalated = m.Escalated, Dropped = m.Dropped,
+                    AvgResponseMs = m.AvgResponseMs, AnsweredMessages = m.AnsweredMessages,
+                })
+                .ToListAsync(cancellationToken))).ToList();
         if (period.Contains(today))
-            rows.AddRange(await live.RowsAsync(null, today, now, cancellationToken));
+            rows.AddRange(await reports.TodayAsync(null, today, now, cancellationToken));
         var byTenant = rows.ToLookup(r => r.TenantId);
 
         var salons = tenants.Select(t => new SalonRow(t.Id, t.Name, t.IsActive,
