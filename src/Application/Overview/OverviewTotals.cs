@@ -63,9 +63,25 @@ public sealed record OverviewDay(DateOnly Day, long Dialogs, long Bookings, deci
 {
     public static IReadOnlyList<OverviewDay> Of(IEnumerable<DailyMetrics> rows, ReportPeriod period)
     {
-        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g => OverviewTotals.Of(g));
-        return period.EachDay().Select(day => byDay.TryGetValue(day, out var t)
-            ? new OverviewDay(day, t.Dialogs, t.Bookings, t.Conversion, t.Revenue, t.AvgResponseMs, t.Escalated, t.Dropped)
-            : new OverviewDay(day, 0, 0, 0, 0, 0, 0, 0)).ToList();
+        // Only the counts a chart needs: no top lists or currency maps are merged per day.
+        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g =>
+        {
+            long dialogs = 0, bookings = 0, escalated = 0, dropped = 0, answered = 0;
+            decimal revenue = 0;
+            double responseWeight = 0;
+            foreach (var r in g)
+            {
+                dialogs += r.DialogsStarted;
+                bookings += r.Bookings;
+                escalated += r.Escalated;
+                dropped += r.Dropped;
+                revenue += r.TotalRevenue;
+                answered += r.AnsweredMessages;
+                responseWeight += (double)r.AvgResponseMs * r.AnsweredMessages;
+            }
+            return new OverviewDay(g.Key, dialogs, bookings, DailyMetrics.ConversionOf(bookings, dialogs), revenue,
+                answered == 0 ? 0 : responseWeight / answered, escalated, dropped);
+        });
+        return period.EachDay().Select(day => byDay.TryGetValue(day, out var d) ? d : new OverviewDay(day, 0, 0, 0, 0, 0, 0, 0)).ToList();
     }
 }
