@@ -83,6 +83,8 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
                 ["status"] = value, ["comment"] = value, ["__RequestVerificationToken"] = token,
             }));
             Assert.True((int)response.StatusCode is >= 400 and < 500, $"{value}: {(int)response.StatusCode}");
+            // The friendly page names the status the response carries.
+            Assert.Contains($"Код ответа: {(int)response.StatusCode}", await response.Content.ReadAsStringAsync());
             using var resolve = await client.PostAsync("/escalations?handler=Resolve&id=1", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["reason"] = value, ["__RequestVerificationToken"] = token,

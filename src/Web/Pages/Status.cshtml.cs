@@ -22,7 +22,9 @@ public sealed class StatusModel : PageModel
         // Reached directly (/status/404) or re-executed by the status-code pages with the original status.
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
             || HttpContext.Features.Get<IExceptionHandlerFeature>() is not null;
-        Code = code is >= 400 and <= 599 ? code : 404;
+        // Re-executed, the response already carries the original status: trust it over the bound route value, which a
+        // re-executed POST with an unreadable form body (a NUL, say) may fail to bind.
+        Code = reExecuted && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : code is >= 400 and <= 599 ? code : 404;
         if (!reExecuted) Response.StatusCode = Code;
         Message = HttpContext.Items[ApplicationExceptionFilter.MessageKey] as string;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
