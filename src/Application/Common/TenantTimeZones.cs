@@ -9,6 +9,10 @@ public sealed class TenantTimeZones(IDashboardDb db, IOptions<DashboardOptions> 
 {
     public TimeZoneInfo Default => TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
 
+    /// <summary>The zone of a salon whose settings row is already loaded (or has none).</summary>
+    public TimeZoneInfo Of(Domain.Dashboard.TenantSettings? settings) =>
+        settings?.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
+
     public async Task<TimeZoneInfo> ForAsync(Guid? tenantId, CancellationToken cancellationToken)
     {
         if (tenantId is null) return Default;

@@ -49,18 +49,21 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             await db.SaveChangesAsync(cancellationToken); // per message: an ok is never lost to a later failure
         }
 
-        foreach (var (tenantId, salon) in tenants)
+        // Digests go to salons that want one and have a bot to send it with (the alerts page already says when not).
+        // Yesterday is each salon's own; its metrics rows (and those of a week before) come in one read for every salon.
+        var due = tenants
+            .Where(t => settings.GetValueOrDefault(t.Key) is not { DigestEnabled: false } && !string.IsNullOrWhiteSpace(t.Value.Metadata.TelegramBotToken))
+            .ToDictionary(t => t.Key, t => LocalDay.Of(now, zones.Of(settings.GetValueOrDefault(t.Key))).AddDays(-1));
+        var ids = due.Keys.ToList();
+        var days = due.Values.SelectMany(d => new[] { d, d.AddDays(-7) }).Distinct().ToList();
+        var rows = (await db.MetricsDailies.IgnoreQueryFilters().Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.TenantId);
+        foreach (var (tenantId, yesterday) in due)
         {
-            var salonSettings = settings.GetValueOrDefault(tenantId);
-            // No digest asked for, or no bot to send it with (the alerts page already says so): nothing to do.
-            if (salonSettings is { DigestEnabled: false } || string.IsNullOrWhiteSpace(salon.Metadata.TelegramBotToken)) continue;
-            var zone = await zones.ForAsync(tenantId, cancellationToken);
-            var yesterday = LocalDay.Of(now, zone).AddDays(-1);
-            var rows = await db.MetricsDailies.IgnoreQueryFilters()
-                .Where(m => m.TenantId == tenantId && (m.Day == yesterday || m.Day == yesterday.AddDays(-7))).ToListAsync(cancellationToken);
-            var day = rows.FirstOrDefault(m => m.Day == yesterday);
+            var salon = tenants[tenantId];
+            var day = rows[tenantId].FirstOrDefault(m => m.Day == yesterday);
             if (day is null || day.DigestSentAt is not null) continue;
-            var (ok, _) = await SendAsync(salon, salonSettings, DigestText(salon, day, rows.FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
+            var (ok, _) = await SendAsync(salon, settings.GetValueOrDefault(tenantId), DigestText(salon, day, rows[tenantId].FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
             metrics.Notification("digest", ok);
             if (!ok) { failed++; continue; }
             day.DigestSentAt = clock.GetUtcNow();
