@@ -20,7 +20,6 @@ public sealed class JourneyFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    public TestDatabase Db => _db;
     /// <summary>Screenshots of every page visited, for people to look at: the test output's screenshots folder.</summary>
     public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using AgentP.Application.Escalations;
 using AgentP.Domain.Common;
 using AgentP.TestSupport;
@@ -57,7 +56,7 @@ public sealed class EscalationsFixture : AppFixture
 }
 
 /// <summary>Escalated dialogs become cases once; staff work them; the reopen rule; another salon sees nothing of it.</summary>
-public sealed partial class EscalationsTests(EscalationsFixture fixture) : IClassFixture<EscalationsFixture>
+public sealed class EscalationsTests(EscalationsFixture fixture) : IClassFixture<EscalationsFixture>
 {
     /// <summary>The cases of the clients seeded with escalations (other tests add cases of their own).</summary>
     private Task<string> CasesAsync(Guid tenant) => fixture.Db.ScalarAsync<string>($"""
@@ -92,11 +91,10 @@ public sealed partial class EscalationsTests(EscalationsFixture fixture) : IClas
     {
         using var client = await fixture.App.SignedInAsync("staff@escalate.local", EscalationsFixture.Password);
         var html = await client.GetStringAsync("/escalations");
-        var rows = Row().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.True(rows.Count >= 1);
+        // No test closes Anna's or Boris's case: both are open, Boris (20 h) before Anna (3 h).
         var boris = html.IndexOf("Борис Ранний", StringComparison.Ordinal);
         var anna = html.IndexOf("Анна Жалобная", StringComparison.Ordinal);
-        if (anna >= 0) Assert.True(boris < anna, "the longest wait comes first");
+        Assert.True(boris >= 0 && anna > boris, "the longest wait comes first");
         Assert.Contains("20&#xA0;ч 0&#xA0;мин", html);
         Assert.Contains($"href=\"/clients/{fixture.Boris}\"", html);
         Assert.Contains("Просит администратора &lt;b&gt;срочно&lt;/b&gt;", html);
@@ -184,7 +182,4 @@ public sealed partial class EscalationsTests(EscalationsFixture fixture) : IClas
         html = await neighbour.GetStringAsync("/?range=7d");
         Assert.Contains("Медиана до закрытия обращения: 2&#xA0;ч 0&#xA0;мин (2 закрыто за период)", html);
     }
-
-    [GeneratedRegex("data-testid=\"escalation-row\" data-case=\"(\\d+)\"")]
-    private static partial Regex Row();
 }

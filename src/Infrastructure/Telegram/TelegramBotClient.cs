@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AgentP.Application.Notifications;
+using AgentP.Infrastructure.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +19,8 @@ public sealed class TelegramOptions
 }
 
 /// <summary>
-/// <c>sendMessage</c> of the Bot API over real HTTP. Network errors, 5xx and 429 are retried with exponential
-/// back-off (429's <c>retry_after</c> honoured), within a bounded number of attempts; anything else fails at once.
+/// <c>sendMessage</c> of the Bot API over real HTTP, retried as <see cref="RemoteCall"/> says (429's <c>retry_after</c>
+/// honoured); anything else fails at once.
 /// The token is part of the URL, so the URL is never logged (the HTTP client's own logging is removed at registration).
 /// </summary>
 public sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOptions> options, ILogger<TelegramBotClient> logger) : ITelegram
@@ -30,36 +30,15 @@ public sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOptions>
         var o = options.Value;
         var url = $"{o.ApiBaseUrl.TrimEnd('/')}/bot{Uri.EscapeDataString(botToken)}/sendMessage";
         var body = new { chat_id = chatId, text = html, parse_mode = "HTML", disable_web_page_preview = true };
-        var delay = TimeSpan.FromMilliseconds(500);
-        string error = "Telegram не ответил.";
-        for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
+        var (_, error) = await RemoteCall.RunAsync<bool>("Telegram", "sendMessage", o.MaxAttempts, o.Timeout, o.MaxDelay, logger, async token =>
         {
-            TimeSpan? retryAfter = null;
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(o.Timeout);
-                using var response = await http.PostAsJsonAsync(url, body, timeout.Token);
-                var answer = await ReadAsync(response, timeout.Token);
-                if (response.IsSuccessStatusCode && answer?.Ok == true) return new TelegramResult(true);
-
-                error = $"Telegram ответил {(int)response.StatusCode}: {answer?.Description ?? response.ReasonPhrase}.";
-                var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-                if (!retryable) return new TelegramResult(false, error);
-                if (answer?.Parameters?.RetryAfter is { } seconds) retryAfter = TimeSpan.FromSeconds(seconds);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                error = e is TaskCanceledException ? "Telegram не ответил вовремя." : "Нет связи с Telegram.";
-            }
-            logger.LogWarning("Telegram sendMessage attempt {Attempt} of {Max} failed: {Error}", attempt, o.MaxAttempts, error);
-            if (attempt == o.MaxAttempts) break;
-            var wait = retryAfter ?? delay;
-            // Real time on purpose: this waits for a remote server, not for the business clock.
-            await Task.Delay(wait < o.MaxDelay ? wait : o.MaxDelay, cancellationToken);
-            delay *= 2;
-        }
-        return new TelegramResult(false, error);
+            using var response = await http.PostAsJsonAsync(url, body, token);
+            var answer = await ReadAsync(response, token);
+            if (response.IsSuccessStatusCode && answer?.Ok == true) return RemoteCall.Attempt<bool>.Done(true);
+            return RemoteCall.Attempt<bool>.Failed($"Telegram ответил {(int)response.StatusCode}: {answer?.Description ?? response.ReasonPhrase}.",
+                RemoteCall.IsRetryable(response.StatusCode), answer?.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
+        }, cancellationToken);
+        return new TelegramResult(error is null, error);
     }
 
     private static async Task<Answer?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)

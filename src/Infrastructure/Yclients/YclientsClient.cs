@@ -2,15 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AgentP.Application.Bookings;
+using AgentP.Infrastructure.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AgentP.Infrastructure.Yclients;
 
 /// <summary>
-/// <c>GET /api/v1/record/{company_id}/{record_id}</c> of the YClients API over real HTTP. Network errors, timeouts, 5xx
-/// and 429 are retried with exponential back-off (<c>Retry-After</c> honoured up to <see cref="YclientsOptions.MaxDelay"/>)
-/// within a bounded number of attempts; 404 is an answer (the record is gone), anything else fails at once. Tokens travel
+/// <c>GET /api/v1/record/{company_id}/{record_id}</c> of the YClients API over real HTTP, retried as <see cref="RemoteCall"/>
+/// says (<c>Retry-After</c> honoured up to <see cref="YclientsOptions.MaxDelay"/>); 404 is an answer (the record is
+/// gone), any other refusal fails at once. Tokens travel
 /// in the Authorization header only and never reach a log or an error message.
 /// </summary>
 public sealed class YclientsClient(HttpClient http, IOptions<YclientsOptions> options, ILogger<YclientsClient> logger) : IYclients
@@ -21,42 +22,24 @@ public sealed class YclientsClient(HttpClient http, IOptions<YclientsOptions> op
     {
         var o = options.Value;
         var url = $"{o.ApiBaseUrl.TrimEnd('/')}/api/v1/record/{Uri.EscapeDataString(companyId)}/{Uri.EscapeDataString(recordId)}";
-        var delay = TimeSpan.FromMilliseconds(500);
-        var error = "YClients не ответил.";
-        for (var attempt = 1; attempt <= o.MaxAttempts; attempt++)
-        {
-            TimeSpan? retryAfter = null;
-            try
+        var (record, error) = await RemoteCall.RunAsync<YclientsRecord>("YClients", $"record {recordId}", o.MaxAttempts, o.Timeout, o.MaxDelay, logger,
+            async token =>
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(o.Timeout);
                 using var message = new HttpRequestMessage(HttpMethod.Get, url);
                 message.Headers.TryAddWithoutValidation("Authorization", $"Bearer {o.PartnerToken}, User {userToken}");
                 message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.yclients.v2+json"));
-                using var response = await http.SendAsync(message, timeout.Token);
-                var body = await response.Content.ReadAsStringAsync(timeout.Token);
-                if (response.StatusCode == HttpStatusCode.NotFound) return new YclientsRecord(YclientsOutcome.NotFound, Raw: JsonOrNull(body));
-                if (response.IsSuccessStatusCode && Parse(body) is { } record) return record;
-
-                error = response.IsSuccessStatusCode
-                    ? "YClients прислал ответ, который не удалось прочитать."
-                    : $"YClients ответил {(int)response.StatusCode} ({response.ReasonPhrase}).";
-                var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500;
-                if (!retryable) return new YclientsRecord(YclientsOutcome.Failed, Error: error);
-                retryAfter = response.Headers.RetryAfter?.Delta;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                error = e is TaskCanceledException ? "YClients не ответил вовремя." : "Нет связи с YClients.";
-            }
-            logger.LogWarning("YClients record {RecordId} attempt {Attempt} of {Max} failed: {Error}", recordId, attempt, o.MaxAttempts, error);
-            if (attempt == o.MaxAttempts) break;
-            var wait = retryAfter ?? delay;
-            // Real time on purpose: this waits for a remote server, not for the business clock.
-            await Task.Delay(wait < o.MaxDelay ? wait : o.MaxDelay, cancellationToken);
-            delay *= 2;
-        }
-        return new YclientsRecord(YclientsOutcome.Failed, Error: error);
+                using var response = await http.SendAsync(message, token);
+                var body = await response.Content.ReadAsStringAsync(token);
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                    return RemoteCall.Attempt<YclientsRecord>.Done(new YclientsRecord(YclientsOutcome.NotFound, Raw: JsonOrNull(body)));
+                if (response.IsSuccessStatusCode)
+                    return Parse(body) is { } found
+                        ? RemoteCall.Attempt<YclientsRecord>.Done(found)
+                        : RemoteCall.Attempt<YclientsRecord>.Failed("YClients прислал ответ, который не удалось прочитать.", retry: false);
+                return RemoteCall.Attempt<YclientsRecord>.Failed($"YClients ответил {(int)response.StatusCode} ({response.ReasonPhrase}).",
+                    RemoteCall.IsRetryable(response.StatusCode), response.Headers.RetryAfter?.Delta);
+            }, cancellationToken);
+        return record ?? new YclientsRecord(YclientsOutcome.Failed, Error: error);
     }
 
     /// <summary>The answer's <c>data</c>: <c>attendance</c>, <c>deleted</c> and the first service's title; null when it is not such an answer.</summary>
