@@ -50,6 +50,15 @@ public sealed class TelemetryFixture : AppFixture
     }
 }
 
+/// <summary>
+/// OpenTelemetry's listener is process-wide: a provider also aggregates the same-named ASP.NET Core instruments of every
+/// other test host, and a host disposing its meter stops that shared stream (opentelemetry-dotnet#6412). So this class
+/// runs alone, after the parallel ones, when no other host is alive.
+/// </summary>
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+[Collection(nameof(TelemetryTests))]
 public sealed class TelemetryTests(TelemetryFixture fixture) : IClassFixture<TelemetryFixture>
 {
     [Fact]
