@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddScoped<IClientQueries, ClientSql>();
+        services.AddScoped<IClientDialogIndex, ClientDialogIndex>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.

@@ -37,6 +37,17 @@ public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Index_dialogs_reports_what_it_copied_and_refuses_options()
+    {
+        var (code, output, _) = await RunAsync("index-dialogs");
+        Assert.Equal(0, code);
+        Assert.Contains("Done: 0 dialog(s) added", output); // this fixture's dialogs are seconds old: they wait until they settle
+        var refused = await RunAsync("index-dialogs", "--tenant", fixture.SalonA.ToString());
+        Assert.Equal(64, refused.Code);
+        Assert.Contains("Unexpected option --tenant", refused.Error);
+    }
+
+    [Fact]
     public async Task Usage_errors_and_help()
     {
         var (code, _, error) = await RunAsync("create-user", "--email");

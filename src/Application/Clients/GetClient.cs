@@ -33,7 +33,12 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
             ?? throw new NotFoundException("Клиент не найден.");
         var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
         var memory = await bot.ClientMemories.FirstOrDefaultAsync(m => m.UserId == client.Id, cancellationToken);
-        var sessions = await bot.Sessions.Where(s => s.UserId == client.Id)
+        // The client's dialogs known to dashboard.client_dialogs, plus any newer than its mark (see IndexClientDialogs).
+        var indexed = await IndexClientDialogs.IndexedUpToAsync(db, cancellationToken);
+        var known = await db.ClientDialogs.Where(d => d.UserId == client.Id)
+            .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
+            .Select(d => d.SessionId).ToListAsync(cancellationToken);
+        var sessions = await bot.Sessions.Where(s => s.UserId == client.Id && (known.Contains(s.Id) || s.Id > indexed))
             .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Take(GetClient.MaxSessions)
             .Select(s => new ClientSession(s.Id, s.StartedAt, s.FinalStatus, s.BookingId, s.BookingAmount, s.Summary ?? s.FinalSummary))
             .ToListAsync(cancellationToken);

@@ -9,8 +9,9 @@ namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
 /// The clients list in SQL. The page is chosen first (clients + long-term memory, idx_clients_tenant), then dialogs
-/// are counted for those 50 clients only — through the opt-in idx_sessions_user_started when the owner applied it,
-/// else one pass over the salon's dialogs. The bot's dates in ltm_data are read defensively: a malformed value
+/// are counted for those 50 clients only: from <c>dashboard.client_dialogs</c> (by client) plus the few dialogs above
+/// its mark, read live (see <see cref="IndexClientDialogs"/>). The page's clients are the salon's, so their dialogs
+/// are too. The bot's dates in ltm_data are read defensively: a malformed value
 /// reads as missing rather than failing the page.
 /// </summary>
 public sealed class ClientSql(DashboardDbContext db) : IClientQueries
@@ -41,8 +42,9 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             ),
             dialogs AS (
               SELECT user_id, count(*)::int AS n, max(started_at) AS last
-              FROM public.conversation_sessions_v2
-              WHERE user_id IN (SELECT id FROM page) AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+              FROM (SELECT user_id, started_at FROM dashboard.client_dialogs WHERE user_id IN (SELECT id FROM page)
+                    UNION ALL
+                    SELECT user_id, started_at FROM public.conversation_sessions_v2 WHERE id > @indexed AND user_id IN (SELECT id FROM page)) d
               GROUP BY user_id
             )
             SELECT p.id, p.full_name, p.phone, p.created_at, p.preferred_staff_id, p.preferred_service_id, p.preferred_time, p.language,
@@ -50,7 +52,10 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             FROM page p LEFT JOIN dialogs d ON d.user_id = p.id
             ORDER BY p.created_at DESC, p.id DESC
             """;
+        // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range).
+        var indexed = await IndexClientDialogs.IndexedUpToAsync(db, cancellationToken);
         await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
+        command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("take", take);

@@ -24,6 +24,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BookingVerification> Bookings => Set<BookingVerification>();
     public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
+    public DbSet<ClientDialog> ClientDialogs => Set<ClientDialog>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -128,6 +129,15 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasKey(x => x.SessionId);
             b.Property(x => x.SessionId).ValueGeneratedNever();
             b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ClientDialog>(b =>
+        {
+            b.ToTable("client_dialogs");
+            b.HasKey(x => x.SessionId);
+            b.Property(x => x.SessionId).ValueGeneratedNever();
+            // A client's dialogs newest first, and their count, from the index alone.
+            b.HasIndex(x => new { x.UserId, x.StartedAt, x.SessionId }).IsDescending(false, true, true);
         });
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

@@ -1,4 +1,5 @@
 using AgentP.Application.Bookings;
+using AgentP.Application.Clients;
 using AgentP.Application.Metrics;
 using AgentP.Application.Users;
 using AgentP.Infrastructure.Data;
@@ -28,12 +29,13 @@ public static class CommandLine
                             --from yyyy-MM-dd --to yyyy-MM-dd [--tenant UUID]
           verify-bookings ask YClients what became of the bot's past bookings (as the hourly job does)
                             [--tenant UUID] [--from yyyy-MM-dd --to yyyy-MM-dd]   booking days; default the last 14 days
+          index-dialogs   copy the keys of the bot's new dialogs into the client index (as the job does every minute)
           help, --help    show this text
 
         Configuration: ConnectionStrings__Dashboard or DATABASE_URL (see README.md).
         """;
 
-    private static readonly string[] Verbs = ["migrate", "create-user", "collect-metrics", "verify-bookings", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["migrate", "create-user", "collect-metrics", "verify-bookings", "index-dialogs", "help", "--help", "-h"];
 
     /// <summary>The verb in <paramref name="args"/>, or null to serve the web app (server options like --urls included).</summary>
     public static string? VerbOf(string[] args) =>
@@ -61,6 +63,8 @@ public static class CommandLine
                     return await CollectMetricsAsync(services, Options.Parse(args));
                 case "verify-bookings":
                     return await VerifyBookingsAsync(services, Options.Parse(args));
+                case "index-dialogs":
+                    return await IndexDialogsAsync(services, Options.Parse(args));
                 default:
                     Console.Error.WriteLine($"Unknown verb '{verb}'. Run with --help to see the verbs.");
                     return Usage;
@@ -148,6 +152,18 @@ public static class CommandLine
         return result.Failed > 0 ? Failed : Ok;
     }
 
+    private static async Task<int> IndexDialogsAsync(IServiceProvider services, Options options)
+    {
+        options.RequireNone();
+        await using var scope = services.CreateAsyncScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        Console.WriteLine("Indexing the bot's dialogs by client");
+        var result = await mediator.Send(new IndexClientDialogs(new SynchronousProgress<int>(n => Console.WriteLine($"  {n,9} dialog(s) indexed"))));
+        Console.WriteLine($"Done: {result.Added} dialog(s) added in {result.Elapsed.TotalSeconds:F2} s; indexed up to id {result.IndexedUpTo}" +
+                          $" (dialogs younger than {IndexClientDialogs.Settle.TotalMinutes:F0} min wait for the next run and are read live meanwhile).");
+        return Ok;
+    }
+
     private static string Bar(int done, int total)
     {
         const int width = 20;
@@ -181,6 +197,11 @@ public static class CommandLine
         }
 
         public string? Get(string name) => values.GetValueOrDefault(name);
+
+        public void RequireNone()
+        {
+            if (values.Count > 0) throw new UsageException($"Unexpected option --{values.Keys.First()}.");
+        }
 
         public string Require(string name) => Get(name) ?? throw new UsageException($"--{name} is required.");
 

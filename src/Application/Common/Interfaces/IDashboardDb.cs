@@ -15,6 +15,7 @@ public interface IDashboardDb
     DbSet<BookingVerification> Bookings { get; }
     DbSet<EscalationCase> Conversations { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
+    DbSet<ClientDialog> ClientDialogs { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

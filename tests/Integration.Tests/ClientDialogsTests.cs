@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AgentP.Application.Clients;
+using AgentP.Domain.Common;
+using AgentP.Infrastructure.Jobs;
+using AgentP.TestSupport;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace AgentP.Integration.Tests;
+
+public sealed class ClientDialogsFixture : AppFixture
+{
+    public const string Password = "Dialogs-pass-2026";
+    public Guid Anna { get; private set; }
+    public Guid Boris { get; private set; }
+    public long[] AnnaDialogs { get; private set; } = [];
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Индекс»");
+        var other = await Db.Bot.TenantAsync("Чужой салон");
+        Anna = await Db.Bot.ClientAsync(salon, "Анна", "+7 999 100-00-01");
+        Boris = await Db.Bot.ClientAsync(salon, "Борис", "+7 999 100-00-02");
+        var foreign = await Db.Bot.ClientAsync(other, "Вера", "+7 999 100-00-03");
+        var at = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        // In id order: two settled dialogs of Anna, one still being written (young), then settled ones of Boris and the other salon.
+        var a1 = await Db.Bot.SessionAsync(salon, Anna, at);
+        var a2 = await Db.Bot.SessionAsync(salon, Anna, at.AddDays(1), bookingId: "YC-1", amount: 1500);
+        var a3 = await Db.Bot.SessionAsync(salon, Anna, at.AddDays(2), status: "dropped");
+        await Db.Bot.SessionAsync(salon, Boris, at.AddDays(3));
+        await Db.Bot.SessionAsync(other, foreign, at.AddDays(4));
+        AnnaDialogs = [a1, a2, a3];
+        await Db.ExecuteAsync($"UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour' WHERE id <> {a3}");
+        await App.CreateUserAsync("admin@dialogs.local", Password, Role.Admin, salon);
+    }
+
+    public async Task<ClientDialogsIndexed> IndexAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexClientDialogs());
+    }
+}
+
+/// <summary>
+/// dashboard.client_dialogs (which dialog is whose): copied once, up to the first dialog still being written, and the
+/// clients list and card read the same dialogs before, during and after the copy — none missing, none twice.
+/// </summary>
+public sealed partial class ClientDialogsTests(ClientDialogsFixture fixture) : IClassFixture<ClientDialogsFixture>
+{
+    [Fact]
+    public async Task Dialogs_are_indexed_once_up_to_the_first_young_one_and_pages_read_them_all_meanwhile()
+    {
+        using var client = await fixture.App.SignedInAsync("admin@dialogs.local", ClientDialogsFixture.Password);
+        var before = await SeenAsync(client);
+        Assert.Equal((3, 1), (before.Anna, before.Boris));
+
+        // The young dialog stops the copy: the settled ones above it wait, or a late commit below them would be lost.
+        var first = await fixture.IndexAsync();
+        Assert.Equal(2, first.Added);
+        Assert.Equal(fixture.AnnaDialogs[1], first.IndexedUpTo);
+        Assert.Equal(fixture.AnnaDialogs[..2], await IndexedAsync());
+        Assert.Equal(before, await SeenAsync(client));
+
+        // Once it has settled, the rest follows (every salon's), and nothing is copied twice.
+        await fixture.Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+        await fixture.Db.SealPublicAsync(); // the bot's write above, not the dashboard's
+        var second = await fixture.IndexAsync();
+        Assert.Equal(3, second.Added);
+        Assert.Equal(0, (await fixture.IndexAsync()).Added);
+        Assert.Equal(5, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.client_dialogs"));
+        Assert.Equal(before, await SeenAsync(client));
+    }
+
+    [Fact]
+    public async Task The_copy_is_scheduled_every_minute_in_the_shared_store()
+    {
+        var scheduler = await fixture.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(IndexClientDialogsJob.Trigger));
+        Assert.Equal(IndexClientDialogsJob.Key, trigger.JobKey);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 11, 0, TimeSpan.Zero), trigger.GetFireTimeAfter(new DateTimeOffset(2026, 11, 23, 9, 10, 5, TimeSpan.Zero)));
+    }
+
+    private Task<long[]> IndexedAsync() =>
+        fixture.Db.ScalarAsync<long[]>("SELECT array_agg(session_id ORDER BY session_id) FROM dashboard.client_dialogs");
+
+    /// <summary>Dialogs per client as the clients export counts them, and the links on Anna's card.</summary>
+    private async Task<(int Anna, int Boris, string Card)> SeenAsync(HttpClient client)
+    {
+        var csv = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/clients?handler=export"))[3..]).Split("\r\n");
+        int Count(Guid id) => int.Parse(csv.Single(l => l.StartsWith(id.ToString(), StringComparison.Ordinal)).Split(';')[^2]);
+        var card = await client.GetStringAsync($"/clients/{fixture.Anna}");
+        return (Count(fixture.Anna), Count(fixture.Boris), string.Join(",", SessionLink().Matches(card).Select(m => m.Groups[1].Value)));
+    }
+
+    [GeneratedRegex("href=\"/sessions/(\\d+)\"")]
+    private static partial Regex SessionLink();
+}
