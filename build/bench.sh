@@ -66,13 +66,25 @@ psql_owner -c "ANALYZE" >/dev/null
 read -r sessions messages tenants <<<"$(psql_owner -tAc "SELECT (SELECT count(*) FROM public.conversation_sessions_v2), (SELECT count(*) FROM public.recent_history_v2), (SELECT count(*) FROM public.tenants_v2)" | tr '|' ' ')"
 echo "    $sessions dialogs, $messages messages, $tenants salons"
 
-# --- the collector vs its floors -------------------------------------------------------------------------
+# --- the dialog index and the collector vs its floors ----------------------------------------------------
 to=$(date -u -d yesterday +%F)
 from=$(date -u -d '120 days ago' +%F)
-psql_owner -c "TRUNCATE dashboard.metrics_dailies" >/dev/null
-echo "==> Collector backfill $from … $to"
-collector_s=$(cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr | sed -n 's/.* in \([0-9.]*\) s\.$/\1/p')
-collector_ms=$(awk "BEGIN { printf \"%.0f\", $collector_s * 1000 }")
+collect() { # the collector's backfill of every day, in ms
+  local s
+  psql_owner -c "TRUNCATE dashboard.metrics_dailies" >/dev/null
+  s=$(cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr | sed -n 's/.* in \([0-9.]*\) s\.$/\1/p')
+  awk "BEGIN { printf \"%.0f\", $s * 1000 }"
+}
+psql_owner -c "TRUNCATE dashboard.dialog_facts" >/dev/null
+echo "==> Collector backfill $from … $to, no dialog indexed yet (every response time from the messages)"
+collector_unindexed_ms=$(collect)
+# Once after deploying; the every-minute job then takes only new dialogs.
+echo "==> Dialog index from scratch"
+index_s=$(cli index-dialogs | tee /dev/stderr | sed -n 's/.* added in \([0-9.]*\) s;.*/\1/p')
+index_ms=$(awk "BEGIN { printf \"%.0f\", $index_s * 1000 }")
+psql_owner -c "VACUUM ANALYZE dashboard.dialog_facts" >/dev/null
+echo "==> Collector backfill $from … $to, dialogs indexed (as in operation)"
+collector_ms=$(collect)
 
 timed_sql() { # prints the server time in ms of the last statement
   { echo '\timing on'; echo 'SET jit = off;'; echo "$1"; } | psql_owner 2>&1 | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -n 1
@@ -92,13 +104,6 @@ psql_owner -tA -c "
 started=$(date +%s%N)
 psql_owner -f - < "$data/naive.sql" > /dev/null
 naive_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-
-# --- the client index (what the every-minute job keeps up to date) --------------------------------------------
-psql_owner -c "TRUNCATE dashboard.client_dialogs" >/dev/null
-echo "==> Client index from scratch"
-index_s=$(cli index-dialogs | tee /dev/stderr | sed -n 's/.* added in \([0-9.]*\) s;.*/\1/p')
-index_ms=$(awk "BEGIN { printf \"%.0f\", $index_s * 1000 }")
-psql_owner -c "VACUUM ANALYZE dashboard.client_dialogs" >/dev/null
 
 # --- pages vs the /login floor ----------------------------------------------------------------------------
 salon=$(psql_owner -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
@@ -178,7 +183,8 @@ lines=(
   "name=collector_backfill_120d p50_ms=$collector_ms p95_ms=$collector_ms floor_ms=$raw_msg_ms ratio=$(ratio "$collector_ms" "$raw_msg_ms")"
   "name=collector_vs_sessions_group_by p50_ms=$collector_ms p95_ms=$collector_ms floor_ms=$raw_ms ratio=$(ratio "$collector_ms" "$raw_ms")"
   "name=naive_python_pattern p50_ms=$naive_ms p95_ms=$naive_ms floor_ms=$collector_ms ratio=$(ratio "$naive_ms" "$collector_ms")"
-  "name=client_index_from_scratch p50_ms=$index_ms p95_ms=$index_ms floor_ms=$raw_ms ratio=$(ratio "$index_ms" "$raw_ms")"
+  "name=collector_backfill_120d_unindexed p50_ms=$collector_unindexed_ms p95_ms=$collector_unindexed_ms floor_ms=$raw_msg_ms ratio=$(ratio "$collector_unindexed_ms" "$raw_msg_ms")"
+  "name=dialog_index_from_scratch p50_ms=$index_ms p95_ms=$index_ms floor_ms=$raw_msg_ms ratio=$(ratio "$index_ms" "$raw_msg_ms")"
   "name=overview_7d p50_ms=$o7_p50 p95_ms=$o7_p95 floor_ms=$login_p95 ratio=$(ratio "$o7_p95" "$login_p95")"
   "name=overview_90d p50_ms=$o90_p50 p95_ms=$o90_p95 floor_ms=$login_p95 ratio=$(ratio "$o90_p95" "$login_p95")"
   "name=platform_90d p50_ms=$plat_p50 p95_ms=$plat_p95 floor_ms=$login_p95 ratio=$(ratio "$plat_p95" "$login_p95")"
@@ -226,13 +232,15 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo
   echo "App peak memory (VmHWM) after the run, load included: **${memory_mb} MB** (target ≤ 300 MB)."
   echo
-  echo "Floors: \`collector_backfill_120d\` against one raw GROUP BY of the dialogs joined to their messages (the rows the"
-  echo "collector must read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
+  echo "Floors: \`collector_backfill_120d\` (in operation: the dialogs' response times already derived once, by the dialog"
+  echo "index) and \`collector_backfill_120d_unindexed\` (a fresh deployment: every response time from the messages) against"
+  echo "one raw GROUP BY of the dialogs joined to their messages (the rows the collector would read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
   echo "\`naive_python_pattern\` is the spec's collector (per salon per day: a count query, a fetch of booked rows and an upsert in its own commit; no HTTP, no response times) and its"
   echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor), except
 \`sessions_page_100\` (the 5 000th row by keyset) against the first sessions page;
-\`client_index_from_scratch\` (the copy behind the client card and the clients list's dialog counts, done once; the
-every-minute job then copies only new dialogs) against the dialogs-only GROUP BY. Opt-in indexes of
+\`dialog_index_from_scratch\` (each dialog's client and response times, derived once after deploying; the
+every-minute job then takes only new dialogs, and the collector and the client pages read it) against the GROUP BY of
+dialogs joined to their messages. Opt-in indexes of
 \`build/sql/public-indexes.sql\`: $([ "$indexes" = yes ] && echo 'applied' || echo 'not applied (the bot schema as the spec ships it)')."
 } > "$report"
 echo "wrote $report"

@@ -7,6 +7,8 @@ using AgentP.Application.Wishlist;
 using AgentP.Infrastructure.Wishlist;
 using AgentP.Application.Clients;
 using AgentP.Infrastructure.Clients;
+using AgentP.Application.Dialogs;
+using AgentP.Infrastructure.Dialogs;
 using AgentP.Application.Alerts;
 using AgentP.Infrastructure.Alerts;
 using AgentP.Application.Notifications;
@@ -45,7 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddScoped<IClientQueries, ClientSql>();
-        services.AddScoped<IClientDialogIndex, ClientDialogIndex>();
+        services.AddScoped<IDialogIndex, DialogIndex>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.

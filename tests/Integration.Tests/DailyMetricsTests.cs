@@ -1,3 +1,4 @@
+using AgentP.Application.Dialogs;
 using AgentP.Application.Metrics;
 using AgentP.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,23 @@ public sealed class DailyMetricsTests(MetricsFixture fixture) : IClassFixture<Me
         Assert.Equal("0 0 0.00 0 0.00 0 0 0 0 0 0 0 0 0 0 0 0", await RowAsync(fixture.SalonB, Nov10)); // zeros are rows too
         Assert.Equal("1 1 100.00 0 1000.00 0 0 1 0 0 0 0 1 0 0 0 0", await RowAsync(fixture.SalonB, Nov11)); // its own local day
         Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonC}'"));
+    }
+
+    [Fact]
+    public async Task Dialogs_indexed_once_give_the_same_rows_as_dialogs_read_live()
+    {
+        // The bot archived these dialogs an hour ago: the dialog index takes them, response times included.
+        await fixture.Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+        await fixture.Db.SealPublicAsync(); // the bot's write above, not the dashboard's
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            Assert.Equal(9, (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexDialogs())).Added);
+        Assert.Equal("2:13000 3:7000", await fixture.Db.ScalarAsync<string>(
+            "SELECT string_agg(answered || ':' || response_ms_total::int, ' ' ORDER BY answered) FROM dashboard.dialog_facts WHERE answered > 0"));
+
+        await CollectAsync(Nov10, Nov11);
+        Assert.Equal("4 2 50.00 4000 2500.00 1 1 3 0 0 0 1 3 1 1 1 1", await RowAsync(fixture.SalonA, Nov10));
+        Assert.Equal("3 1 33.33 0 3000.00 0 2 1 2 0 0 0 3 0 0 0 0", await RowAsync(fixture.SalonA, Nov11));
+        Assert.Equal(5, await fixture.Db.ScalarAsync<int>($"SELECT answered_messages FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-10'"));
     }
 
     [Fact]

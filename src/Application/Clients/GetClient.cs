@@ -1,4 +1,5 @@
 using AgentP.Application.Common;
+using AgentP.Application.Dialogs;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
@@ -33,9 +34,9 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
             ?? throw new NotFoundException("Клиент не найден.");
         var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
         var memory = await bot.ClientMemories.FirstOrDefaultAsync(m => m.UserId == client.Id, cancellationToken);
-        // The client's dialogs known to dashboard.client_dialogs, plus any newer than its mark (see IndexClientDialogs).
-        var indexed = await IndexClientDialogs.IndexedUpToAsync(db, cancellationToken);
-        var known = await db.ClientDialogs.Where(d => d.UserId == client.Id)
+        // The client's dialogs known to dashboard.dialog_facts, plus any newer than its mark (see IndexDialogs).
+        var indexed = await IndexDialogs.IndexedUpToAsync(db, cancellationToken);
+        var known = await db.DialogFacts.Where(d => d.UserId == client.Id)
             .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
             .Select(d => d.SessionId).ToListAsync(cancellationToken);
         var sessions = await bot.Sessions.Where(s => s.UserId == client.Id && (known.Contains(s.Id) || s.Id > indexed))

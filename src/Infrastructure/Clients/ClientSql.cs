@@ -1,4 +1,5 @@
 using AgentP.Application.Clients;
+using AgentP.Application.Dialogs;
 using AgentP.Application.Sessions;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,8 @@ namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
 /// The clients list in SQL. The page is chosen first (clients + long-term memory, idx_clients_tenant), then dialogs
-/// are counted for those 50 clients only: from <c>dashboard.client_dialogs</c> (by client) plus the few dialogs above
-/// its mark, read live (see <see cref="IndexClientDialogs"/>). The page's clients are the salon's, so their dialogs
+/// are counted for those 50 clients only: from <c>dashboard.dialog_facts</c> (by client) plus the few dialogs above
+/// its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are the salon's, so their dialogs
 /// are too. The bot's dates in ltm_data are read defensively: a malformed value
 /// reads as missing rather than failing the page.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             ),
             dialogs AS (
               SELECT user_id, count(*)::int AS n, max(started_at) AS last
-              FROM (SELECT user_id, started_at FROM dashboard.client_dialogs WHERE user_id IN (SELECT id FROM page)
+              FROM (SELECT user_id, started_at FROM dashboard.dialog_facts WHERE user_id IN (SELECT id FROM page)
                     UNION ALL
                     SELECT user_id, started_at FROM public.conversation_sessions_v2 WHERE id > @indexed AND user_id IN (SELECT id FROM page)) d
               GROUP BY user_id
@@ -53,7 +54,7 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             ORDER BY p.created_at DESC, p.id DESC
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range).
-        var indexed = await IndexClientDialogs.IndexedUpToAsync(db, cancellationToken);
+        var indexed = await IndexDialogs.IndexedUpToAsync(db, cancellationToken);
         await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
         command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });

@@ -24,7 +24,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BookingVerification> Bookings => Set<BookingVerification>();
     public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
-    public DbSet<ClientDialog> ClientDialogs => Set<ClientDialog>();
+    public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -131,11 +131,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        modelBuilder.Entity<ClientDialog>(b =>
+        modelBuilder.Entity<DialogFacts>(b =>
         {
-            b.ToTable("client_dialogs");
+            b.ToTable("dialog_facts");
             b.HasKey(x => x.SessionId);
             b.Property(x => x.SessionId).ValueGeneratedNever();
+            b.Property(x => x.ResponseMsTotal).HasColumnType("numeric");
             // A client's dialogs newest first, and their count, from the index alone.
             b.HasIndex(x => new { x.UserId, x.StartedAt, x.SessionId }).IsDescending(false, true, true);
         });

@@ -40,9 +40,9 @@ public static class SchedulerRegistration
             q.AddJob<SyncEscalationsJob>(j => j.WithIdentity(SyncEscalationsJob.Key).StoreDurably().WithDescription("Escalated dialogs into the inbox"));
             q.AddTrigger(t => t.ForJob(SyncEscalationsJob.Key).WithIdentity(SyncEscalationsJob.Trigger)
                 .WithCronSchedule(SyncEscalationsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddJob<IndexClientDialogsJob>(j => j.WithIdentity(IndexClientDialogsJob.Key).StoreDurably().WithDescription("Which dialog is whose"));
-            q.AddTrigger(t => t.ForJob(IndexClientDialogsJob.Key).WithIdentity(IndexClientDialogsJob.Trigger)
-                .WithCronSchedule(IndexClientDialogsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddJob<IndexDialogsJob>(j => j.WithIdentity(IndexDialogsJob.Key).StoreDurably().WithDescription("Derive each new dialog's facts once"));
+            q.AddTrigger(t => t.ForJob(IndexDialogsJob.Key).WithIdentity(IndexDialogsJob.Trigger)
+                .WithCronSchedule(IndexDialogsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.AddJob<VerifyBookingsJob>(j => j.WithIdentity(VerifyBookingsJob.Key).StoreDurably().WithDescription("Ask YClients who came"));
             q.AddTrigger(t => t.ForJob(VerifyBookingsJob.Key).WithIdentity(VerifyBookingsJob.Trigger)
                 .WithCronSchedule(VerifyBookingsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));

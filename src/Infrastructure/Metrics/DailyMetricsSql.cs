@@ -15,8 +15,28 @@ namespace AgentP.Infrastructure.Metrics;
 /// </summary>
 public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollector
 {
+    /// <summary>
+    /// A dialog's answered user messages and their summed response time (DESIGN §5: for each user message, the first
+    /// assistant message after it in the same dialog), as a lateral join on <c>s.session_id</c>. The window runs
+    /// backwards from the dialog's end, so each row extends the previous one (linear, not quadratic). Shared with the
+    /// dialog index, so facts derived once and facts computed live follow one definition.
+    /// </summary>
+    internal const string DialogResponses = """
+        CROSS JOIN LATERAL (
+          SELECT count(*)::int AS answered, coalesce(sum(extract(epoch FROM (m.next_answer - m.created_at)) * 1000), 0) AS response_ms_total
+          FROM (
+            SELECT h.role, h.created_at,
+                   min(h.created_at) FILTER (WHERE h.role = 'assistant') OVER (
+                     ORDER BY h.created_at DESC, h.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_answer
+            FROM public.recent_history_v2 h
+            WHERE h.session_id = s.session_id
+          ) m
+          WHERE m.role = 'user' AND m.next_answer IS NOT NULL
+        ) r
+        """;
+
     // Every metric of every (salon, local day) of the range, in the column order of Columns (zeros included).
-    private const string Select = """
+    private const string Select = $$"""
         WITH tenants AS (
           SELECT t.id AS tenant_id, coalesce(s.time_zone, @default_zone) AS tz
           FROM public.tenants_v2 t
@@ -75,23 +95,20 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                 WHERE booking_id IS NOT NULL GROUP BY tenant_id, day, currency) r
           GROUP BY tenant_id, day
         ),
-        -- For each user message: the first assistant message after it in the same session. The frame runs
-        -- backwards from the session's end, so each row extends the previous one (linear, not quadratic).
-        answered AS (
-          SELECT s.tenant_id, s.day,
-                 extract(epoch FROM (m.next_answer - m.created_at)) * 1000 AS response_ms
-          FROM sessions s
-          JOIN LATERAL (
-            SELECT h.role, h.created_at,
-                   min(h.created_at) FILTER (WHERE h.role = 'assistant') OVER (
-                     ORDER BY h.created_at DESC, h.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_answer
-            FROM public.recent_history_v2 h
-            WHERE h.session_id = s.session_id
-          ) m ON m.role = 'user' AND m.next_answer IS NOT NULL
+        -- Response times per dialog: the indexed dialogs' come from dashboard.dialog_facts (derived once, see IndexDialogs),
+        -- those above the index's mark are computed here from their messages by the same fragment.
+        dialog_responses AS (
+          SELECT s.tenant_id, s.day, f.answered, f.response_ms_total
+          FROM sessions s JOIN dashboard.dialog_facts f ON f.session_id = s.id
+          UNION ALL
+          SELECT s.tenant_id, s.day, r.answered, r.response_ms_total
+          FROM sessions s {{DialogResponses}}
+          WHERE s.id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts)
         ),
         responses AS (
-          SELECT tenant_id, day, round(avg(response_ms))::int AS avg_response_ms, count(*)::int AS answered
-          FROM answered GROUP BY tenant_id, day
+          SELECT tenant_id, day, sum(answered)::int AS answered,
+                 CASE WHEN sum(answered) = 0 THEN 0 ELSE round(sum(response_ms_total) / sum(answered))::int END AS avg_response_ms
+          FROM dialog_responses GROUP BY tenant_id, day
         ),
         services AS (
           SELECT tenant_id, day,

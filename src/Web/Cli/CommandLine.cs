@@ -1,5 +1,6 @@
 using AgentP.Application.Bookings;
 using AgentP.Application.Clients;
+using AgentP.Application.Dialogs;
 using AgentP.Application.Metrics;
 using AgentP.Application.Users;
 using AgentP.Infrastructure.Data;
@@ -29,7 +30,7 @@ public static class CommandLine
                             --from yyyy-MM-dd --to yyyy-MM-dd [--tenant UUID]
           verify-bookings ask YClients what became of the bot's past bookings (as the hourly job does)
                             [--tenant UUID] [--from yyyy-MM-dd --to yyyy-MM-dd]   booking days; default the last 14 days
-          index-dialogs   copy the keys of the bot's new dialogs into the client index (as the job does every minute)
+          index-dialogs   derive the bot's new dialogs' facts (client, response times) once (as the job does every minute)
           help, --help    show this text
 
         Configuration: ConnectionStrings__Dashboard or DATABASE_URL (see README.md).
@@ -157,10 +158,10 @@ public static class CommandLine
         options.RequireNone();
         await using var scope = services.CreateAsyncScope();
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
-        Console.WriteLine("Indexing the bot's dialogs by client");
-        var result = await mediator.Send(new IndexClientDialogs(new SynchronousProgress<int>(n => Console.WriteLine($"  {n,9} dialog(s) indexed"))));
+        Console.WriteLine("Indexing the bot's dialogs (client, response times)");
+        var result = await mediator.Send(new IndexDialogs(new SynchronousProgress<int>(n => Console.WriteLine($"  {n,9} dialog(s) indexed"))));
         Console.WriteLine($"Done: {result.Added} dialog(s) added in {result.Elapsed.TotalSeconds:F2} s; indexed up to id {result.IndexedUpTo}" +
-                          $" (dialogs younger than {IndexClientDialogs.Settle.TotalMinutes:F0} min wait for the next run and are read live meanwhile).");
+                          $" (dialogs younger than {IndexDialogs.Settle.TotalMinutes:F0} min wait for the next run and are read live meanwhile).");
         return Ok;
     }
 

@@ -15,7 +15,7 @@ public interface IDashboardDb
     DbSet<BookingVerification> Bookings { get; }
     DbSet<EscalationCase> Conversations { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
-    DbSet<ClientDialog> ClientDialogs { get; }
+    DbSet<DialogFacts> DialogFacts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

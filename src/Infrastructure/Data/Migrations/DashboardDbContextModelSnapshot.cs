@@ -244,34 +244,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("bookings", "dashboard");
                 });
 
-            modelBuilder.Entity("AgentP.Domain.Dashboard.ClientDialog", b =>
-                {
-                    b.Property<long>("SessionId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("session_id");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("SessionId")
-                        .HasName("pk_client_dialogs");
-
-                    b.HasIndex("UserId", "StartedAt", "SessionId")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_client_dialogs_user_id_started_at_session_id");
-
-                    b.ToTable("client_dialogs", "dashboard");
-                });
-
             modelBuilder.Entity("AgentP.Domain.Dashboard.DailyMetrics", b =>
                 {
                     b.Property<long>("Id")
@@ -513,6 +485,42 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_users_tenant_id");
 
                     b.ToTable("users", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogFacts", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_dialog_facts");
+
+                    b.HasIndex("UserId", "StartedAt", "SessionId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_dialog_facts_user_id_started_at_session_id");
+
+                    b.ToTable("dialog_facts", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationCase", b =>

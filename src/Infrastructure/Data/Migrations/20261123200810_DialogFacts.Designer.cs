@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AgentP.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123195801_ClientDialogs")]
-    partial class ClientDialogs
+    [Migration("20261123200810_DialogFacts")]
+    partial class DialogFacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -245,34 +245,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_bookings_tenant_id_external_id");
 
                     b.ToTable("bookings", "dashboard");
-                });
-
-            modelBuilder.Entity("AgentP.Domain.Dashboard.ClientDialog", b =>
-                {
-                    b.Property<long>("SessionId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("session_id");
-
-                    b.Property<DateTimeOffset>("StartedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("started_at");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("SessionId")
-                        .HasName("pk_client_dialogs");
-
-                    b.HasIndex("UserId", "StartedAt", "SessionId")
-                        .IsDescending(false, true, true)
-                        .HasDatabaseName("ix_client_dialogs_user_id_started_at_session_id");
-
-                    b.ToTable("client_dialogs", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.DailyMetrics", b =>
@@ -516,6 +488,42 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_users_tenant_id");
 
                     b.ToTable("users", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogFacts", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("SessionId")
+                        .HasName("pk_dialog_facts");
+
+                    b.HasIndex("UserId", "StartedAt", "SessionId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_dialog_facts_user_id_started_at_session_id");
+
+                    b.ToTable("dialog_facts", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationCase", b =>

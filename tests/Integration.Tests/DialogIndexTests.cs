@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AgentP.Application.Clients;
+using AgentP.Application.Dialogs;
 using AgentP.Domain.Common;
 using AgentP.Infrastructure.Jobs;
 using AgentP.TestSupport;
@@ -10,7 +10,7 @@ using Quartz;
 
 namespace AgentP.Integration.Tests;
 
-public sealed class ClientDialogsFixture : AppFixture
+public sealed class DialogIndexFixture : AppFixture
 {
     public const string Password = "Dialogs-pass-2026";
     public Guid Anna { get; private set; }
@@ -36,23 +36,23 @@ public sealed class ClientDialogsFixture : AppFixture
         await App.CreateUserAsync("admin@dialogs.local", Password, Role.Admin, salon);
     }
 
-    public async Task<ClientDialogsIndexed> IndexAsync()
+    public async Task<DialogsIndexed> IndexAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexClientDialogs());
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexDialogs());
     }
 }
 
 /// <summary>
-/// dashboard.client_dialogs (which dialog is whose): copied once, up to the first dialog still being written, and the
+/// dashboard.dialog_facts (which dialog is whose): copied once, up to the first dialog still being written, and the
 /// clients list and card read the same dialogs before, during and after the copy — none missing, none twice.
 /// </summary>
-public sealed partial class ClientDialogsTests(ClientDialogsFixture fixture) : IClassFixture<ClientDialogsFixture>
+public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClassFixture<DialogIndexFixture>
 {
     [Fact]
     public async Task Dialogs_are_indexed_once_up_to_the_first_young_one_and_pages_read_them_all_meanwhile()
     {
-        using var client = await fixture.App.SignedInAsync("admin@dialogs.local", ClientDialogsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin@dialogs.local", DialogIndexFixture.Password);
         var before = await SeenAsync(client);
         Assert.Equal((3, 1), (before.Anna, before.Boris));
 
@@ -69,7 +69,7 @@ public sealed partial class ClientDialogsTests(ClientDialogsFixture fixture) : I
         var second = await fixture.IndexAsync();
         Assert.Equal(3, second.Added);
         Assert.Equal(0, (await fixture.IndexAsync()).Added);
-        Assert.Equal(5, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.client_dialogs"));
+        Assert.Equal(5, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.dialog_facts"));
         Assert.Equal(before, await SeenAsync(client));
     }
 
@@ -77,13 +77,13 @@ public sealed partial class ClientDialogsTests(ClientDialogsFixture fixture) : I
     public async Task The_copy_is_scheduled_every_minute_in_the_shared_store()
     {
         var scheduler = await fixture.App.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(IndexClientDialogsJob.Trigger));
-        Assert.Equal(IndexClientDialogsJob.Key, trigger.JobKey);
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(IndexDialogsJob.Trigger));
+        Assert.Equal(IndexDialogsJob.Key, trigger.JobKey);
         Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 11, 0, TimeSpan.Zero), trigger.GetFireTimeAfter(new DateTimeOffset(2026, 11, 23, 9, 10, 5, TimeSpan.Zero)));
     }
 
     private Task<long[]> IndexedAsync() =>
-        fixture.Db.ScalarAsync<long[]>("SELECT array_agg(session_id ORDER BY session_id) FROM dashboard.client_dialogs");
+        fixture.Db.ScalarAsync<long[]>("SELECT array_agg(session_id ORDER BY session_id) FROM dashboard.dialog_facts");
 
     /// <summary>Dialogs per client as the clients export counts them, and the links on Anna's card.</summary>
     private async Task<(int Anna, int Boris, string Card)> SeenAsync(HttpClient client)
