@@ -139,6 +139,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.Property(x => x.ResponseMsTotal).HasColumnType("numeric");
             // A client's dialogs newest first, and their count, from the index alone.
             b.HasIndex(x => new { x.UserId, x.StartedAt, x.SessionId }).IsDescending(false, true, true);
+            // A salon's days for the collector, from the index alone.
+            b.HasIndex(x => new { x.TenantId, x.StartedAt }).IncludeProperties(x => new { x.Answered, x.ResponseMsTotal });
         });
 
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");

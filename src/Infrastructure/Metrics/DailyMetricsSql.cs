@@ -37,10 +37,12 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
 
     // Every metric of every (salon, local day) of the range, in the column order of Columns (zeros included).
     private const string Select = $$"""
-        WITH tenants AS (
-          SELECT t.id AS tenant_id, coalesce(s.time_zone, @default_zone) AS tz
+        -- Each salon's zone and the range's bounds in it, computed once per salon rather than per dialog.
+        WITH tenants AS MATERIALIZED (
+          SELECT t.id AS tenant_id, z.tz, @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends
           FROM public.tenants_v2 t
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
+          CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, @default_zone) AS tz) z
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         days AS (
@@ -48,13 +50,15 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           FROM tenants tn CROSS JOIN generate_series(@from::date, @to::date, interval '1 day') AS d
         ),
         sessions AS MATERIALIZED (
+          -- meta's keys read once here, not by each consumer (the rows are materialised narrow).
           SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz)::date AS day, s.id, s.session_id, s.channel, s.final_status,
-                 s.booking_id, coalesce(s.booking_amount, 0) AS amount, coalesce(s.booking_currency, 'RUB') AS currency, s.meta
+                 s.booking_id, coalesce(s.booking_amount, 0) AS amount, coalesce(s.booking_currency, 'RUB') AS currency,
+                 s.meta->>'drop_off_stage' AS stage, s.meta->>'sentiment' AS sentiment,
+                 CASE WHEN s.booking_id IS NOT NULL THEN coalesce(s.meta->>'staff_name', s.meta->>'staff_id') END AS staff,
+                 CASE WHEN s.booking_id IS NOT NULL AND jsonb_typeof(s.meta->'services_mentioned') = 'array' THEN s.meta->'services_mentioned' END AS services
           FROM tenants tn
           JOIN public.conversation_sessions_v2 s
-            ON s.tenant_id = tn.tenant_id
-           AND s.started_at >= (@from::date::timestamp AT TIME ZONE tn.tz)
-           AND s.started_at < ((@to::date + 1)::timestamp AT TIME ZONE tn.tz)
+            ON s.tenant_id = tn.tenant_id AND s.started_at >= tn.starts AND s.started_at < tn.ends
           -- The same range widened by a day each side, as constants: what lets idx_sessions_started bound the scan
           -- (the exact bounds above depend on each salon's zone, which no index can use).
           WHERE s.started_at >= ((@from::date - 1)::timestamp AT TIME ZONE 'UTC')
@@ -67,16 +71,16 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                  coalesce(sum(amount) FILTER (WHERE booking_id IS NOT NULL AND currency = 'RUB'), 0) AS revenue,
                  count(*) FILTER (WHERE final_status = 'escalated') AS escalated,
                  count(*) FILTER (WHERE final_status = 'dropped') AS dropped,
-                 count(*) FILTER (WHERE meta->>'drop_off_stage' IS NULL OR final_status = 'done') AS funnel_completed,
-                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'service_selection') AS dropped_at_service,
-                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'staff_selection') AS dropped_at_staff,
-                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'date_selection') AS dropped_at_date,
-                 count(*) FILTER (WHERE meta->>'drop_off_stage' = 'time_selection') AS dropped_at_time,
+                 count(*) FILTER (WHERE stage IS NULL OR final_status = 'done') AS funnel_completed,
+                 count(*) FILTER (WHERE stage = 'service_selection') AS dropped_at_service,
+                 count(*) FILTER (WHERE stage = 'staff_selection') AS dropped_at_staff,
+                 count(*) FILTER (WHERE stage = 'date_selection') AS dropped_at_date,
+                 count(*) FILTER (WHERE stage = 'time_selection') AS dropped_at_time,
                  count(*) FILTER (WHERE channel = 'telegram') AS telegram,
                  count(*) FILTER (WHERE channel = 'whatsapp') AS whatsapp,
-                 count(*) FILTER (WHERE meta->>'sentiment' = 'positive') AS positive,
-                 count(*) FILTER (WHERE meta->>'sentiment' = 'neutral') AS neutral,
-                 count(*) FILTER (WHERE meta->>'sentiment' = 'negative') AS negative
+                 count(*) FILTER (WHERE sentiment = 'positive') AS positive,
+                 count(*) FILTER (WHERE sentiment = 'neutral') AS neutral,
+                 count(*) FILTER (WHERE sentiment = 'negative') AS negative
           FROM sessions GROUP BY tenant_id, day
         ),
         -- What YClients said about the bookings (dashboard.bookings, filled by the verification job).
@@ -98,8 +102,10 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         -- Response times per dialog: the indexed dialogs' come from dashboard.dialog_facts (derived once, see IndexDialogs),
         -- those above the index's mark are computed here from their messages by the same fragment.
         dialog_responses AS (
-          SELECT s.tenant_id, s.day, f.answered, f.response_ms_total
-          FROM sessions s JOIN dashboard.dialog_facts f ON f.session_id = s.id
+          SELECT f.tenant_id, (f.started_at AT TIME ZONE tn.tz)::date AS day, f.answered, f.response_ms_total
+          FROM tenants tn
+          JOIN dashboard.dialog_facts f
+            ON f.tenant_id = tn.tenant_id AND f.started_at >= tn.starts AND f.started_at < tn.ends
           UNION ALL
           SELECT s.tenant_id, s.day, r.answered, r.response_ms_total
           FROM sessions s {{DialogResponses}}
@@ -116,9 +122,8 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           FROM (
             SELECT tenant_id, day, name, count(*) AS bookings, sum(amount) AS revenue,
                    row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, name) AS rank
-            FROM sessions CROSS JOIN LATERAL jsonb_array_elements_text(
-                   CASE WHEN jsonb_typeof(meta->'services_mentioned') = 'array' THEN meta->'services_mentioned' ELSE '[]'::jsonb END) AS name
-            WHERE booking_id IS NOT NULL
+            FROM sessions CROSS JOIN LATERAL jsonb_array_elements_text(services) AS name
+            WHERE services IS NOT NULL
             GROUP BY tenant_id, day, name
           ) ranked
           WHERE rank <= 10
@@ -128,11 +133,11 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           SELECT tenant_id, day,
                  jsonb_agg(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue) ORDER BY bookings DESC, revenue DESC, name) AS top
           FROM (
-            SELECT tenant_id, day, coalesce(meta->>'staff_name', meta->>'staff_id') AS name, count(*) AS bookings, sum(amount) AS revenue,
-                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, coalesce(meta->>'staff_name', meta->>'staff_id')) AS rank
+            SELECT tenant_id, day, staff AS name, count(*) AS bookings, sum(amount) AS revenue,
+                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, staff) AS rank
             FROM sessions
-            WHERE booking_id IS NOT NULL AND coalesce(meta->>'staff_name', meta->>'staff_id') IS NOT NULL
-            GROUP BY tenant_id, day, coalesce(meta->>'staff_name', meta->>'staff_id')
+            WHERE staff IS NOT NULL
+            GROUP BY tenant_id, day, staff
           ) ranked
           WHERE rank <= 10
           GROUP BY tenant_id, day

@@ -516,6 +516,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.HasKey("SessionId")
                         .HasName("pk_dialog_facts");
 
+                    b.HasIndex("TenantId", "StartedAt")
+                        .HasDatabaseName("ix_dialog_facts_tenant_id_started_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "StartedAt"), new[] { "Answered", "ResponseMsTotal" });
+
                     b.HasIndex("UserId", "StartedAt", "SessionId")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_dialog_facts_user_id_started_at_session_id");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AgentP.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261123200810_DialogFacts")]
+    [Migration("20261123201430_DialogFacts")]
     partial class DialogFacts
     {
         /// <inheritdoc />
@@ -518,6 +518,11 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.HasKey("SessionId")
                         .HasName("pk_dialog_facts");
+
+                    b.HasIndex("TenantId", "StartedAt")
+                        .HasDatabaseName("ix_dialog_facts_tenant_id_started_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "StartedAt"), new[] { "Answered", "ResponseMsTotal" });
 
                     b.HasIndex("UserId", "StartedAt", "SessionId")
                         .IsDescending(false, true, true)

@@ -29,6 +29,13 @@ namespace AgentP.Infrastructure.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_dialog_facts_tenant_id_started_at",
+                schema: "dashboard",
+                table: "dialog_facts",
+                columns: new[] { "tenant_id", "started_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "answered", "response_ms_total" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_dialog_facts_user_id_started_at_session_id",
                 schema: "dashboard",
                 table: "dialog_facts",
