@@ -69,11 +69,11 @@ echo "    $sessions dialogs, $messages messages, $tenants salons"
 # --- the dialog index and the collector vs its floors ----------------------------------------------------
 to=$(date -u -d yesterday +%F)
 from=$(date -u -d '120 days ago' +%F)
-collect() { # the collector's backfill of every day, in ms: the sum of its chunks (what the job spends; the command
-  # line's process start-up — EF Core building its models, ~0.5 s once per process — is not collection work)
+collect() { # the collector's backfill of every day, in ms, as the command line reports it (wall time of the collection)
+  local s
   psql_owner -c "TRUNCATE dashboard.metrics_dailies" >/dev/null
-  cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr \
-    | awk '/^ *\[ *[0-9]+\/[0-9]+\]/ { s += $(NF - 1) } END { printf "%.0f", s * 1000 }'
+  s=$(cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr | sed -n 's/.* in \([0-9.]*\) s\.$/\1/p')
+  awk "BEGIN { printf \"%.0f\", $s * 1000 }"
 }
 psql_owner -c "TRUNCATE dashboard.dialog_facts" >/dev/null
 echo "==> Collector backfill $from … $to, no dialog indexed yet (every response time from the messages)"

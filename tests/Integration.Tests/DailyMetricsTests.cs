@@ -144,8 +144,36 @@ public sealed class DailyMetricsTests(MetricsFixture fixture) : IClassFixture<Me
 
         Assert.Equal(72, result.Days);
         Assert.Equal(72, result.Rows);
-        Assert.Equal([31, 31, 10], chunks.Select(c => c.Rows));
+        Assert.Equal([31, 31, 10], chunks.OrderBy(c => c.From).Select(c => c.Rows)); // two at a time: they may finish in any order
         Assert.Equal([1, 2, 3], chunks.Select(c => c.Done));
+    }
+
+    [Fact]
+    public async Task A_failed_chunk_is_rolled_back_reported_and_the_days_before_it_stay()
+    {
+        const string Days = "FROM dashboard.metrics_dailies WHERE tenant_id = '{0}' AND day BETWEEN '{1}' AND '{2}'";
+        await fixture.Db.ExecuteAsync($"DELETE {string.Format(Days, fixture.SalonB, "2026-09-01", "2026-11-11")}");
+        // A failure inside the second chunk (2026-10-02 … 2026-11-01), as a full disk or a lost connection would be.
+        await fixture.Db.ExecuteAsync("""
+            CREATE FUNCTION dashboard.fail_on_oct_15() RETURNS trigger LANGUAGE plpgsql AS
+              $$ BEGIN IF NEW.day = '2026-10-15' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER fail_on_oct_15 BEFORE INSERT ON dashboard.metrics_dailies FOR EACH ROW EXECUTE FUNCTION dashboard.fail_on_oct_15();
+            """);
+        try
+        {
+            var result = await CollectAsync(new DateOnly(2026, 9, 1), Nov11, fixture.SalonB);
+
+            Assert.False(result.Succeeded);
+            Assert.Contains("disk full", result.Error);
+            Assert.Equal(new DateOnly(2026, 10, 2), result.FailedFrom);
+            Assert.Equal((31, 31), (result.Days, result.Rows));
+            Assert.Equal(31L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) {string.Format(Days, fixture.SalonB, "2026-09-01", "2026-10-01")}"));
+            Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) {string.Format(Days, fixture.SalonB, "2026-10-02", "2026-11-01")}"));
+        }
+        finally
+        {
+            await fixture.Db.ExecuteAsync("DROP TRIGGER fail_on_oct_15 ON dashboard.metrics_dailies; DROP FUNCTION dashboard.fail_on_oct_15()");
+        }
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class DashboardOptions
     /// <summary>How far back the hourly job fills missing days of metrics.</summary>
     public int MetricsBackfillDays { get; set; } = 400;
 
+    /// <summary>Metrics chunks (31 days each) collected at once, each on its own connection: the database's cores to use.</summary>
+    public int MetricsParallelism { get; set; } = 2;
+
     /// <summary>Run the scheduled jobs in this process (several instances share them through the clustered store).</summary>
     public bool RunJobs { get; set; } = true;
 

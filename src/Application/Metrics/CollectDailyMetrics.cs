@@ -5,6 +5,8 @@ using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AgentP.Application.Metrics;
 
@@ -52,39 +54,63 @@ public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDail
     }
 }
 
+/// <summary>
+/// Chunks run <see cref="DashboardOptions.MetricsParallelism"/> at a time, each in its own scope (connection and
+/// transaction): a backfill uses the database's cores as PostgreSQL's own parallel query would for one statement.
+/// After a failure no further chunk starts; the report names the earliest failed chunk, every day before it is saved.
+/// </summary>
 public sealed class CollectDailyMetricsHandler(
-    IDailyMetricsCollector collector, Alerts.IAlertEvaluator alerts, IPublicData bot, TenantTimeZones zones, TimeProvider clock)
+    IServiceScopeFactory scopes, IPublicData bot, TenantTimeZones zones, TimeProvider clock, IOptions<DashboardOptions> options)
     : IRequestHandler<CollectDailyMetrics, MetricsCollection>
 {
     public async Task<MetricsCollection> Handle(CollectDailyMetrics request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var tenants = await bot.Tenants.IgnoreQueryFilters()
             .CountAsync(t => t.IsActive && (request.TenantId == null || t.Id == request.TenantId), cancellationToken);
+        // Timed from here: the collection itself, not a new process's first query (EF Core building its model).
+        var started = Stopwatch.GetTimestamp();
         var days = request.To.DayNumber - request.From.DayNumber + 1;
-        var total = (days + CollectDailyMetrics.ChunkDays - 1) / CollectDailyMetrics.ChunkDays;
-        var rows = 0;
-        var done = 0;
+        var chunks = new List<(DateOnly From, DateOnly To)>();
         for (var from = request.From; from <= request.To; from = from.AddDays(CollectDailyMetrics.ChunkDays))
+            chunks.Add((from, Min(from.AddDays(CollectDailyMetrics.ChunkDays - 1), request.To)));
+
+        var rows = new int[chunks.Count];
+        var errors = new string?[chunks.Count];
+        var done = 0;
+        var failed = false;
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MetricsParallelism), CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                if (Volatile.Read(ref failed)) return;
+                var (from, to) = chunks[i];
+                var chunkStarted = Stopwatch.GetTimestamp();
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    rows[i] = await scope.ServiceProvider.GetRequiredService<IDailyMetricsCollector>()
+                        .CollectAsync(from, to, request.TenantId, zones.Default.Id, clock.GetUtcNow(), ct);
+                    // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
+                    await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(from, to, request.TenantId, clock.GetUtcNow(), ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // This chunk rolled back; the others are committed or never started.
+                    errors[i] = e.Message;
+                    Volatile.Write(ref failed, true);
+                    return;
+                }
+                lock (errors)
+                    request.Progress?.Report(new MetricsChunk(from, to, rows[i], Stopwatch.GetElapsedTime(chunkStarted), ++done, chunks.Count));
+            });
+
+        var first = Array.FindIndex(errors, e => e is not null);
+        if (first >= 0)
         {
-            var to = Min(from.AddDays(CollectDailyMetrics.ChunkDays - 1), request.To);
-            var chunkStarted = Stopwatch.GetTimestamp();
-            int chunkRows;
-            try
-            {
-                chunkRows = await collector.CollectAsync(from, to, request.TenantId, zones.Default.Id, clock.GetUtcNow(), cancellationToken);
-                // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
-                await alerts.EvaluateAsync(from, to, request.TenantId, clock.GetUtcNow(), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Earlier chunks are committed; this one rolled back. Report where to resume.
-                return new MetricsCollection(from.DayNumber - request.From.DayNumber, tenants, rows, Stopwatch.GetElapsedTime(started), e.Message, from);
-            }
-            rows += chunkRows;
-            request.Progress?.Report(new MetricsChunk(from, to, chunkRows, Stopwatch.GetElapsedTime(chunkStarted), ++done, total));
+            var at = chunks[first].From;
+            return new MetricsCollection(at.DayNumber - request.From.DayNumber, tenants, rows[..first].Sum(), Stopwatch.GetElapsedTime(started), errors[first], at);
         }
-        return new MetricsCollection(days, tenants, rows, Stopwatch.GetElapsedTime(started));
+        return new MetricsCollection(days, tenants, rows.Sum(), Stopwatch.GetElapsedTime(started));
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
