@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark: generates a large deterministic data set into its own database (reused when present), runs the
 # app in Release against it and reports, side by side with their floors:
-#   - the metrics collector's backfill of every day vs one raw GROUP BY over the same rows (sessions; and
-#     sessions joined to their messages) vs the spec's Python-style pattern (two queries per salon per day);
-#   - server-side p50/p95 of every page (Overview 7/90 days, Platform, sessions first/filtered/deep page, transcript,
+#   - the metrics collector's backfill of every day (with and without the dialog index, whose from-scratch build is
+#     timed too) vs one raw GROUP BY over the same rows (sessions; and sessions joined to their messages) vs the
+#     spec's Python-style pattern (two queries per salon per day);
+#   - server-side p50/p95 (the app's own request log) of every page (Overview 7/90 days, Platform, sessions first/filtered/deep page, transcript,
 #     wishlist, client search, client card, audit) vs the bare /login page;
-#   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; and the
-#     app's peak memory after all of it.
+#   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; and that
+#     app's peak memory.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
 # and writes docs/benchmarks.md (docs/benchmarks-with-indexes.md with --indexes). Reports, never asserts.
 #
@@ -111,12 +112,23 @@ has_user() { [ "$(psql_owner -tAc "SELECT count(*) FROM dashboard.users WHERE em
 has_user bench-admin@agentp.local || cli create-user --email bench-admin@agentp.local --password "$DEMO_ADMIN_PASSWORD" --role admin --tenant "$salon" >/dev/null
 has_user bench-root@agentp.local || cli create-user --email bench-root@agentp.local --password "$DEMO_SUPER_ADMIN_PASSWORD" --role super_admin >/dev/null
 
-echo "==> Starting the app (Release) on 127.0.0.1:$app_port"
-ASPNETCORE_ENVIRONMENT=Production Dashboard__RunJobs=false Logging__LogLevel__Default=Warning \
-  dotnet run --no-build -c Release --project src/Web -- --urls "http://127.0.0.1:$app_port" > "$data/bench-app.log" 2>&1 &
-app_pid=$!
-trap 'kill $app_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null && break; sleep 0.5; done
+app_log="$data/bench-app.log"
+start_app() { # [extra VAR=value…] — the app in Release, Production settings, jobs off
+  echo "==> Starting the app (Release) on 127.0.0.1:$app_port"
+  env ASPNETCORE_ENVIRONMENT=Production Dashboard__RunJobs=false Logging__LogLevel__Default=Warning "$@" \
+    dotnet run --no-build -c Release --project src/Web -- --urls "http://127.0.0.1:$app_port" > "$app_log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null && break; sleep 0.5; done
+}
+stop_app() {
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$app_port/health/live" >/dev/null 2>&1 || break; sleep 0.2; done
+}
+trap stop_app EXIT
+# For the pages the app logs each request's server-side duration (ASP.NET Core's "Request finished", JSON lines):
+# that is what is measured, not the client's round trip (a curl process per request adds ~1 ms of noise to both sides).
+start_app 'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information'
 
 base="http://127.0.0.1:$app_port"
 sign_in() { # $1 email $2 password $3 cookie jar
@@ -128,13 +140,17 @@ admin_jar="$data/bench-admin.cookies"; root_jar="$data/bench-root.cookies"
 sign_in bench-admin@agentp.local "$DEMO_ADMIN_PASSWORD" "$admin_jar"
 sign_in bench-root@agentp.local "$DEMO_SUPER_ADMIN_PASSWORD" "$root_jar"
 
-measure() { # $1 path $2 cookie jar → "p50 p95" in ms over $requests requests after a warm-up
-  local path=$1 jar=$2 i
+measure() { # $1 path $2 cookie jar → server-side "p50 p95" in ms over $requests requests after a warm-up
+  local path=$1 jar=$2 i first
   # -c as well: the cookie a browser would keep (renewed after its once-a-minute security-stamp check) is kept.
   for i in 1 2 3 4 5; do curl -s -o /dev/null -b "$jar" -c "$jar" "$base$path"; done
+  sleep 0.3 # the console logger writes on its own thread
+  first=$(( $(wc -l < "$app_log") + 1 ))
   for i in $(seq 1 "$requests"); do
-    curl -s -o /dev/null -b "$jar" -c "$jar" -w '%{http_code} %{time_total}\n' "$base$path"
-  done | awk '$1 != 200 { bad++ } { printf "%.3f\n", $2 * 1000 } END { if (bad) print "non-200 answers: " bad > "/dev/stderr" }' \
+    curl -s -o /dev/null -b "$jar" -c "$jar" -w '%{http_code}\n' "$base$path"
+  done | awk '$1 != 200 { bad++ } END { if (bad) print "non-200 answers on '"$path"': " bad > "/dev/stderr" }'
+  sleep 0.3
+  tail -n +"$first" "$app_log" | grep -a '"Request finished' | sed -n 's/.*"ElapsedMilliseconds":\([0-9.]*\).*/\1/p' \
     | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)] }'
 }
 echo "==> Measuring pages ($requests requests each)"
@@ -157,11 +173,16 @@ read -r cc_p50 cc_p95 <<<"$(measure "/clients/$card" "$admin_jar")"
 read -r au_p50 au_p95 <<<"$(measure '/audit' "$admin_jar")"
 
 # --- 32 concurrent users on the Overview ------------------------------------------------------------------
+# A fresh app without the request log, as production runs (the cookies stay valid: the keys live in the database).
+stop_app
+start_app
 duration=${BENCH_LOAD_SECONDS:-30}
 echo "==> $((32)) concurrent users on /?range=90d for ${duration} s (wrk)"
 curl -s -o /dev/null -b "$admin_jar" -c "$admin_jar" "$base/" # a freshly renewed cookie, as a browser would hold
 cookie=$(awk 'NF >= 7 && $6 ~ /^\.AspNetCore|^agentp/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
 [ -n "$cookie" ] || cookie=$(awk 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " } $1 ~ /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
+# Warm-up first (JIT tiers, pools, caches), as a running instance is; then the measured run.
+wrk -t2 -c32 -d10s -H "Cookie: $cookie" "$base/?range=90d" > /dev/null 2>&1 || true
 wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: $cookie" "$base/?range=90d" > "$data/wrk.txt" 2>&1 || true
 load_rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$data/wrk.txt")
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else if (v ~ /s$/) printf "%.1f", v * 1000; else print "?" }'; }
@@ -217,7 +238,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo
   echo "Last run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`./build/bench.sh --scale $scale$([ "$indexes" = yes ] && echo ' --indexes')\`, on $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, PostgreSQL $(psql_owner -tAc 'SHOW server_version'), .NET $(dotnet --version)."
   echo
-  echo "Data set: $sessions dialogs, $messages messages, $tenants salons, 120 days; the biggest salon holds a third. Pages are measured for that salon's admin over $requests requests after a warm-up (curl on loopback, app in Release, jobs off)."
+  echo "Data set: $sessions dialogs, $messages messages, $tenants salons, 120 days; the biggest salon holds a third. Pages are measured for that salon's admin over $requests requests after a warm-up: server-side durations from the app's own request log (curl on loopback, one request at a time, app in Release, jobs off); the load and memory figures come from a fresh app without that log."
   echo
   echo "| scenario | p50 ms | p95 ms | floor ms | ratio |"
   echo "|---|---:|---:|---:|---:|"
@@ -230,7 +251,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "Load: 32 concurrent signed-in users on \`/?range=90d\` for ${duration} s (wrk, 2 threads): **$load_rps requests/s**, p50 $load_p50 ms,"
   echo "**p99 $load_p99 ms** (target ≤ 150 ms; the row \`overview_90d_32_users\` shows p99 in the p95 column), **$load_errors errors**."
   echo
-  echo "App peak memory (VmHWM) after the run, load included: **${memory_mb} MB** (target ≤ 300 MB)."
+  echo "Peak memory (VmHWM) of the app that served the load: **${memory_mb} MB** (target ≤ 300 MB)."
   echo
   echo "Floors: \`collector_backfill_120d\` (in operation: the dialogs' response times already derived once, by the dialog"
   echo "index) and \`collector_backfill_120d_unindexed\` (a fresh deployment: every response time from the messages) against"

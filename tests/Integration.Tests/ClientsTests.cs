@@ -68,6 +68,13 @@ public sealed partial class ClientsTests(ClientsFixture fixture) : IClassFixture
         var due = await client.GetStringAsync("/clients?due=1");
         Assert.Equal(["Анна 50% скидка"], Names(due));
         Assert.Contains("просрочено на 32 дн.", due);
+        Assert.Contains("Пора на визит: 1", due);
+        // Counted among the clients the search finds, even when the page itself is empty.
+        Assert.Contains("Пора на визит: 0", await client.GetStringAsync("/clients?q=%D0%91%D0%BE%D1%80%D0%B8%D1%81")); // Борис: not due
+        var none = await client.GetStringAsync("/clients?due=1&q=%D0%91%D0%BE%D1%80%D0%B8%D1%81");
+        Assert.Empty(Names(none));
+        Assert.Contains("Пора на визит: 0", none);
+        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients?due=1&q=50%25"));
     }
 
     [Fact]

@@ -27,13 +27,14 @@ public sealed record ClientRow(
     Guid Id, string? Name, string? Phone, DateTimeOffset CreatedAt, string? PreferredStaff, string? PreferredService, string? PreferredTime,
     string? Language, DateOnly? LastVisit, int? VisitInterval, int? OverdueDays, int Sessions, DateTimeOffset? LastDialog);
 
+/// <summary>A page of clients, and how many clients of the search (whatever the due filter) are due for a visit.</summary>
+public sealed record ClientRows(IReadOnlyList<ClientRow> Rows, int DueCount);
+
 /// <summary>The clients list's SQL; Infrastructure.</summary>
 public interface IClientQueries
 {
-    Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
+    Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
         CancellationToken cancellationToken);
-
-    Task<int> DueCountAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>
@@ -65,10 +66,11 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var zone = await zones.ForAsync(scope, cancellationToken);
         var today = LocalDay.Of(clock.GetUtcNow(), zone);
         GetClientsValidator.TryParseCursor(request.After, out var after);
-        var rows = (await queries.PageAsync(scope, request.Filter, today, request.After is null ? null : after, GetClients.PageSize + 1, cancellationToken)).ToList();
+        var page = await queries.PageAsync(scope, request.Filter, today, request.After is null ? null : after, GetClients.PageSize + 1, cancellationToken);
+        var rows = page.Rows.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new ClientPage(rows, await queries.DueCountAsync(scope, request.Filter with { Due = true }, today, cancellationToken),
+        return new ClientPage(rows, page.DueCount,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}" : null, zone.Id, today);
     }
 }

@@ -30,12 +30,18 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
 
     private const string Due = "(NOT @due::boolean OR x.last_visit + x.visit_interval < @today::date)";
 
-    public async Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+    public async Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
         int take, CancellationToken cancellationToken)
     {
+        // The clients due for a visit are counted in the same pass that picks the page (a window over every client the
+        // search matches, before the due filter and the cursor), and reported even when the page is empty.
         var sql = $"""
-            WITH page AS (
-              SELECT x.* FROM ({Clients}) x
+            WITH matching AS (
+              SELECT x.*, count(*) FILTER (WHERE x.last_visit + x.visit_interval < @today::date) OVER () AS due_count
+              FROM ({Clients}) x
+            ),
+            page AS (
+              SELECT x.* FROM matching x
               WHERE {Due}
                 AND (@after_at::timestamptz IS NULL OR (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid))
               ORDER BY x.created_at DESC, x.id DESC
@@ -49,8 +55,10 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
               GROUP BY user_id
             )
             SELECT p.id, p.full_name, p.phone, p.created_at, p.preferred_staff_id, p.preferred_service_id, p.preferred_time, p.language,
-                   p.last_visit, p.visit_interval, @today::date - (p.last_visit + p.visit_interval), coalesce(d.n, 0), d.last
-            FROM page p LEFT JOIN dialogs d ON d.user_id = p.id
+                   p.last_visit, p.visit_interval, @today::date - (p.last_visit + p.visit_interval), coalesce(d.n, 0), d.last,
+                   c.due::int
+            FROM (SELECT coalesce(max(due_count), 0) AS due FROM matching) c
+            LEFT JOIN (page p LEFT JOIN dialogs d ON d.user_id = p.id) ON true
             ORDER BY p.created_at DESC, p.id DESC
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range).
@@ -61,11 +69,14 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("take", take);
         var rows = new List<ClientRow>();
+        var due = 0;
         try
         {
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
+                due = r.GetInt32(13);
+                if (r.IsDBNull(0)) continue; // no client on this page: the row carries the count only
                 int? overdue = r.IsDBNull(10) ? null : r.GetInt32(10);
                 rows.Add(new ClientRow(r.GetGuid(0), Text(r, 1), Text(r, 2), r.GetFieldValue<DateTimeOffset>(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
                     r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetInt32(9), overdue > 0 ? overdue : null,
@@ -76,20 +87,7 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
         {
             await db.Database.CloseConnectionAsync();
         }
-        return rows;
-    }
-
-    public async Task<int> DueCountAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
-    {
-        await using var command = await CommandAsync($"SELECT count(*)::int FROM ({Clients}) x WHERE {Due}", tenantId, filter, today, cancellationToken);
-        try
-        {
-            return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return new ClientRows(rows, due);
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
