@@ -182,7 +182,7 @@ curl -s -o /dev/null -b "$admin_jar" -c "$admin_jar" "$base/" # a freshly renewe
 cookie=$(awk 'NF >= 7 && $6 ~ /^\.AspNetCore|^agentp/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
 [ -n "$cookie" ] || cookie=$(awk 'NF >= 7 && $1 !~ /^#/ { printf "%s%s=%s", sep, $6, $7; sep = "; " } $1 ~ /^#HttpOnly_/ { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$admin_jar")
 # Warm-up first (JIT tiers, pools, caches), as a running instance is; then the measured run.
-wrk -t2 -c32 -d10s -H "Cookie: $cookie" "$base/?range=90d" > /dev/null 2>&1 || true
+wrk -t2 -c32 -d30s -H "Cookie: $cookie" "$base/?range=90d" > /dev/null 2>&1 || true
 wrk -t2 -c32 -d"${duration}s" --latency -H "Cookie: $cookie" "$base/?range=90d" > "$data/wrk.txt" 2>&1 || true
 load_rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$data/wrk.txt")
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.1f", v / 1000; else if (v ~ /ms$/) printf "%.1f", v + 0; else if (v ~ /s$/) printf "%.1f", v * 1000; else print "?" }'; }
@@ -248,7 +248,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
     echo "| ${1#name=} | ${2#p50_ms=} | ${3#p95_ms=} | ${4#floor_ms=} | ${5#ratio=} |"
   done
   echo
-  echo "Load: 32 concurrent signed-in users on \`/?range=90d\` for ${duration} s (wrk, 2 threads): **$load_rps requests/s**, p50 $load_p50 ms,"
+  echo "Load: 32 concurrent signed-in users on \`/?range=90d\` for ${duration} s (wrk, 2 threads, after a 30 s warm-up of a fresh app): **$load_rps requests/s**, p50 $load_p50 ms,"
   echo "**p99 $load_p99 ms** (target ≤ 150 ms; the row \`overview_90d_32_users\` shows p99 in the p95 column), **$load_errors errors**."
   echo
   echo "Peak memory (VmHWM) of the app that served the load: **${memory_mb} MB** (target ≤ 300 MB)."

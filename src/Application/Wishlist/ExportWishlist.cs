@@ -21,6 +21,6 @@ public sealed class ExportWishlistValidator : AbstractValidator<ExportWishlist>
 public sealed class ExportWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TimeProvider clock)
     : IRequestHandler<ExportWishlist, IReadOnlyList<WishlistRowData>>
 {
-    public Task<IReadOnlyList<WishlistRowData>> Handle(ExportWishlist request, CancellationToken cancellationToken) =>
-        queries.PageAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), null, ExportWishlist.MaxRows, cancellationToken);
+    public async Task<IReadOnlyList<WishlistRowData>> Handle(ExportWishlist request, CancellationToken cancellationToken) =>
+        (await queries.PageAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), null, ExportWishlist.MaxRows, cancellationToken)).Rows;
 }

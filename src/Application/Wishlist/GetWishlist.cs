@@ -42,11 +42,12 @@ public sealed record WishlistDecisionView(WishlistDecision Status, string? Comme
 /// <summary>The list's SQL (a join across the bot's schema and ours); Infrastructure.</summary>
 public interface IWishlistQueries
 {
-    Task<IReadOnlyList<WishlistRowData>> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, (DateTimeOffset At, long Id)? after,
+    /// <summary>A page of the filter's items and, over all of them whatever the status filter, the count per merged status.</summary>
+    Task<WishlistRows> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, (DateTimeOffset At, long Id)? after,
         int take, CancellationToken cancellationToken);
-
-    Task<IReadOnlyDictionary<string, int>> CountsAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken);
 }
+
+public sealed record WishlistRows(IReadOnlyList<WishlistRowData> Rows, IReadOnlyDictionary<string, int> Counts);
 
 public sealed record WishlistRowData(
     long Id, Guid ClientId, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, string? Source, string? Comment,
@@ -87,7 +88,8 @@ public sealed class GetWishlistHandler(IWishlistQueries queries, IDashboardDb db
         var zone = await zones.ForAsync(scope, cancellationToken);
         var now = clock.GetUtcNow();
         GetWishlistValidator.TryParseCursor(request.After, out var after);
-        var rows = (await queries.PageAsync(scope, request.Filter, now, request.After is null ? null : after, GetWishlist.PageSize + 1, cancellationToken)).ToList();
+        var page = await queries.PageAsync(scope, request.Filter, now, request.After is null ? null : after, GetWishlist.PageSize + 1, cancellationToken);
+        var rows = page.Rows.ToList();
         var more = rows.Count > GetWishlist.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
 
@@ -100,7 +102,7 @@ public sealed class GetWishlistHandler(IWishlistQueries queries, IDashboardDb db
         return new WishlistPage(
             rows.Select(r => new WishlistRow(r.Id, r.ClientId, r.ClientName, r.ClientPhone, r.ItemType, r.ItemId, r.Source, r.Comment,
                 r.BotStatus, r.Meta, r.CreatedAt, r.Status, history[r.Id].ToList(), (now - r.CreatedAt).Days)).ToList(),
-            await queries.CountsAsync(scope, request.Filter, now, cancellationToken),
+            page.Counts,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}-{rows[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             zone.Id);
     }

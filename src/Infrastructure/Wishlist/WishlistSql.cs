@@ -28,19 +28,36 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
           AND (@older_than::timestamptz IS NULL OR w.created_at <= @older_than::timestamptz)
         """;
 
-    public async Task<IReadOnlyList<WishlistRowData>> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now,
+    public async Task<WishlistRows> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now,
         (DateTimeOffset At, long Id)? after, int take, CancellationToken cancellationToken)
     {
+        // One pass over the salon's items (and one decision lookup each) gives the page and the counts per merged status;
+        // the counts come after the page's rows, marked by a null id.
         var sql = $"""
-            SELECT w.id, w.user_id, c.full_name, c.phone, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta::text, w.created_at,
-                   coalesce(a.status, w.status) AS effective_status
-            {From}
-              AND (@status::text IS NULL OR coalesce(a.status, w.status) = @status::text)
-              AND (@after_at::timestamptz IS NULL OR (w.created_at, w.id) < (@after_at::timestamptz, @after_id::bigint))
-            ORDER BY w.created_at DESC, w.id DESC
-            LIMIT @take
+            WITH matching AS (
+              SELECT w.id, w.user_id, c.full_name, c.phone, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
+                     coalesce(a.status, w.status) AS effective_status
+              {From}
+            ),
+            page AS (
+              SELECT * FROM matching
+              WHERE (@status::text IS NULL OR effective_status = @status::text)
+                AND (@after_at::timestamptz IS NULL OR (created_at, id) < (@after_at::timestamptz, @after_id::bigint))
+              ORDER BY created_at DESC, id DESC
+              LIMIT @take
+            )
+            SELECT * FROM (
+              SELECT 0 AS part, id, user_id, full_name, phone, item_type, item_id, source, comment, status, meta::text, created_at,
+                     effective_status, 0 AS n
+              FROM page
+              UNION ALL
+              SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int
+              FROM matching GROUP BY effective_status
+            ) x
+            ORDER BY part, created_at DESC, id DESC
             """;
         var rows = new List<WishlistRowData>();
+        var counts = new Dictionary<string, int>();
         await using var command = await CommandAsync(sql, tenantId, filter, now, cancellationToken);
         command.Parameters.AddWithValue("status", (object?)filter.EffectiveStatus ?? DBNull.Value);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
@@ -50,33 +67,23 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                rows.Add(new WishlistRowData(reader.GetInt64(0), reader.GetGuid(1), Text(reader, 2), Text(reader, 3),
-                    Codes.ParseOr(reader.GetString(4), WishlistItemType.Unknown), reader.GetString(5), Text(reader, 6), Text(reader, 7),
-                    Codes.ParseOr(reader.GetString(8), WishlistStatus.Unknown), BotJson.ReadWishlistMeta(reader.GetString(9)),
-                    reader.GetFieldValue<DateTimeOffset>(10), reader.GetString(11)));
+            {
+                if (reader.GetInt32(0) == 1)
+                {
+                    counts[reader.GetString(12)] = reader.GetInt32(13);
+                    continue;
+                }
+                rows.Add(new WishlistRowData(reader.GetInt64(1), reader.GetGuid(2), Text(reader, 3), Text(reader, 4),
+                    Codes.ParseOr(reader.GetString(5), WishlistItemType.Unknown), reader.GetString(6), Text(reader, 7), Text(reader, 8),
+                    Codes.ParseOr(reader.GetString(9), WishlistStatus.Unknown), BotJson.ReadWishlistMeta(reader.GetString(10)),
+                    reader.GetFieldValue<DateTimeOffset>(11), reader.GetString(12)));
+            }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return rows;
-    }
-
-    public async Task<IReadOnlyDictionary<string, int>> CountsAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sql = $"SELECT coalesce(a.status, w.status), count(*)::int {From} GROUP BY 1";
-        var counts = new Dictionary<string, int>();
-        await using var command = await CommandAsync(sql, tenantId, filter, now, cancellationToken);
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) counts[reader.GetString(0)] = reader.GetInt32(1);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return counts;
+        return new WishlistRows(rows, counts);
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
