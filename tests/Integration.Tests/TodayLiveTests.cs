@@ -1,3 +1,4 @@
+using AgentP.Application.Settings;
 using AgentP.Application.Metrics;
 using AgentP.Application.Overview;
 using AgentP.TestSupport;
@@ -63,5 +64,30 @@ public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture
 
         var after = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
         Assert.Equal(1L, after.Days.Single(d => d.Day == new DateOnly(2026, 11, 22)).Dialogs);
+    }
+}
+
+public sealed class ReusedZoneFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
+}
+
+/// <summary>A salon's time zone is reused like its figures, and forgotten as soon as its settings are saved here.</summary>
+public sealed class ReusedZoneTests(ReusedZoneFixture fixture) : IClassFixture<ReusedZoneFixture>
+{
+    [Fact]
+    public async Task A_salons_zone_is_reused_and_a_saved_change_shows_at_once()
+    {
+        Assert.Equal("Europe/Moscow", (await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"))).TimeZone);
+
+        // Changed behind this instance's back (as another instance would): reused for a while.
+        await fixture.Db.ExecuteAsync($"INSERT INTO dashboard.tenant_settings (tenant_id, time_zone, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at) VALUES ('{fixture.SalonA}', 'Asia/Yekaterinburg', 15, 50, 20, 5, true, now())");
+        Assert.Equal("Europe/Moscow", (await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"))).TimeZone);
+        Assert.Equal("Europe/Moscow", (await fixture.App.SendAs(fixture.AdminB, new GetOverview("7d"))).TimeZone); // never another salon's
+
+        // Saved through the settings here: at once.
+        await fixture.App.SendAs(fixture.AdminA, new UpdateSettings(new SettingsValues("Asia/Vladivostok", 15, 50, 20, 5, true, null)));
+        Assert.Equal("Asia/Vladivostok", (await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"))).TimeZone);
     }
 }

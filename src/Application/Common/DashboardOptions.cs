@@ -25,7 +25,8 @@ public sealed class DashboardOptions
 
     /// <summary>
     /// How long the Overview and Platform reuse a salon's figures (seconds; 0 reads them on every request): today's live
-    /// figures at most this long, closed days until the next collection or at most this long.
+    /// figures at most this long, closed days until the next collection or at most this long. Every page reuses a salon's time
+    /// zone as long (see <see cref="TenantTimeZones"/>).
     /// </summary>
     public int ReportCacheSeconds { get; set; } = 30;
 

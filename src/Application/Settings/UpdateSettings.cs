@@ -31,7 +31,8 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
     public static bool IsTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }
 
-public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock) : IRequestHandler<UpdateSettings, Unit>
+public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+    : IRequestHandler<UpdateSettings, Unit>
 {
     public async Task<Unit> Handle(UpdateSettings request, CancellationToken cancellationToken)
     {
@@ -55,6 +56,7 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.UpdateSettings, "Настройки салона изменены", caller.UserId, id,
             new() { ["old"] = before, ["new"] = Snapshot(settings) }));
         await db.SaveChangesAsync(cancellationToken);
+        zones.Forget(id);
         return Unit.Value;
     }
 
