@@ -17,9 +17,7 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_status_date
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_started
   ON public.conversation_sessions_v2 (tenant_id, started_at DESC, id DESC);
 
--- A client's dialogs (the client card, the dialogs count of the clients list). Not in the spec either.
-CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_user_started
-  ON public.conversation_sessions_v2 (user_id, started_at DESC);
+-- (A client's dialogs need no index here: the dashboard keeps its own, dashboard.dialog_facts by client.)
 
 -- Pending wishlist items per salon.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_wishlist_tenant_pending

@@ -1,8 +1,8 @@
 using AgentP.Application.Common;
-using AgentP.Application.Dialogs;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Dialogs;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
 using MediatR;
