@@ -56,12 +56,12 @@ else
   echo "==> Reusing the data set in database $db"
 fi
 cli migrate >/dev/null
+# Every opt-in index this script ever applied goes first (a run with --indexes then has exactly today's list).
+psql_owner -c "DROP INDEX IF EXISTS public.idx_sessions_tenant_status_date, public.idx_sessions_tenant_started,
+  public.idx_sessions_user_started, public.idx_wishlist_tenant_pending, public.idx_history_session_created" >/dev/null
 if [ "$indexes" = yes ]; then
   echo "==> Applying the opt-in indexes (build/sql/public-indexes.sql)"
   psql_owner -f - < build/sql/public-indexes.sql
-else
-  psql_owner -c "DROP INDEX IF EXISTS public.idx_sessions_tenant_status_date, public.idx_sessions_tenant_started,
-    public.idx_sessions_user_started, public.idx_wishlist_tenant_pending, public.idx_history_session_created" >/dev/null
 fi
 psql_owner -c "ANALYZE" >/dev/null
 read -r sessions messages tenants <<<"$(psql_owner -tAc "SELECT (SELECT count(*) FROM public.conversation_sessions_v2), (SELECT count(*) FROM public.recent_history_v2), (SELECT count(*) FROM public.tenants_v2)" | tr '|' ' ')"

@@ -34,6 +34,7 @@ public sealed class DialogIndexFixture : AppFixture
         AnnaDialogs = [a1, a2, a3];
         await Db.ExecuteAsync($"UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour' WHERE id <> {a3}");
         await App.CreateUserAsync("admin@dialogs.local", Password, Role.Admin, salon);
+        await App.CreateUserAsync("admin@other.local", Password, Role.Admin, other);
     }
 
     public async Task<DialogsIndexed> IndexAsync()
@@ -96,4 +97,23 @@ public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClas
 
     [GeneratedRegex("href=\"/sessions/(\\d+)\"")]
     private static partial Regex SessionLink();
+}
+
+/// <summary>Tenant isolation over the index (its own database: indexing everything would spoil the test above).</summary>
+public sealed class DialogIndexIsolationTests(DialogIndexFixture fixture) : IClassFixture<DialogIndexFixture>
+{
+    [Fact]
+    public async Task Another_salons_admin_sees_none_of_the_indexed_clients()
+    {
+        await fixture.Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+        await fixture.Db.SealPublicAsync();
+        await fixture.IndexAsync();
+
+        using var other = await fixture.App.SignedInAsync("admin@other.local", DialogIndexFixture.Password);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/clients/{fixture.Anna}")).StatusCode);
+        var csv = Encoding.UTF8.GetString((await other.GetByteArrayAsync("/clients?handler=export"))[3..]);
+        Assert.DoesNotContain(fixture.Anna.ToString(), csv);
+        var vera = csv.Split("\r\n").Single(l => l.Contains(";Вера;", StringComparison.Ordinal)); // their own client
+        Assert.Equal("1", vera.Split(';')[^2]); // and her one dialog, from the index
+    }
 }
