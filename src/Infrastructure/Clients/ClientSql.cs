@@ -49,7 +49,7 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             ),
             dialogs AS (
               SELECT user_id, count(*)::int AS n, max(started_at) AS last
-              FROM (SELECT user_id, started_at FROM dashboard.dialog_facts WHERE user_id IN (SELECT id FROM page)
+              FROM (SELECT user_id, started_at FROM dashboard.dialog_facts WHERE user_id IN (SELECT id FROM page) AND session_id <= @indexed
                     UNION ALL
                     SELECT user_id, started_at FROM public.conversation_sessions_v2 WHERE id > @indexed AND user_id IN (SELECT id FROM page)) d
               GROUP BY user_id
@@ -61,7 +61,8 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             LEFT JOIN (page p LEFT JOIN dialogs d ON d.user_id = p.id) ON true
             ORDER BY p.created_at DESC, p.id DESC
             """;
-        // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range).
+        // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
+        // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.
         var indexed = await IndexDialogs.IndexedUpToAsync(db, cancellationToken);
         await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
         command.Parameters.AddWithValue("indexed", indexed);
