@@ -68,5 +68,5 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOp
     }
 
     private static string? Clip(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? null : reason.Length > EscalationCase.MaxReasonLength ? reason[..EscalationCase.MaxReasonLength] : reason.Trim();
+        reason?.Trim() is not { Length: > 0 } text ? null : text.Length > EscalationCase.MaxReasonLength ? text[..EscalationCase.MaxReasonLength] : text;
 }

@@ -31,25 +31,26 @@ public static class SchedulerRegistration
                 store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(15));
             });
             q.AddJobListener<JobMetricsListener>();
-            q.AddJob<CollectMetricsJob>(j => j.WithIdentity(CollectMetricsJob.Key).StoreDurably().WithDescription("Collect missing daily metrics"));
-            q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.HourlyTrigger)
-                .WithCronSchedule(CollectMetricsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddCronJob<CollectMetricsJob>(CollectMetricsJob.Key, CollectMetricsJob.HourlyTrigger, CollectMetricsJob.Schedule, "Collect missing daily metrics");
             // And once shortly after every start: days missed while no instance ran are filled without waiting for :05.
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.StartupTrigger)
                 .StartAt(DateTimeOffset.UtcNow.AddSeconds(30)));
-            q.AddJob<SyncEscalationsJob>(j => j.WithIdentity(SyncEscalationsJob.Key).StoreDurably().WithDescription("Escalated dialogs into the inbox"));
-            q.AddTrigger(t => t.ForJob(SyncEscalationsJob.Key).WithIdentity(SyncEscalationsJob.Trigger)
-                .WithCronSchedule(SyncEscalationsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddJob<IndexDialogsJob>(j => j.WithIdentity(IndexDialogsJob.Key).StoreDurably().WithDescription("Derive each new dialog's facts once"));
-            q.AddTrigger(t => t.ForJob(IndexDialogsJob.Key).WithIdentity(IndexDialogsJob.Trigger)
-                .WithCronSchedule(IndexDialogsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-            q.AddJob<VerifyBookingsJob>(j => j.WithIdentity(VerifyBookingsJob.Key).StoreDurably().WithDescription("Ask YClients who came"));
-            q.AddTrigger(t => t.ForJob(VerifyBookingsJob.Key).WithIdentity(VerifyBookingsJob.Trigger)
-                .WithCronSchedule(VerifyBookingsJob.Schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            q.AddCronJob<SyncEscalationsJob>(SyncEscalationsJob.Key, SyncEscalationsJob.Trigger, SyncEscalationsJob.Schedule, "Escalated dialogs into the inbox");
+            q.AddCronJob<IndexDialogsJob>(IndexDialogsJob.Key, IndexDialogsJob.Trigger, IndexDialogsJob.Schedule, "Derive each new dialog's facts once");
+            q.AddCronJob<VerifyBookingsJob>(VerifyBookingsJob.Key, VerifyBookingsJob.Trigger, VerifyBookingsJob.Schedule, "Ask YClients who came");
         });
         // Quartz's own host service starts the scheduler and, on shutdown, lets a running job finish (a collection chunk is one
         // transaction either way). Without it (Dashboard:RunJobs false) nothing touches the scheduler's tables at all.
         if (runJobs) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>A durable job on a UTC cron schedule; a firing missed while no instance ran happens once, at once.</summary>
+    private static void AddCronJob<TJob>(this IQuartzBuilder q, JobKey job, TriggerKey trigger, string schedule, string description)
+        where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(job).StoreDurably().WithDescription(description));
+        q.AddTrigger(t => t.ForJob(job).WithIdentity(trigger)
+            .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 }
