@@ -29,7 +29,9 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TenantScopeBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
+        services.AddSingleton<Reused>();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<Attention.AttentionCounter>();
         services.AddSingleton<DashboardMetrics>();
         services.AddMemoryCache();
         services.AddScoped<Overview.ReportCache>();

@@ -34,13 +34,17 @@ public static class DependencyInjection
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
 
-        services.AddDbContext<DashboardDbContext>(o => o.UseDashboardDatabase(connectionString.Value));
+        // Pooled: setting up a context costs more than most of a page's queries. Each scope rents one, scoped to its
+        // tenant, and returns it when the scope ends.
+        services.AddPooledDbContextFactory<DashboardDbContext>(o => o.UseDashboardDatabase(connectionString.Value));
+        services.AddScoped(Rent<DashboardDbContext>);
         services.AddScoped<IDashboardDb>(sp => sp.GetRequiredService<DashboardDbContext>());
 
-        services.AddDbContext<PublicReadOnlyDbContext>(o => o
+        services.AddPooledDbContextFactory<PublicReadOnlyDbContext>(o => o
             .UseNpgsql(publicReadConnectionString.Value)
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddScoped(Rent<PublicReadOnlyDbContext>);
         services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
 
         services.AddScoped<IDailyMetricsCollector, DailyMetricsSql>();
@@ -58,6 +62,13 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;
+    }
+
+    private static TContext Rent<TContext>(IServiceProvider services) where TContext : DbContext, ITenantFiltered
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.TenantScope = services.GetRequiredService<ITenantContext>();
+        return context;
     }
 
     public static DbContextOptionsBuilder UseDashboardDatabase(this DbContextOptionsBuilder options, string connectionString) =>

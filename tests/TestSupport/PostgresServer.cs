@@ -128,7 +128,7 @@ public sealed class PostgresServer
 
         var options = new DbContextOptionsBuilder<DashboardDbContext>();
         options.UseDashboardDatabase(AppConnectionString(TemplateDatabase));
-        await using (var db = new DashboardDbContext(options.Options, new TenantContext()))
+        await using (var db = new DashboardDbContext(options.Options))
             await db.Database.MigrateAsync();
         NpgsqlConnection.ClearAllPools();
     }

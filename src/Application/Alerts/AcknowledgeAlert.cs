@@ -1,3 +1,4 @@
+using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
@@ -13,7 +14,7 @@ namespace AgentP.Application.Alerts;
 [Authorize(Role.SuperAdmin, Role.Admin)]
 public sealed record AcknowledgeAlert(long Id, Guid? TenantId = null) : IRequest<Unit>, IAllowsAllTenants;
 
-public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<AcknowledgeAlert, Unit>
+public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller, AttentionCounter attention, TimeProvider clock) : IRequestHandler<AcknowledgeAlert, Unit>
 {
     public async Task<Unit> Handle(AcknowledgeAlert request, CancellationToken cancellationToken)
     {
@@ -27,16 +28,7 @@ public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.AcknowledgeAlert, $"Алерт #{alert.Id} ({alert.Kind.ToCode()}, {alert.Day:yyyy-MM-dd}) просмотрен",
             caller.UserId, alert.TenantId, new() { ["alert_id"] = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         await db.SaveChangesAsync(cancellationToken);
+        attention.Changed();
         return Unit.Value;
     }
-}
-
-/// <summary>How many alerts are open: the navigation badge.</summary>
-[Authorize]
-public sealed record CountOpenAlerts(Guid? TenantId = null) : IRequest<int>, IAllowsAllTenants;
-
-public sealed class CountOpenAlertsHandler(IDashboardDb db) : IRequestHandler<CountOpenAlerts, int>
-{
-    public Task<int> Handle(CountOpenAlerts request, CancellationToken cancellationToken) =>
-        db.Alerts.CountAsync(a => a.AcknowledgedAt == null, cancellationToken); // ix_alerts_tenant_id_acknowledged_at
 }

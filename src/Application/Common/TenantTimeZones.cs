@@ -1,16 +1,14 @@
 using AgentP.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace AgentP.Application.Common;
 
 /// <summary>
-/// The time zone a salon's days are counted in (DESIGN §5). Every page needs it, so a salon's zone is reused for
-/// <see cref="DashboardOptions.ReportCacheSeconds"/> like the figures it dates; saving the salon's settings on this
-/// instance forgets it at once, another instance follows within that time.
+/// The time zone a salon's days are counted in (DESIGN §5). Every page needs it, so a salon's zone is
+/// <see cref="Reused"/> like the figures it dates; saving any salon's settings on this instance forgets them at once.
 /// </summary>
-public sealed class TenantTimeZones(IDashboardDb db, IMemoryCache cache, IOptions<DashboardOptions> options)
+public sealed class TenantTimeZones(IDashboardDb db, Reused reused, IOptions<DashboardOptions> options)
 {
     public TimeZoneInfo Default => TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
 
@@ -21,16 +19,10 @@ public sealed class TenantTimeZones(IDashboardDb db, IMemoryCache cache, IOption
     public async Task<TimeZoneInfo> ForAsync(Guid? tenantId, CancellationToken cancellationToken)
     {
         if (tenantId is not { } tenant) return Default;
-        var seconds = options.Value.ReportCacheSeconds;
-        if (seconds <= 0 || !cache.TryGetValue(Key(tenant), out string? id))
-        {
-            id = await db.TenantSettings.Where(s => s.TenantId == tenant).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "";
-            if (seconds > 0) cache.Set(Key(tenant), id, TimeSpan.FromSeconds(seconds));
-        }
+        var id = await reused.GetAsync(nameof(TenantTimeZones), tenant, async () =>
+            await db.TenantSettings.Where(s => s.TenantId == tenant).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken) ?? "");
         return id is { Length: > 0 } ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
     }
 
-    public void Forget(Guid tenantId) => cache.Remove(Key(tenantId));
-
-    private static (string, Guid) Key(Guid tenantId) => (nameof(TenantTimeZones), tenantId);
+    public void Forget() => reused.Forget(nameof(TenantTimeZones));
 }

@@ -1,3 +1,4 @@
+using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
@@ -23,7 +24,7 @@ public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscala
             .NoControlCharacters(multiline: true);
 }
 
-public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<ResolveEscalation, bool>
+public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser caller, AttentionCounter attention, TimeProvider clock) : IRequestHandler<ResolveEscalation, bool>
 {
     public async Task<bool> Handle(ResolveEscalation request, CancellationToken cancellationToken)
     {
@@ -36,16 +37,7 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.ResolveEscalation, $"Обращение #{@case.Id} закрыто: {reason}",
             caller.UserId, @case.TenantId, new() { ["case_id"] = @case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = reason }));
         await db.SaveChangesAsync(cancellationToken);
+        attention.Changed();
         return true;
     }
-}
-
-/// <summary>How many clients wait for a human: the navigation badge.</summary>
-[Authorize]
-public sealed record CountOpenEscalations(Guid? TenantId = null) : IRequest<int>, IAllowsAllTenants;
-
-public sealed class CountOpenEscalationsHandler(IDashboardDb db) : IRequestHandler<CountOpenEscalations, int>
-{
-    public Task<int> Handle(CountOpenEscalations request, CancellationToken cancellationToken) =>
-        db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, cancellationToken); // ix_conversations_tenant_id_status_escalated_at
 }

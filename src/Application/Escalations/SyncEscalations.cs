@@ -1,3 +1,4 @@
+using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
@@ -18,7 +19,7 @@ public sealed record SyncEscalations : IRequest<EscalationSyncResult>;
 
 public sealed record EscalationSyncResult(int Created, int Reopened, int Added);
 
-public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOptions<DashboardOptions> options, TimeProvider clock)
+public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, AttentionCounter attention, IOptions<DashboardOptions> options, TimeProvider clock)
     : IRequestHandler<SyncEscalations, EscalationSyncResult>
 {
     public async Task<EscalationSyncResult> Handle(SyncEscalations request, CancellationToken cancellationToken)
@@ -64,6 +65,7 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOp
             db.EscalationSessions.Add(new EscalationSession { SessionId = s.Id, Case = open, TenantId = s.TenantId, EscalatedAt = s.At });
         }
         await db.SaveChangesAsync(cancellationToken);
+        attention.Changed();
         return new EscalationSyncResult(created, reopened, added);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Dashboard;
@@ -60,7 +61,7 @@ public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDail
 /// After a failure no further chunk starts; the report names the earliest failed chunk, every day before it is saved.
 /// </summary>
 public sealed class CollectDailyMetricsHandler(
-    IServiceScopeFactory scopes, IPublicData bot, TenantTimeZones zones, TimeProvider clock, IOptions<DashboardOptions> options)
+    IServiceScopeFactory scopes, IPublicData bot, TenantTimeZones zones, AttentionCounter attention, TimeProvider clock, IOptions<DashboardOptions> options)
     : IRequestHandler<CollectDailyMetrics, MetricsCollection>
 {
     public async Task<MetricsCollection> Handle(CollectDailyMetrics request, CancellationToken cancellationToken)
@@ -91,7 +92,8 @@ public sealed class CollectDailyMetricsHandler(
                     rows[i] = await scope.ServiceProvider.GetRequiredService<IDailyMetricsCollector>()
                         .CollectAsync(from, to, request.TenantId, zones.Default.Id, clock.GetUtcNow(), ct);
                     // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
-                    await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(from, to, request.TenantId, clock.GetUtcNow(), ct);
+                    if (await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(from, to, request.TenantId, clock.GetUtcNow(), ct) > 0)
+                        attention.Changed();
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -1,3 +1,4 @@
+using AgentP.Application.Attention;
 using AgentP.Application.Bookings;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
@@ -60,7 +61,8 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 }
 
 public sealed class GetOverviewHandler(
-    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, IYclients yclients, TimeProvider clock)
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, Reused reused,
+    IYclients yclients, TimeProvider clock)
     : IRequestHandler<GetOverview, OverviewReport>
 {
     public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
@@ -68,8 +70,9 @@ public sealed class GetOverviewHandler(
         var scope = tenant.RequireScope();
         string? salon = null;
         if (scope is { } id)
-            salon = await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("Салон не найден.");
+            salon = await reused.GetAsync("SalonNames", id, async () =>
+                await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Салон не найден."));
 
         var zone = await zones.ForAsync(scope, cancellationToken);
         var now = clock.GetUtcNow();
@@ -78,31 +81,34 @@ public sealed class GetOverviewHandler(
         var previous = period.Previous;
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
+        // The latest collection is the one figure read on every request: it says whether the closed days are still current.
         var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
         var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), scope, previous.From, period.To, lastCollected, async () =>
             await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
                 .ToListAsync(cancellationToken))).ToList();
         if (period.Contains(today))
             rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
-        var escalations = await EscalationsAsync(period, zone, cancellationToken);
+        var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
+        var resolved = await reports.FigureAsync("resolved", scope, period.From, period.To, () => ResolvedAsync(period, zone, cancellationToken));
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
-        var connected = yclients.IsConfigured && (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))
-            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken));
+        var connected = yclients.IsConfigured && await reused.GetAsync("YclientsConnected", true, async () =>
+            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))
+            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)));
 
         return new OverviewReport(salon, zone.Id, today, request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
             OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
-            lastCollected, escalations, connected);
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected);
     }
 
-    private async Task<EscalationFigures> EscalationsAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>How many cases were resolved in the period, and the median time it took.</summary>
+    private async Task<(int Count, TimeSpan? Median)> ResolvedAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var waiting = await db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, cancellationToken);
         var (from, to) = LocalDay.UtcRange(period.From, period.To, zone);
         var resolved = await db.Conversations
             .Where(c => c.Status == EscalationStatus.Resolved && c.ClosedAt >= from && c.ClosedAt < to && c.WaitingSince != null)
             .Select(c => new { c.ClosedAt, c.WaitingSince }).ToListAsync(cancellationToken);
-        return new EscalationFigures(waiting, resolved.Count, EscalationFigures.Median(resolved.Select(c => c.ClosedAt!.Value - c.WaitingSince!.Value).ToList()));
+        return (resolved.Count, EscalationFigures.Median(resolved.Select(c => c.ClosedAt!.Value - c.WaitingSince!.Value).ToList()));
     }
 }

@@ -36,7 +36,7 @@ public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
     }
 }
 
-public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
+public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, ReportCache reports, Reused reused, TimeProvider clock)
     : IRequestHandler<GetPlatform, PlatformReport>
 {
     public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
@@ -47,7 +47,7 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
         var previous = period.Previous;
 
         // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
-        var tenants = await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name, t.IsActive }).ToListAsync(cancellationToken);
+        var tenants = await Tenants.GetTenantChoicesHandler.AllAsync(bot, reused, cancellationToken);
         // Only the counts: the side-by-side table shows no top lists, and their jsonb is most of a row's weight.
         var collected = await db.MetricsDailies.IgnoreQueryFilters().MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
         var rows = (await reports.ClosedDaysAsync(nameof(GetPlatform), null, previous.From, period.To, collected, async () =>

@@ -56,7 +56,7 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.UpdateSettings, "Настройки салона изменены", caller.UserId, id,
             new() { ["old"] = before, ["new"] = Snapshot(settings) }));
         await db.SaveChangesAsync(cancellationToken);
-        zones.Forget(id);
+        zones.Forget();
         return Unit.Value;
     }
 

@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Domain.Common;
@@ -12,10 +13,14 @@ public sealed record GetTenantChoices : IRequest<IReadOnlyList<TenantChoice>>;
 
 public sealed record TenantChoice(Guid Id, string Name, bool IsActive);
 
-public sealed class GetTenantChoicesHandler(IPublicData bot) : IRequestHandler<GetTenantChoices, IReadOnlyList<TenantChoice>>
+public sealed class GetTenantChoicesHandler(IPublicData bot, Reused reused) : IRequestHandler<GetTenantChoices, IReadOnlyList<TenantChoice>>
 {
-    // Only a super_admin gets here (see the attribute), and a super_admin may see every salon.
-    public async Task<IReadOnlyList<TenantChoice>> Handle(GetTenantChoices request, CancellationToken cancellationToken) =>
-        await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name)
-            .Select(t => new TenantChoice(t.Id, t.Name, t.IsActive)).ToListAsync(cancellationToken);
+    public Task<IReadOnlyList<TenantChoice>> Handle(GetTenantChoices request, CancellationToken cancellationToken) =>
+        AllAsync(bot, reused, cancellationToken);
+
+    /// <summary>Every salon by name, for a super_admin only (they may see every salon). The bot adds salons rarely: <see cref="Reused"/>.</summary>
+    public static Task<IReadOnlyList<TenantChoice>> AllAsync(IPublicData bot, Reused reused, CancellationToken cancellationToken) =>
+        reused.GetAsync<IReadOnlyList<TenantChoice>>(nameof(GetTenantChoices), null, async () =>
+            await bot.Tenants.IgnoreQueryFilters().OrderBy(t => t.Name)
+                .Select(t => new TenantChoice(t.Id, t.Name, t.IsActive)).ToListAsync(cancellationToken));
 }

@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentP.Infrastructure.Data;
 
 /// <summary>The dashboard's own schema <c>dashboard</c>, created and evolved by EF Core migrations.</summary>
-public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options, ITenantContext tenant)
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
     : DbContext(options), IDashboardDb, IDataProtectionKeyContext, ITenantFiltered
 {
     public const string Schema = "dashboard";
 
-    public bool AllTenants => tenant.AllTenants;
-    public Guid? CurrentTenantId => tenant.TenantId;
+    /// <inheritdoc cref="ITenantFiltered.TenantScope"/>
+    public ITenantContext TenantScope { get; set; } = new TenantContext();
+    public bool AllTenants => TenantScope.AllTenants;
+    public Guid? CurrentTenantId => TenantScope.TenantId;
 
     public DbSet<DashboardUser> Users => Set<DashboardUser>();
     public DbSet<DailyMetrics> MetricsDailies => Set<DailyMetrics>();

@@ -10,6 +10,6 @@ public sealed class DesignTimeDashboardDbContextFactory : IDesignTimeDbContextFa
     {
         var options = new DbContextOptionsBuilder<DashboardDbContext>();
         options.UseDashboardDatabase("Host=localhost;Database=agentp_design");
-        return new DashboardDbContext(options.Options, new TenantContext());
+        return new DashboardDbContext(options.Options);
     }
 }

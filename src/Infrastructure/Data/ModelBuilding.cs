@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Interfaces;
 using System.Linq.Expressions;
 using System.Text.Json;
 using AgentP.Domain.Common;
@@ -47,6 +48,11 @@ internal static class ModelBuilding
 /// <summary>The members a tenant query filter reads on its context.</summary>
 internal interface ITenantFiltered
 {
+    /// <summary>
+    /// The scope of the unit of work the context serves. Contexts are pooled, so whoever hands one out sets it (see
+    /// <c>AddInfrastructureServices</c>); a context nobody scoped sees no salon's rows.
+    /// </summary>
+    ITenantContext TenantScope { get; set; }
     bool AllTenants { get; }
     Guid? CurrentTenantId { get; }
 }

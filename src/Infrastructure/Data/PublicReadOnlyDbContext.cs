@@ -10,13 +10,15 @@ namespace AgentP.Infrastructure.Data;
 /// filter on every table as the second line of defence behind the tenant-scope behaviour.
 /// Column names are the spec's (§3) through the snake_case convention.
 /// </summary>
-public sealed class PublicReadOnlyDbContext(DbContextOptions<PublicReadOnlyDbContext> options, ITenantContext tenant)
+public sealed class PublicReadOnlyDbContext(DbContextOptions<PublicReadOnlyDbContext> options)
     : DbContext(options), IPublicData, ITenantFiltered
 {
     private const string ReadOnlyMessage = "The public schema belongs to the bot: the dashboard never writes to it.";
 
-    public bool AllTenants => tenant.AllTenants;
-    public Guid? CurrentTenantId => tenant.TenantId;
+    /// <inheritdoc cref="ITenantFiltered.TenantScope"/>
+    public ITenantContext TenantScope { get; set; } = new TenantContext();
+    public bool AllTenants => TenantScope.AllTenants;
+    public Guid? CurrentTenantId => TenantScope.TenantId;
 
     public IQueryable<Tenant> Tenants => Set<Tenant>();
     public IQueryable<Client> Clients => Set<Client>();

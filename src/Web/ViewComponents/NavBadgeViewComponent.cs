@@ -1,5 +1,4 @@
-using AgentP.Application.Alerts;
-using AgentP.Application.Escalations;
+using AgentP.Application.Attention;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,10 +7,16 @@ namespace AgentP.Web.ViewComponents;
 /// <summary>The count next to a menu item that needs attention: open alerts, clients waiting for a human.</summary>
 public sealed class NavBadgeViewComponent(IMediator mediator) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(string href) => href switch
+    public async Task<IViewComponentResult> InvokeAsync(string href)
     {
-        "/alerts" => View((await mediator.Send(new CountOpenAlerts(), HttpContext.RequestAborted), "alert-badge", "открытых")),
-        "/escalations" => View((await mediator.Send(new CountOpenEscalations(), HttpContext.RequestAborted), "escalation-badge", "Ждут ответа")),
-        _ => Content(""),
-    };
+        // Both badges of a page share one answer.
+        if (HttpContext.Items[typeof(AttentionCounts)] is not AttentionCounts counts)
+            HttpContext.Items[typeof(AttentionCounts)] = counts = await mediator.Send(new GetAttentionCounts(), HttpContext.RequestAborted);
+        return href switch
+        {
+            "/alerts" => View((counts.OpenAlerts, "alert-badge", "открытых")),
+            "/escalations" => View((counts.WaitingEscalations, "escalation-badge", "Ждут ответа")),
+            _ => Content(""),
+        };
+    }
 }
