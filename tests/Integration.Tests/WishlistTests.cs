@@ -99,6 +99,8 @@ public sealed partial class WishlistTests(WishlistFixture fixture) : IClassFixtu
         await DecideAsync(client, $"/wishlist/{fixture.Service}/status", new() { ["status"] = "converted" });
         var converted = await client.GetStringAsync("/wishlist?status=converted");
         Assert.Contains(fixture.Service, Ids(converted));
+        var history = converted[converted.IndexOf("<summary>История</summary>", StringComparison.Ordinal)..];
+        Assert.Matches(@"(?s)<li>[^<]*: Записан</li>\s*<li>[^<]*: Связались — Позвонили, перезвонит</li>", history); // newest first
         Assert.Equal("pending", await fixture.Db.ScalarAsync<string>($"SELECT status FROM public.wishlist_v2 WHERE id = {fixture.Service}"));
         Assert.Equal(2L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.wishlist_actions WHERE wishlist_id = {fixture.Service}"));
         Assert.True(await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'wishlist_decision'") >= 2);

@@ -51,7 +51,7 @@ public sealed record WishlistRows(IReadOnlyList<WishlistRowData> Rows, IReadOnly
 
 public sealed record WishlistRowData(
     long Id, Guid ClientId, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, string? Source, string? Comment,
-    WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status);
+    WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status, IReadOnlyList<WishlistDecisionView> History);
 
 public sealed class GetWishlistValidator : AbstractValidator<GetWishlist>
 {
@@ -79,7 +79,7 @@ public sealed class GetWishlistValidator : AbstractValidator<GetWishlist>
     }
 }
 
-public sealed class GetWishlistHandler(IWishlistQueries queries, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class GetWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
     : IRequestHandler<GetWishlist, WishlistPage>
 {
     public async Task<WishlistPage> Handle(GetWishlist request, CancellationToken cancellationToken)
@@ -93,15 +93,9 @@ public sealed class GetWishlistHandler(IWishlistQueries queries, IDashboardDb db
         var more = rows.Count > GetWishlist.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
 
-        // The decision history of the page's items, one query (the tenant filter scopes it).
-        var ids = rows.Select(r => r.Id).ToList();
-        var history = (await db.WishlistActions.AsNoTracking().Where(a => ids.Contains(a.WishlistId))
-                .OrderByDescending(a => a.ProcessedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
-            .ToLookup(a => a.WishlistId, a => new WishlistDecisionView(a.Status, a.Comment, a.ProcessedAt));
-
         return new WishlistPage(
             rows.Select(r => new WishlistRow(r.Id, r.ClientId, r.ClientName, r.ClientPhone, r.ItemType, r.ItemId, r.Source, r.Comment,
-                r.BotStatus, r.Meta, r.CreatedAt, r.Status, history[r.Id].ToList(), (now - r.CreatedAt).Days)).ToList(),
+                r.BotStatus, r.Meta, r.CreatedAt, r.Status, r.History, (now - r.CreatedAt).Days)).ToList(),
             page.Counts,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}-{rows[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             zone.Id);

@@ -3,6 +3,7 @@ using AgentP.Application.Wishlist;
 using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using Npgsql;
 
 namespace AgentP.Infrastructure.Wishlist;
@@ -16,7 +17,6 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
 {
     private const string From = """
         FROM public.wishlist_v2 w
-        JOIN public.clients_v2 c ON c.id = w.user_id
         LEFT JOIN LATERAL (
           SELECT x.status FROM dashboard.wishlist_actions x
           WHERE x.tenant_id = w.tenant_id AND x.wishlist_id = w.id
@@ -32,10 +32,11 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         (DateTimeOffset At, long Id)? after, int take, CancellationToken cancellationToken)
     {
         // One pass over the salon's items (and one decision lookup each) gives the page and the counts per merged status;
-        // the counts come after the page's rows, marked by a null id.
+        // the counts come after the page's rows, marked by a null id. Only the page's rows get their client and their
+        // decision history (newest first, as JSON).
         var sql = $"""
             WITH matching AS (
-              SELECT w.id, w.user_id, c.full_name, c.phone, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
+              SELECT w.id, w.tenant_id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
                      coalesce(a.status, w.status) AS effective_status
               {From}
             ),
@@ -47,11 +48,14 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
               LIMIT @take
             )
             SELECT * FROM (
-              SELECT 0 AS part, id, user_id, full_name, phone, item_type, item_id, source, comment, status, meta::text, created_at,
-                     effective_status, 0 AS n
-              FROM page
+              SELECT 0 AS part, p.id, p.user_id, c.full_name, c.phone, p.item_type, p.item_id, p.source, p.comment, p.status, p.meta::text,
+                     p.created_at, p.effective_status, 0 AS n,
+                     (SELECT json_agg(json_build_object('status', x.status, 'comment', x.comment, 'at', x.processed_at)
+                                      ORDER BY x.processed_at DESC, x.id DESC)
+                      FROM dashboard.wishlist_actions x WHERE x.tenant_id = p.tenant_id AND x.wishlist_id = p.id)::text AS history
+              FROM page p JOIN public.clients_v2 c ON c.id = p.user_id
               UNION ALL
-              SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int
+              SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int, NULL
               FROM matching GROUP BY effective_status
             ) x
             ORDER BY part, created_at DESC, id DESC
@@ -76,7 +80,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
                 rows.Add(new WishlistRowData(reader.GetInt64(1), reader.GetGuid(2), Text(reader, 3), Text(reader, 4),
                     Codes.ParseOr(reader.GetString(5), WishlistItemType.Unknown), reader.GetString(6), Text(reader, 7), Text(reader, 8),
                     Codes.ParseOr(reader.GetString(9), WishlistStatus.Unknown), BotJson.ReadWishlistMeta(reader.GetString(10)),
-                    reader.GetFieldValue<DateTimeOffset>(11), reader.GetString(12)));
+                    reader.GetFieldValue<DateTimeOffset>(11), reader.GetString(12), History(Text(reader, 14))));
             }
         }
         finally
@@ -96,6 +100,15 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         command.Parameters.Add(new NpgsqlParameter("older_than", NpgsqlTypes.NpgsqlDbType.TimestampTz)
             { Value = filter.Age is { } days ? now.AddDays(-days) : DBNull.Value });
         return command;
+    }
+
+    private static IReadOnlyList<WishlistDecisionView> History(string? json)
+    {
+        if (json is null) return [];
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray().Select(d => new WishlistDecisionView(
+            Codes.Parse<WishlistDecision>(d.GetProperty("status").GetString()!),
+            d.GetProperty("comment").GetString(), d.GetProperty("at").GetDateTimeOffset())).ToList();
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
