@@ -10,7 +10,7 @@ using Quartz;
 
 namespace AgentP.Integration.Tests;
 
-public sealed class DialogIndexFixture : AppFixture
+public partial class DialogIndexFixture : AppFixture
 {
     public const string Password = "Dialogs-pass-2026";
     public Guid Anna { get; private set; }
@@ -37,6 +37,18 @@ public sealed class DialogIndexFixture : AppFixture
         await App.CreateUserAsync("admin@other.local", Password, Role.Admin, other);
     }
 
+    /// <summary>Dialogs per client as the clients export counts them, and the links on Anna's card.</summary>
+    public async Task<(int Anna, int Boris, string Card)> SeenAsync(HttpClient client)
+    {
+        var csv = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/clients?handler=export"))[3..]).Split("\r\n");
+        int Count(Guid id) => int.Parse(csv.Single(l => l.StartsWith(id.ToString(), StringComparison.Ordinal)).Split(';')[^2]);
+        var card = await client.GetStringAsync($"/clients/{Anna}");
+        return (Count(Anna), Count(Boris), string.Join(",", SessionLink().Matches(card).Select(m => m.Groups[1].Value)));
+    }
+
+    [GeneratedRegex("href=\"/sessions/(\\d+)\"")]
+    private static partial Regex SessionLink();
+
     public async Task<DialogsIndexed> IndexAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -48,13 +60,13 @@ public sealed class DialogIndexFixture : AppFixture
 /// dashboard.dialog_facts (which dialog is whose): copied once, up to the first dialog still being written, and the
 /// clients list and card read the same dialogs before, during and after the copy — none missing, none twice.
 /// </summary>
-public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClassFixture<DialogIndexFixture>
+public sealed class DialogIndexTests(DialogIndexFixture fixture) : IClassFixture<DialogIndexFixture>
 {
     [Fact]
     public async Task Dialogs_are_indexed_once_up_to_the_first_young_one_and_pages_read_them_all_meanwhile()
     {
         using var client = await fixture.App.SignedInAsync("admin@dialogs.local", DialogIndexFixture.Password);
-        var before = await SeenAsync(client);
+        var before = await fixture.SeenAsync(client);
         Assert.Equal((3, 1), (before.Anna, before.Boris));
 
         // The young dialog stops the copy: the settled ones above it wait, or a late commit below them would be lost.
@@ -62,7 +74,7 @@ public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClas
         Assert.Equal(2, first.Added);
         Assert.Equal(fixture.AnnaDialogs[1], first.IndexedUpTo);
         Assert.Equal(fixture.AnnaDialogs[..2], await IndexedAsync());
-        Assert.Equal(before, await SeenAsync(client));
+        Assert.Equal(before, await fixture.SeenAsync(client));
 
         // Once it has settled, the rest follows (every salon's), and nothing is copied twice.
         await fixture.Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
@@ -71,7 +83,7 @@ public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClas
         Assert.Equal(3, second.Added);
         Assert.Equal(0, (await fixture.IndexAsync()).Added);
         Assert.Equal(5, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.dialog_facts"));
-        Assert.Equal(before, await SeenAsync(client));
+        Assert.Equal(before, await fixture.SeenAsync(client));
     }
 
     [Fact]
@@ -86,17 +98,6 @@ public sealed partial class DialogIndexTests(DialogIndexFixture fixture) : IClas
     private Task<long[]> IndexedAsync() =>
         fixture.Db.ScalarAsync<long[]>("SELECT array_agg(session_id ORDER BY session_id) FROM dashboard.dialog_facts");
 
-    /// <summary>Dialogs per client as the clients export counts them, and the links on Anna's card.</summary>
-    private async Task<(int Anna, int Boris, string Card)> SeenAsync(HttpClient client)
-    {
-        var csv = Encoding.UTF8.GetString((await client.GetByteArrayAsync("/clients?handler=export"))[3..]).Split("\r\n");
-        int Count(Guid id) => int.Parse(csv.Single(l => l.StartsWith(id.ToString(), StringComparison.Ordinal)).Split(';')[^2]);
-        var card = await client.GetStringAsync($"/clients/{fixture.Anna}");
-        return (Count(fixture.Anna), Count(fixture.Boris), string.Join(",", SessionLink().Matches(card).Select(m => m.Groups[1].Value)));
-    }
-
-    [GeneratedRegex("href=\"/sessions/(\\d+)\"")]
-    private static partial Regex SessionLink();
 }
 
 /// <summary>Tenant isolation over the index (its own database: indexing everything would spoil the test above).</summary>
@@ -115,5 +116,38 @@ public sealed class DialogIndexIsolationTests(DialogIndexFixture fixture) : ICla
         Assert.DoesNotContain(fixture.Anna.ToString(), csv);
         var vera = csv.Split("\r\n").Single(l => l.Contains(";Вера;", StringComparison.Ordinal)); // their own client
         Assert.Equal("1", vera.Split(';')[^2]); // and her one dialog, from the index
+    }
+}
+
+public sealed class ReusedMarkFixture : DialogIndexFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
+}
+
+/// <summary>Pages reuse the index's mark for a while: an older mark leaves more dialogs to the live side, never loses or doubles one.</summary>
+public sealed class ReusedMarkTests(ReusedMarkFixture fixture) : IClassFixture<ReusedMarkFixture>
+{
+    [Fact]
+    public async Task Pages_read_every_dialog_once_while_the_mark_they_hold_is_older_than_the_index()
+    {
+        using var client = await fixture.App.SignedInAsync("admin@dialogs.local", DialogIndexFixture.Password);
+        await fixture.Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+        await fixture.Db.SealPublicAsync();
+        await fixture.IndexAsync(); // every dialog indexed; the mark the pages read next is then reused
+        var before = await fixture.SeenAsync(client);
+        Assert.Equal((3, 1), (before.Anna, before.Boris));
+
+        // The bot archives another dialog of Anna's and the job indexes it: the pages still hold the old mark.
+        var at = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var salon = await fixture.Db.ScalarAsync<Guid>($"SELECT tenant_id FROM public.clients_v2 WHERE id = '{fixture.Anna}'");
+        var added = await fixture.Db.Bot.SessionAsync(salon, fixture.Anna, at);
+        await fixture.Db.ExecuteAsync($"UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour' WHERE id = {added}");
+        await fixture.Db.SealPublicAsync();
+        Assert.Equal(1, (await fixture.IndexAsync()).Added);
+
+        var after = await fixture.SeenAsync(client);
+        Assert.Equal((4, 1), (after.Anna, after.Boris));
+        Assert.Equal($"{added},{before.Card}", after.Card);
     }
 }

@@ -25,17 +25,18 @@ public sealed record ClientSession(long Id, DateTimeOffset StartedAt, SessionSta
 public sealed record ClientWish(long Id, string? Title, WishlistStatus BotStatus, Domain.Common.WishlistDecision? Decision, string? DecisionComment,
     DateTimeOffset CreatedAt);
 
-public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, Reused reused, TimeProvider clock)
     : IRequestHandler<GetClient, ClientCard>
 {
     public async Task<ClientCard> Handle(GetClient request, CancellationToken cancellationToken)
     {
-        var client = await bot.Clients.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
-            ?? throw new NotFoundException("Клиент не найден.");
+        var found = await bot.Clients.Where(c => c.Id == request.Id)
+            .Select(c => new { Client = c, Memory = bot.ClientMemories.FirstOrDefault(m => m.UserId == c.Id) })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Клиент не найден.");
+        var (client, memory) = (found.Client, found.Memory);
         var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
-        var memory = await bot.ClientMemories.FirstOrDefaultAsync(m => m.UserId == client.Id, cancellationToken);
         // The client's dialogs known to dashboard.dialog_facts, plus any newer than its mark (see IndexDialogs).
-        var indexed = await IndexDialogs.IndexedUpToAsync(db, cancellationToken);
+        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
         var known = await db.DialogFacts.Where(d => d.UserId == client.Id)
             .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
             .Select(d => d.SessionId).ToListAsync(cancellationToken);
@@ -45,7 +46,7 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
             .ToListAsync(cancellationToken);
         var wishes = await bot.Wishlist.Where(w => w.UserId == client.Id).OrderByDescending(w => w.CreatedAt).ToListAsync(cancellationToken);
         var wishIds = wishes.Select(w => w.Id).ToList();
-        var decisions = (await db.WishlistActions.AsNoTracking().Where(a => wishIds.Contains(a.WishlistId))
+        var decisions = wishIds.Count == 0 ? [] : (await db.WishlistActions.AsNoTracking().Where(a => wishIds.Contains(a.WishlistId))
                 .OrderByDescending(a => a.ProcessedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
             .GroupBy(a => a.WishlistId).ToDictionary(g => g.Key, g => g.First());
 

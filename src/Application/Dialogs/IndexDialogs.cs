@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,13 @@ public sealed record IndexDialogs(IProgress<int>? Progress = null) : IRequest<Di
     public static async Task<long> IndexedUpToAsync(IDashboardDb db, CancellationToken cancellationToken) =>
         // Over every salon on purpose: the mark is one id, not a salon's rows (the max of the primary key: one index probe).
         await db.DialogFacts.IgnoreQueryFilters().MaxAsync(d => (long?)d.SessionId, cancellationToken) ?? 0;
+
+    /// <summary>
+    /// The mark as pages read it, <see cref="Reused"/>: an older mark is as true (every dialog up to it is indexed), it
+    /// only leaves the last minutes' dialogs to the live side.
+    /// </summary>
+    public static Task<long> ReusedMarkAsync(IDashboardDb db, Reused reused, CancellationToken cancellationToken) =>
+        reused.GetAsync(nameof(IndexDialogs), null, () => IndexedUpToAsync(db, cancellationToken));
 }
 
 public sealed record DialogsIndexed(int Added, long IndexedUpTo, TimeSpan Elapsed);

@@ -1,4 +1,5 @@
 using AgentP.Application.Clients;
+using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
 using AgentP.Application.Sessions;
 using AgentP.Infrastructure.Data;
@@ -15,7 +16,7 @@ namespace AgentP.Infrastructure.Clients;
 /// are too. The bot's dates in ltm_data are read defensively: a malformed value
 /// reads as missing rather than failing the page.
 /// </summary>
-public sealed class ClientSql(DashboardDbContext db) : IClientQueries
+public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQueries
 {
     private const string Clients = """
         SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
@@ -63,7 +64,7 @@ public sealed class ClientSql(DashboardDbContext db) : IClientQueries
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
         // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.
-        var indexed = await IndexDialogs.IndexedUpToAsync(db, cancellationToken);
+        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
         await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
         command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
