@@ -58,7 +58,8 @@ fi
 cli migrate >/dev/null
 # Every opt-in index this script ever applied goes first (a run with --indexes then has exactly today's list).
 psql_owner -c "DROP INDEX IF EXISTS public.idx_sessions_tenant_status_date, public.idx_sessions_tenant_started,
-  public.idx_sessions_user_started, public.idx_wishlist_tenant_pending, public.idx_history_session_created" >/dev/null
+  public.idx_sessions_user_started, public.idx_wishlist_tenant_pending, public.idx_history_session_created,
+  public.idx_clients_name_trgm" >/dev/null
 if [ "$indexes" = yes ]; then
   echo "==> Applying the opt-in indexes (build/sql/public-indexes.sql)"
   psql_owner -f - < build/sql/public-indexes.sql

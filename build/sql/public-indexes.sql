@@ -26,3 +26,10 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_wishlist_tenant_pending
 -- A transcript in order.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_history_session_created
   ON public.recent_history_v2 (session_id, created_at);
+
+-- Client search by name: a literal substring in any case (ILIKE '%…%'), which no b-tree serves. Trigrams need the
+-- pg_trgm extension (on Supabase: Database → Extensions, or the statement below as the owner). Without it the
+-- search reads the salon's clients (≈1 ms per 3 000 on 2 cores).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_clients_name_trgm
+  ON public.clients_v2 USING gin (full_name gin_trgm_ops);
