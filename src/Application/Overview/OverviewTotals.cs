@@ -33,21 +33,34 @@ public sealed record OverviewTotals(
         }
     }
 
+    /// <remarks>One pass over the days (the Platform page sums every salon's, twice, per request).</remarks>
     public static OverviewTotals Of(IEnumerable<DailyMetrics> days)
     {
-        var list = days as IReadOnlyCollection<DailyMetrics> ?? days.ToList();
-        var answered = list.Sum(d => (long)d.AnsweredMessages);
-        return new OverviewTotals(
-            list.Sum(d => (long)d.DialogsStarted), list.Sum(d => (long)d.Bookings), list.Sum(d => d.TotalRevenue),
-            list.Sum(d => (long)d.Escalated), list.Sum(d => (long)d.Dropped), answered,
-            answered == 0 ? 0 : list.Sum(d => (double)d.AvgResponseMs * d.AnsweredMessages) / answered,
-            list.Sum(d => (long)d.FunnelCompleted), list.Sum(d => (long)d.DroppedAtService), list.Sum(d => (long)d.DroppedAtStaff),
-            list.Sum(d => (long)d.DroppedAtDate), list.Sum(d => (long)d.DroppedAtTime),
-            list.Sum(d => (long)d.TelegramDialogs), list.Sum(d => (long)d.WhatsappDialogs),
-            list.Sum(d => (long)d.PositiveDialogs), list.Sum(d => (long)d.NeutralDialogs), list.Sum(d => (long)d.NegativeDialogs),
-            Top(list.SelectMany(d => d.TopServices)), Top(list.SelectMany(d => d.TopStaff)),
-            list.SelectMany(d => d.RevenueByCurrency).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
-            list.Sum(d => (long)d.AttendedBookings), list.Sum(d => (long)d.NoShowBookings), list.Sum(d => d.AttendedRevenue));
+        long dialogs = 0, bookings = 0, escalated = 0, dropped = 0, answered = 0, completed = 0, atService = 0, atStaff = 0, atDate = 0,
+            atTime = 0, telegram = 0, whatsapp = 0, positive = 0, neutral = 0, negative = 0, attended = 0, noShows = 0;
+        decimal revenue = 0, attendedRevenue = 0;
+        double responseMs = 0;
+        List<RankedItem>? services = null, staff = null;
+        Dictionary<string, decimal>? currencies = null;
+        foreach (var d in days)
+        {
+            dialogs += d.DialogsStarted; bookings += d.Bookings; revenue += d.TotalRevenue;
+            escalated += d.Escalated; dropped += d.Dropped;
+            answered += d.AnsweredMessages; responseMs += (double)d.AvgResponseMs * d.AnsweredMessages;
+            completed += d.FunnelCompleted; atService += d.DroppedAtService; atStaff += d.DroppedAtStaff;
+            atDate += d.DroppedAtDate; atTime += d.DroppedAtTime;
+            telegram += d.TelegramDialogs; whatsapp += d.WhatsappDialogs;
+            positive += d.PositiveDialogs; neutral += d.NeutralDialogs; negative += d.NegativeDialogs;
+            attended += d.AttendedBookings; noShows += d.NoShowBookings; attendedRevenue += d.AttendedRevenue;
+            if (d.TopServices.Count > 0) (services ??= []).AddRange(d.TopServices);
+            if (d.TopStaff.Count > 0) (staff ??= []).AddRange(d.TopStaff);
+            foreach (var (currency, amount) in d.RevenueByCurrency)
+                (currencies ??= [])[currency] = (currencies.TryGetValue(currency, out var sum) ? sum : 0) + amount;
+        }
+        return new OverviewTotals(dialogs, bookings, revenue, escalated, dropped, answered, answered == 0 ? 0 : responseMs / answered,
+            completed, atService, atStaff, atDate, atTime, telegram, whatsapp, positive, neutral, negative,
+            services is null ? [] : Top(services), staff is null ? [] : Top(staff), currencies ?? [],
+            attended, noShows, attendedRevenue);
     }
 
     // Daily top-10 lists merged: exact for any name in a day's top 10, which is every name on a salon's ordinary day.

@@ -51,6 +51,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             b.ToTable("metrics_dailies");
             b.HasIndex(x => new { x.TenantId, x.Day }).IsUnique();
+            // "When were the figures last collected" is read on every Overview (a salon's) and Platform (all) request:
+            // one index probe each, however many days are stored.
+            b.HasIndex(x => new { x.TenantId, x.UpdatedAt });
+            b.HasIndex(x => x.UpdatedAt);
             b.Property(x => x.Conversion).HasPrecision(7, 2);
             b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
             b.Property(x => x.AttendedRevenue).HasPrecision(14, 2);

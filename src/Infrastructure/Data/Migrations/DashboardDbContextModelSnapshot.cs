@@ -384,9 +384,15 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_metrics_dailies");
 
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_metrics_dailies_updated_at");
+
                     b.HasIndex("TenantId", "Day")
                         .IsUnique()
                         .HasDatabaseName("ix_metrics_dailies_tenant_id_day");
+
+                    b.HasIndex("TenantId", "UpdatedAt")
+                        .HasDatabaseName("ix_metrics_dailies_tenant_id_updated_at");
 
                     b.ToTable("metrics_dailies", "dashboard");
                 });
