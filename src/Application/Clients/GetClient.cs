@@ -30,25 +30,32 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
 {
     public async Task<ClientCard> Handle(GetClient request, CancellationToken cancellationToken)
     {
-        var found = await bot.Clients.Where(c => c.Id == request.Id)
-            .Select(c => new { Client = c, Memory = bot.ClientMemories.FirstOrDefault(m => m.UserId == c.Id) })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Клиент не найден.");
-        var (client, memory) = (found.Client, found.Memory);
-        var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
-        // The client's dialogs known to dashboard.dialog_facts, plus any newer than its mark (see IndexDialogs).
-        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
-        var known = await db.DialogFacts.Where(d => d.UserId == client.Id)
-            .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
-            .Select(d => d.SessionId).ToListAsync(cancellationToken);
-        var sessions = await bot.Sessions.Where(s => s.UserId == client.Id && (known.Contains(s.Id) || s.Id > indexed))
+        // Two lanes, one per database context (a context runs one query at a time): from the bot's schema the client
+        // with their memory (one per client and salon: a join on its unique key) and wishlist items; from ours, which of
+        // their dialogs the index knows (see IndexDialogs: plus any dialog above its mark).
+        var clientLane = (
+                from c in bot.Clients
+                where c.Id == request.Id
+                join m in bot.ClientMemories on new { c.TenantId, UserId = c.Id } equals new { m.TenantId, m.UserId } into memories
+                from m in memories.DefaultIfEmpty()
+                select new { Client = c, Memory = m, Wishes = bot.Wishlist.Where(w => w.UserId == c.Id).OrderByDescending(w => w.CreatedAt).ToList() })
+            .FirstOrDefaultAsync(cancellationToken);
+        var dialogLane = KnownDialogsAsync(request.Id, cancellationToken);
+        await Task.WhenAll(clientLane, dialogLane);
+        var found = await clientLane ?? throw new NotFoundException("Клиент не найден.");
+        var (client, memory, wishes) = (found.Client, found.Memory, found.Wishes);
+        var (indexed, known) = await dialogLane;
+
+        var sessionLane = bot.Sessions.Where(s => s.UserId == client.Id && (known.Contains(s.Id) || s.Id > indexed))
             .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Take(GetClient.MaxSessions)
             .Select(s => new ClientSession(s.Id, s.StartedAt, s.FinalStatus, s.BookingId, s.BookingAmount, s.Summary ?? s.FinalSummary))
             .ToListAsync(cancellationToken);
-        var wishes = await bot.Wishlist.Where(w => w.UserId == client.Id).OrderByDescending(w => w.CreatedAt).ToListAsync(cancellationToken);
+        var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
         var wishIds = wishes.Select(w => w.Id).ToList();
         var decisions = wishIds.Count == 0 ? [] : (await db.WishlistActions.AsNoTracking().Where(a => wishIds.Contains(a.WishlistId))
                 .OrderByDescending(a => a.ProcessedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
             .GroupBy(a => a.WishlistId).ToDictionary(g => g.Key, g => g.First());
+        var sessions = await sessionLane;
 
         int? overdue = null;
         if (memory?.LtmData is { LastVisitDate: { } last, AvgVisitInterval: { } interval })
@@ -60,5 +67,14 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
             wishes.Select(w => new ClientWish(w.Id, w.Meta.ServiceTitle ?? w.ItemId, w.Status,
                 decisions.TryGetValue(w.Id, out var d) ? d.Status : null, decisions.TryGetValue(w.Id, out var c) ? c.Comment : null, w.CreatedAt)).ToList(),
             zone.Id);
+    }
+
+    private async Task<(long Indexed, List<long> Known)> KnownDialogsAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
+        var known = await db.DialogFacts.Where(d => d.UserId == clientId)
+            .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
+            .Select(d => d.SessionId).ToListAsync(cancellationToken);
+        return (indexed, known);
     }
 }
