@@ -67,6 +67,28 @@ public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture
     }
 }
 
+/// <summary>When figures were last collected is reused too: another instance's collection shows within the reuse time.</summary>
+public sealed class ReusedCollectionTests(ReusedTodayFixture fixture) : IClassFixture<ReusedTodayFixture>
+{
+    [Fact]
+    public async Task A_collection_on_another_instance_shows_within_the_reuse_time()
+    {
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectMissingMetrics());
+        var before = await fixture.App.SendAs(fixture.AdminA, new GetOverview("30d"));
+
+        // Another instance's collection, as this one would see it in the database: not read on every request.
+        await fixture.Db.ExecuteAsync($"""
+            UPDATE dashboard.metrics_dailies SET dialogs_started = dialogs_started + 7, updated_at = now() + interval '1 minute'
+            WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-22'
+            """, asOwner: false);
+        Assert.Equal(8, await fixture.Db.ScalarAsync<int>($"SELECT dialogs_started FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-22'"));
+        var after = await fixture.App.SendAs(fixture.AdminA, new GetOverview("30d"));
+        Assert.Equal(before.Current.Dialogs, after.Current.Dialogs);
+        Assert.Equal(before.LastCollectedAt, after.LastCollectedAt);
+    }
+}
+
 public sealed class ReusedZoneFixture : TwoSalonsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>

@@ -61,7 +61,8 @@ public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDail
 /// After a failure no further chunk starts; the report names the earliest failed chunk, every day before it is saved.
 /// </summary>
 public sealed class CollectDailyMetricsHandler(
-    IServiceScopeFactory scopes, IPublicData bot, TenantTimeZones zones, AttentionCounter attention, TimeProvider clock, IOptions<DashboardOptions> options)
+    IServiceScopeFactory scopes, IPublicData bot, TenantTimeZones zones, AttentionCounter attention, Reused reused, TimeProvider clock,
+    IOptions<DashboardOptions> options)
     : IRequestHandler<CollectDailyMetrics, MetricsCollection>
 {
     public async Task<MetricsCollection> Handle(CollectDailyMetrics request, CancellationToken cancellationToken)
@@ -101,6 +102,10 @@ public sealed class CollectDailyMetricsHandler(
                     errors[i] = e.Message;
                     Volatile.Write(ref failed, true);
                     return;
+                }
+                finally
+                {
+                    Overview.ReportCache.Collected(reused);
                 }
                 lock (errors)
                     request.Progress?.Report(new MetricsChunk(from, to, rows[i], Stopwatch.GetElapsedTime(chunkStarted), ++done, chunks.Count));

@@ -81,8 +81,7 @@ public sealed class GetOverviewHandler(
         var previous = period.Previous;
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
-        // The latest collection is the one figure read on every request: it says whether the closed days are still current.
-        var lastCollected = await db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+        var lastCollected = await reports.CollectedAtAsync(scope, () => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken));
         var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), scope, previous.From, period.To, lastCollected, async () =>
             await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
                 .ToListAsync(cancellationToken))).ToList();

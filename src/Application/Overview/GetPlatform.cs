@@ -49,7 +49,7 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
         // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
         var tenants = await Tenants.GetTenantChoicesHandler.AllAsync(bot, reused, cancellationToken);
         // Only the counts: the side-by-side table shows no top lists, and their jsonb is most of a row's weight.
-        var collected = await db.MetricsDailies.IgnoreQueryFilters().MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken);
+        var collected = await reports.CollectedAtAsync(null, () => db.MetricsDailies.IgnoreQueryFilters().MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken));
         var rows = (await reports.ClosedDaysAsync(nameof(GetPlatform), null, previous.From, period.To, collected, async () =>
             await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
                 .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
