@@ -5,7 +5,7 @@
 #     timed too) vs one raw GROUP BY over the same rows (sessions; and sessions joined to their messages) vs the
 #     spec's Python-style pattern (two queries per salon per day);
 #   - server-side p50/p95 (the app's own request log) of every page (Overview 7/90 days, Platform, sessions first/filtered/deep page, transcript,
-#     wishlist, client search, client card, audit) vs the bare /login page;
+#     wishlist, client search, client card, audit) vs the bare /login page, measured the same way just before each page;
 #   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; and that
 #     app's peak memory.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
@@ -141,10 +141,13 @@ admin_jar="$data/bench-admin.cookies"; root_jar="$data/bench-root.cookies"
 sign_in bench-admin@agentp.local "$DEMO_ADMIN_PASSWORD" "$admin_jar"
 sign_in bench-root@agentp.local "$DEMO_SUPER_ADMIN_PASSWORD" "$root_jar"
 
-measure() { # $1 path $2 cookie jar → server-side "p50 p95" in ms over $requests requests after a warm-up
+block() { # $1 path $2 cookie jar → server-side "p50 p95" in ms over $requests requests after a warm-up
   local path=$1 jar=$2 i first
   # -c as well: the cookie a browser would keep (renewed after its once-a-minute security-stamp check) is kept.
-  for i in 1 2 3 4 5; do curl -s -o /dev/null -b "$jar" -c "$jar" "$base$path"; done
+  # 100 requests first: the page's code is then JIT-optimised (tiered compilation promotes a method after 30 calls and
+  # a pause), as on an instance that has been serving for a while; with 5, the first requests of a block ran
+  # unoptimised code and a page measured early in the run looked slower than the same page measured late.
+  for i in $(seq 1 100); do curl -s -o /dev/null -b "$jar" -c "$jar" "$base$path"; done
   sleep 0.3 # the console logger writes on its own thread
   first=$(( $(wc -l < "$app_log") + 1 ))
   for i in $(seq 1 "$requests"); do
@@ -154,24 +157,31 @@ measure() { # $1 path $2 cookie jar → server-side "p50 p95" in ms over $reques
   tail -n +"$first" "$app_log" | grep -a '"Request finished' | sed -n 's/.*"ElapsedMilliseconds":\([0-9.]*\).*/\1/p' \
     | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)] }'
 }
+measure() { # $1 path $2 cookie jar → "p50 p95 floor_p50 floor_p95": the page, and a block of /login just before it
+  # The floor is measured the same way and next to each page: measured once for all, it drifted with the machine
+  # (0.7–1.5 ms p50 between runs) and so did every ratio.
+  local floor
+  floor=$(block /login /dev/null)
+  echo "$(block "$1" "$2") $floor"
+}
 echo "==> Measuring pages ($requests requests each)"
-read -r login_p50 login_p95 <<<"$(measure /login /dev/null)"
-read -r o7_p50 o7_p95 <<<"$(measure '/?range=7d' "$admin_jar")"
-read -r o90_p50 o90_p95 <<<"$(measure '/?range=90d' "$admin_jar")"
-read -r plat_p50 plat_p95 <<<"$(measure '/platform?range=90d' "$root_jar")"
+read -r login_p50 login_p95 <<<"$(block /login /dev/null)"
+read -r o7_p50 o7_p95 o7_f50 o7_f95 <<<"$(measure '/?range=7d' "$admin_jar")"
+read -r o90_p50 o90_p95 o90_f50 o90_f95 <<<"$(measure '/?range=90d' "$admin_jar")"
+read -r plat_p50 plat_p95 plat_f50 plat_f95 <<<"$(measure '/platform?range=90d' "$root_jar")"
 # Operations pages of the big salon: a deep keyset page (row 5 000 = page 100), a transcript, a client search.
 deep=$(psql_owner -tAc "SELECT ((extract(epoch FROM started_at) * 10000000)::bigint + 621355968000000000) || '-' || id
   FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' ORDER BY started_at DESC, id DESC OFFSET 4999 LIMIT 1")
 transcript=$(psql_owner -tAc "SELECT id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' AND messages_count >= 6 ORDER BY id DESC LIMIT 1")
-read -r s1_p50 s1_p95 <<<"$(measure '/sessions' "$admin_jar")"
-read -r sf_p50 sf_p95 <<<"$(measure '/sessions?status=dropped&channel=whatsapp' "$admin_jar")"
-read -r sd_p50 sd_p95 <<<"$(measure "/sessions?after=$deep" "$admin_jar")"
-read -r tr_p50 tr_p95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
-read -r cs_p50 cs_p95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
-read -r wl_p50 wl_p95 <<<"$(measure '/wishlist' "$admin_jar")"
+read -r s1_p50 s1_p95 s1_f50 s1_f95 <<<"$(measure '/sessions' "$admin_jar")"
+read -r sf_p50 sf_p95 sf_f50 sf_f95 <<<"$(measure '/sessions?status=dropped&channel=whatsapp' "$admin_jar")"
+read -r sd_p50 sd_p95 sd_f50 sd_f95 <<<"$(measure "/sessions?after=$deep" "$admin_jar")"
+read -r tr_p50 tr_p95 tr_f50 tr_f95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
+read -r cs_p50 cs_p95 cs_f50 cs_f95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
+read -r wl_p50 wl_p95 wl_f50 wl_f95 <<<"$(measure '/wishlist' "$admin_jar")"
 card=$(psql_owner -tAc "SELECT user_id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' GROUP BY user_id ORDER BY count(*) DESC LIMIT 1")
-read -r cc_p50 cc_p95 <<<"$(measure "/clients/$card" "$admin_jar")"
-read -r au_p50 au_p95 <<<"$(measure '/audit' "$admin_jar")"
+read -r cc_p50 cc_p95 cc_f50 cc_f95 <<<"$(measure "/clients/$card" "$admin_jar")"
+read -r au_p50 au_p95 au_f50 au_f95 <<<"$(measure '/audit' "$admin_jar")"
 
 # --- 32 concurrent users on the Overview ------------------------------------------------------------------
 # A fresh app without the request log, as production runs (the cookies stay valid: the keys live in the database).
@@ -207,17 +217,17 @@ lines=(
   "name=naive_python_pattern p50_ms=$naive_ms p95_ms=$naive_ms floor_ms=$collector_ms ratio=$(ratio "$naive_ms" "$collector_ms")"
   "name=collector_backfill_120d_unindexed p50_ms=$collector_unindexed_ms p95_ms=$collector_unindexed_ms floor_ms=$raw_msg_ms ratio=$(ratio "$collector_unindexed_ms" "$raw_msg_ms")"
   "name=dialog_index_from_scratch p50_ms=$index_ms p95_ms=$index_ms floor_ms=$raw_msg_ms ratio=$(ratio "$index_ms" "$raw_msg_ms")"
-  "name=overview_7d p50_ms=$o7_p50 p95_ms=$o7_p95 floor_ms=$login_p95 ratio=$(ratio "$o7_p95" "$login_p95")"
-  "name=overview_90d p50_ms=$o90_p50 p95_ms=$o90_p95 floor_ms=$login_p95 ratio=$(ratio "$o90_p95" "$login_p95")"
-  "name=platform_90d p50_ms=$plat_p50 p95_ms=$plat_p95 floor_ms=$login_p95 ratio=$(ratio "$plat_p95" "$login_p95")"
-  "name=sessions_first_page p50_ms=$s1_p50 p95_ms=$s1_p95 floor_ms=$login_p95 ratio=$(ratio "$s1_p95" "$login_p95")"
-  "name=sessions_filtered p50_ms=$sf_p50 p95_ms=$sf_p95 floor_ms=$login_p95 ratio=$(ratio "$sf_p95" "$login_p95")"
+  "name=overview_7d p50_ms=$o7_p50 p95_ms=$o7_p95 floor_ms=$o7_f95 ratio=$(ratio "$o7_p95" "$o7_f95")"
+  "name=overview_90d p50_ms=$o90_p50 p95_ms=$o90_p95 floor_ms=$o90_f95 ratio=$(ratio "$o90_p95" "$o90_f95")"
+  "name=platform_90d p50_ms=$plat_p50 p95_ms=$plat_p95 floor_ms=$plat_f95 ratio=$(ratio "$plat_p95" "$plat_f95")"
+  "name=sessions_first_page p50_ms=$s1_p50 p95_ms=$s1_p95 floor_ms=$s1_f95 ratio=$(ratio "$s1_p95" "$s1_f95")"
+  "name=sessions_filtered p50_ms=$sf_p50 p95_ms=$sf_p95 floor_ms=$sf_f95 ratio=$(ratio "$sf_p95" "$sf_f95")"
   "name=sessions_page_100 p50_ms=$sd_p50 p95_ms=$sd_p95 floor_ms=$s1_p95 ratio=$(ratio "$sd_p95" "$s1_p95")"
-  "name=transcript p50_ms=$tr_p50 p95_ms=$tr_p95 floor_ms=$login_p95 ratio=$(ratio "$tr_p95" "$login_p95")"
-  "name=client_search p50_ms=$cs_p50 p95_ms=$cs_p95 floor_ms=$login_p95 ratio=$(ratio "$cs_p95" "$login_p95")"
-  "name=wishlist p50_ms=$wl_p50 p95_ms=$wl_p95 floor_ms=$login_p95 ratio=$(ratio "$wl_p95" "$login_p95")"
-  "name=client_card p50_ms=$cc_p50 p95_ms=$cc_p95 floor_ms=$login_p95 ratio=$(ratio "$cc_p95" "$login_p95")"
-  "name=audit p50_ms=$au_p50 p95_ms=$au_p95 floor_ms=$login_p95 ratio=$(ratio "$au_p95" "$login_p95")"
+  "name=transcript p50_ms=$tr_p50 p95_ms=$tr_p95 floor_ms=$tr_f95 ratio=$(ratio "$tr_p95" "$tr_f95")"
+  "name=client_search p50_ms=$cs_p50 p95_ms=$cs_p95 floor_ms=$cs_f95 ratio=$(ratio "$cs_p95" "$cs_f95")"
+  "name=wishlist p50_ms=$wl_p50 p95_ms=$wl_p95 floor_ms=$wl_f95 ratio=$(ratio "$wl_p95" "$wl_f95")"
+  "name=client_card p50_ms=$cc_p50 p95_ms=$cc_p95 floor_ms=$cc_f95 ratio=$(ratio "$cc_p95" "$cc_f95")"
+  "name=audit p50_ms=$au_p50 p95_ms=$au_p95 floor_ms=$au_f95 ratio=$(ratio "$au_p95" "$au_f95")"
   "name=overview_90d_32_users p50_ms=$load_p50 p95_ms=$load_p99 floor_ms=150 ratio=$(ratio "$load_p99" 150) rps=$load_rps errors=$load_errors"
   "name=login_floor p50_ms=$login_p50 p95_ms=$login_p95 floor_ms=$login_p95 ratio=1.00"
 )
@@ -258,7 +268,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "index) and \`collector_backfill_120d_unindexed\` (a fresh deployment: every response time from the messages) against"
   echo "one raw GROUP BY of the dialogs joined to their messages (the rows the collector would read for response times); \`collector_vs_sessions_group_by\` against the dialogs-only GROUP BY;"
   echo "\`naive_python_pattern\` is the spec's collector (per salon per day: a count query, a fetch of booked rows and an upsert in its own commit; no HTTP, no response times) and its"
-  echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor), except
+  echo "ratio is how many times slower it is than ours; pages against the bare \`/login\` page (Kestrel + Razor), measured the same"
+  echo "way just before each page (\`login_floor\` is one more such block, before the first page), except
 \`sessions_page_100\` (the 5 000th row by keyset) against the first sessions page;
 \`dialog_index_from_scratch\` (each dialog's client and response times, derived once after deploying; the
 every-minute job then takes only new dialogs, and the collector and the client pages read it) against the GROUP BY of
