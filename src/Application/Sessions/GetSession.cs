@@ -24,15 +24,19 @@ public sealed class GetSessionHandler(IPublicData bot, ITenantContext tenant, Te
 
     public async Task<SessionDetail> Handle(GetSession request, CancellationToken cancellationToken)
     {
-        var found = await bot.Sessions.Where(s => s.Id == request.Id)
-            .Select(s => new { Session = s, Name = s.Client!.FullName, Phone = s.Client.Phone })
-            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Диалог не найден.");
+        // One round trip: the dialog with its client, joined to its messages in order (idx_history_session, or the
+        // opt-in idx_history_session_created, which also gives the order); a dialog without messages is one row.
+        var rows = await (
+                from s in bot.Sessions
+                where s.Id == request.Id
+                from m in bot.Messages.Where(m => m.SessionId == s.SessionId).DefaultIfEmpty()
+                orderby m!.CreatedAt, m.Id
+                select new { Session = s, Name = s.Client!.FullName, Phone = s.Client.Phone, Message = m })
+            .Take(MaxMessages).ToListAsync(cancellationToken);
+        if (rows.Count == 0) throw new NotFoundException("Диалог не найден.");
+        var found = rows[0];
+        var messages = rows.Where(r => r.Message is not null).Select(r => r.Message!).ToList();
         var zone = await zones.ForAsync(tenant.TenantId ?? found.Session.TenantId, cancellationToken);
-
-        // idx_history_session (or the opt-in idx_history_session_created, which also gives the order).
-        var messages = await bot.Messages.Where(m => m.SessionId == found.Session.SessionId)
-            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Take(MaxMessages)
-            .ToListAsync(cancellationToken);
 
         var transcript = new List<TranscriptLine>(messages.Count);
         DateTimeOffset? waitingSince = null; // the first unanswered user message
