@@ -26,7 +26,7 @@ public sealed class GetAttentionCountsHandler(AttentionCounter counter) : IReque
 public sealed class AttentionCounter(IDashboardDb db, ITenantContext tenant, Reused reused)
 {
     public Task<AttentionCounts> CountAsync(CancellationToken cancellationToken) =>
-        reused.GetAsync(nameof(AttentionCounter), tenant.AllTenants ? null : tenant.TenantId, async () => new AttentionCounts(
+        reused.GetAsync(nameof(AttentionCounter), (tenant.AllTenants, tenant.TenantId), async () => new AttentionCounts(
             await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, cancellationToken), // ix_alerts_tenant_id_acknowledged_at
             await db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, cancellationToken))); // ix_conversations_tenant_id_status_escalated_at
 

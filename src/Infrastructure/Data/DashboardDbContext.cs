@@ -51,8 +51,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             b.ToTable("metrics_dailies");
             b.HasIndex(x => new { x.TenantId, x.Day }).IsUnique();
-            // "When were the figures last collected" is read on every Overview (a salon's) and Platform (all) request:
-            // one index probe each, however many days are stored.
+            // "When were the figures last collected" (a salon's for the Overview, all for Platform), read whenever a page's
+            // reuse of it runs out: one index probe each, however many days are stored.
             b.HasIndex(x => new { x.TenantId, x.UpdatedAt });
             b.HasIndex(x => x.UpdatedAt);
             b.Property(x => x.Conversion).HasPrecision(7, 2);
