@@ -13,17 +13,24 @@ namespace AgentP.Infrastructure.Clients;
 /// The clients list in SQL. The page is chosen first (clients + long-term memory, idx_clients_tenant), then dialogs
 /// are counted for those 50 clients only: from <c>dashboard.dialog_facts</c> (by client) plus the few dialogs above
 /// its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are the salon's, so their dialogs
-/// are too. The bot's dates in ltm_data are read defensively: a malformed value
+/// are too. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar has)
 /// reads as missing rather than failing the page.
 /// </summary>
 public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQueries
 {
     private const string Clients = """
         SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
-               CASE WHEN l.ltm_data->>'last_visit_date' ~ '^\d{4}-\d{2}-\d{2}$' THEN (l.ltm_data->>'last_visit_date')::date END AS last_visit,
-               CASE WHEN l.ltm_data->>'avg_visit_interval' ~ '^\d{1,4}$' THEN (l.ltm_data->>'avg_visit_interval')::int END AS visit_interval
+               -- A cast that fails fails the page, so each step only runs once the one before has held (CASE keeps the
+               -- order): the shape, then year and month, then the day against that month's length.
+               CASE WHEN v.day ~ '^\d{4}-\d{2}-\d{2}$' THEN
+                 CASE WHEN substr(v.day, 1, 4)::int >= 1 AND substr(v.day, 6, 2)::int BETWEEN 1 AND 12 THEN
+                   CASE WHEN substr(v.day, 9, 2)::int BETWEEN 1 AND extract(day FROM make_date(substr(v.day, 1, 4)::int,
+                                substr(v.day, 6, 2)::int, 1) + interval '1 month - 1 day')::int
+                   THEN v.day::date END END END AS last_visit,
+               CASE WHEN v.every ~ '^\d{1,4}$' THEN v.every::int END AS visit_interval
         FROM public.clients_v2 c
         LEFT JOIN public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id
+        CROSS JOIN LATERAL (SELECT l.ltm_data->>'last_visit_date' AS day, l.ltm_data->>'avg_visit_interval' AS every) v
         WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
           AND (@name::text IS NULL OR c.full_name ILIKE @name::text ESCAPE '\'
                OR (@digits::text IS NOT NULL AND regexp_replace(coalesce(c.phone, ''), '\D', '', 'g') LIKE @digits::text))
