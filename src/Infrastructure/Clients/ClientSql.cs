@@ -20,13 +20,15 @@ public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQue
 {
     private const string Clients = """
         SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
-               -- A cast that fails fails the page, so each step only runs once the one before has held (CASE keeps the
-               -- order): the shape, then year and month, then the day against that month's length.
-               CASE WHEN v.day ~ '^\d{4}-\d{2}-\d{2}$' THEN
-                 CASE WHEN substr(v.day, 1, 4)::int >= 1 AND substr(v.day, 6, 2)::int BETWEEN 1 AND 12 THEN
-                   CASE WHEN substr(v.day, 9, 2)::int BETWEEN 1 AND extract(day FROM make_date(substr(v.day, 1, 4)::int,
-                                substr(v.day, 6, 2)::int, 1) + interval '1 month - 1 day')::int
-                   THEN v.day::date END END END AS last_visit,
+               -- A cast that fails fails the page, so a date is cast only once it is a calendar day: the shape, then the
+               -- month and the day against the month's length, compared as text (no step can fail, in whatever order).
+               CASE WHEN v.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(v.day, 1, 4) <> '0000' AND substr(v.day, 6, 2) BETWEEN '01' AND '12' THEN
+                 CASE WHEN substr(v.day, 9, 2) BETWEEN '01' AND '28'
+                        OR (substr(v.day, 9, 2) IN ('29', '30') AND substr(v.day, 6, 2) <> '02')
+                        OR (substr(v.day, 9, 2) = '31' AND substr(v.day, 6, 2) IN ('01', '03', '05', '07', '08', '10', '12'))
+                        OR (substr(v.day, 6, 5) = '02-29' AND substr(v.day, 1, 4)::int % 4 = 0
+                            AND (substr(v.day, 1, 4)::int % 100 <> 0 OR substr(v.day, 1, 4)::int % 400 = 0))
+                      THEN v.day::date END END AS last_visit,
                CASE WHEN v.every ~ '^\d{1,4}$' THEN v.every::int END AS visit_interval
         FROM public.clients_v2 c
         LEFT JOIN public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id
