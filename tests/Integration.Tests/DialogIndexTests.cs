@@ -122,7 +122,7 @@ public sealed class DialogIndexIsolationTests(DialogIndexFixture fixture) : ICla
 public sealed class ReusedMarkFixture : DialogIndexFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
 }
 
 /// <summary>Pages reuse the index's mark for a while: an older mark leaves more dialogs to the live side, never loses or doubles one.</summary>

@@ -7,38 +7,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Integration.Tests;
 
-public sealed class ReusedAttentionFixture : TwoSalonsFixture
-{
-    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
-
-    public Task<long> AlertAsync(Guid salon, string day) => Db.ScalarAsync<long>($"""
-        INSERT INTO dashboard.alerts (tenant_id, kind, severity, day, threshold, actual, description, triggered_at, created_at, updated_at)
-        VALUES ('{salon}', 'low_conversion', 'warning', '{day}', 15, 5, 'Конверсия 5,0 %', now(), now(), now()) RETURNING id
-        """);
-
-    public Task<long> CaseAsync(Guid salon) => Db.ScalarAsync<long>($"""
-        INSERT INTO dashboard.conversations (tenant_id, client_id, status, escalated, escalated_at, waiting_since, reopen_count, created_at, updated_at)
-        VALUES ('{salon}', '{Guid.NewGuid()}', 'active', true, now(), now(), 0, now(), now()) RETURNING id
-        """);
-}
-
 /// <summary>
 /// The menu badges are asked for by every page: one answer per scope is reused, never across salons, and read afresh
 /// as soon as alerts or cases change on this instance.
 /// </summary>
-public sealed class ReusedAttentionTests(ReusedAttentionFixture fixture) : IClassFixture<ReusedAttentionFixture>
+public sealed class ReusedAttentionTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
 {
     [Fact]
     public async Task Badge_counts_are_reused_per_salon_and_read_again_after_an_alert_is_acknowledged_or_a_case_resolved()
     {
-        var first = await fixture.AlertAsync(fixture.SalonA, "2026-11-20");
+        var first = await AlertAsync(fixture.SalonA, "2026-11-20");
         Assert.Equal(new AttentionCounts(1, 0), await fixture.App.SendAs(fixture.AdminA, new GetAttentionCounts()));
 
         // Changed behind this instance's back (as another instance or the bot would): reused for a while…
-        await fixture.AlertAsync(fixture.SalonA, "2026-11-21");
-        var @case = await fixture.CaseAsync(fixture.SalonA);
-        await fixture.CaseAsync(fixture.SalonA);
+        await AlertAsync(fixture.SalonA, "2026-11-21");
+        var @case = await CaseAsync(fixture.SalonA);
+        await CaseAsync(fixture.SalonA);
         Assert.Equal(new AttentionCounts(1, 0), await fixture.App.SendAs(fixture.AdminA, new GetAttentionCounts()));
         // …never another salon's, and the platform owner's "all salons" is its own answer.
         Assert.Equal(new AttentionCounts(0, 0), await fixture.App.SendAs(fixture.AdminB, new GetAttentionCounts()));
@@ -64,4 +48,14 @@ public sealed class ReusedAttentionTests(ReusedAttentionFixture fixture) : IClas
         Assert.True(await bot.Sessions.IgnoreQueryFilters().CountAsync() > 0);
         Assert.True(await dashboard.Users.IgnoreQueryFilters().CountAsync(u => u.TenantId != null) > 0);
     }
+
+    private Task<long> AlertAsync(Guid salon, string day) => fixture.Db.ScalarAsync<long>($"""
+        INSERT INTO dashboard.alerts (tenant_id, kind, severity, day, threshold, actual, description, triggered_at, created_at, updated_at)
+        VALUES ('{salon}', 'low_conversion', 'warning', '{day}', 15, 5, 'Конверсия 5,0 %', now(), now(), now()) RETURNING id
+        """);
+
+    private Task<long> CaseAsync(Guid salon) => fixture.Db.ScalarAsync<long>($"""
+        INSERT INTO dashboard.conversations (tenant_id, client_id, status, escalated, escalated_at, waiting_since, reopen_count, created_at, updated_at)
+        VALUES ('{salon}', '{Guid.NewGuid()}', 'active', true, now(), now(), 0, now(), now()) RETURNING id
+        """);
 }

@@ -29,14 +29,7 @@ public sealed class TodayLiveTests(TwoSalonsFixture fixture) : IClassFixture<Two
     }
 }
 
-/// <summary>The same salons with today's figures reused for 5 minutes, as production reuses them for 30 s.</summary>
-public sealed class ReusedTodayFixture : TwoSalonsFixture
-{
-    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
-}
-
-public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture<ReusedTodayFixture>
+public sealed class ReusedTodayTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
 {
     [Fact]
     public async Task Todays_figures_are_reused_for_a_while_and_never_across_salons()
@@ -68,7 +61,7 @@ public sealed class ReusedTodayTests(ReusedTodayFixture fixture) : IClassFixture
 }
 
 /// <summary>When figures were last collected is reused too: another instance's collection shows within the reuse time.</summary>
-public sealed class ReusedCollectionTests(ReusedTodayFixture fixture) : IClassFixture<ReusedTodayFixture>
+public sealed class ReusedCollectionTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
 {
     [Fact]
     public async Task A_collection_on_another_instance_shows_within_the_reuse_time()
@@ -89,14 +82,8 @@ public sealed class ReusedCollectionTests(ReusedTodayFixture fixture) : IClassFi
     }
 }
 
-public sealed class ReusedZoneFixture : TwoSalonsFixture
-{
-    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" });
-}
-
 /// <summary>A salon's time zone is reused like its figures, and forgotten as soon as its settings are saved here.</summary>
-public sealed class ReusedZoneTests(ReusedZoneFixture fixture) : IClassFixture<ReusedZoneFixture>
+public sealed class ReusedZoneTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
 {
     [Fact]
     public async Task A_salons_zone_is_reused_and_a_saved_change_shows_at_once()

@@ -38,3 +38,10 @@ public class TwoSalonsFixture : AppFixture
         AdminB = new(await App.CreateUserAsync("admin-b@test.local", Password, Role.Admin, SalonB), Role.Admin, SalonB);
     }
 }
+
+/// <summary>The same salons with figures, badges and lookups reused for 5 minutes, as production reuses them for 30 s.</summary>
+public sealed class ReusingSalonsFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
+}

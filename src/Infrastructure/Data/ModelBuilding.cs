@@ -1,6 +1,6 @@
-using AgentP.Application.Common.Interfaces;
 using System.Linq.Expressions;
 using System.Text.Json;
+using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

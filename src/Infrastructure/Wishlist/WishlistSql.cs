@@ -1,9 +1,9 @@
+using System.Text.Json;
 using AgentP.Application.Sessions;
 using AgentP.Application.Wishlist;
 using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using System.Text.Json;
 using Npgsql;
 
 namespace AgentP.Infrastructure.Wishlist;
