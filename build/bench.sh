@@ -157,31 +157,31 @@ block() { # $1 path $2 cookie jar → server-side "p50 p95" in ms over $requests
   tail -n +"$first" "$app_log" | grep -a '"Request finished' | sed -n 's/.*"ElapsedMilliseconds":\([0-9.]*\).*/\1/p' \
     | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f %.1f\n", v[int(NR * 0.5 + 0.5)], v[int(NR * 0.95 + 0.5)] }'
 }
-measure() { # $1 path $2 cookie jar → "p50 p95 floor_p50 floor_p95": the page, and a block of /login just before it
+measure() { # $1 path $2 cookie jar → "p50 p95 floor_p95": the page, and the p95 of a block of /login just before it
   # The floor is measured the same way and next to each page: measured once for all, it drifted with the machine
   # (0.7–1.5 ms p50 between runs) and so did every ratio.
   local floor
   floor=$(block /login /dev/null)
-  echo "$(block "$1" "$2") $floor"
+  echo "$(block "$1" "$2") ${floor#* }"
 }
 echo "==> Measuring pages ($requests requests each)"
 read -r login_p50 login_p95 <<<"$(block /login /dev/null)"
-read -r o7_p50 o7_p95 o7_f50 o7_f95 <<<"$(measure '/?range=7d' "$admin_jar")"
-read -r o90_p50 o90_p95 o90_f50 o90_f95 <<<"$(measure '/?range=90d' "$admin_jar")"
-read -r plat_p50 plat_p95 plat_f50 plat_f95 <<<"$(measure '/platform?range=90d' "$root_jar")"
+read -r o7_p50 o7_p95 o7_f95 <<<"$(measure '/?range=7d' "$admin_jar")"
+read -r o90_p50 o90_p95 o90_f95 <<<"$(measure '/?range=90d' "$admin_jar")"
+read -r plat_p50 plat_p95 plat_f95 <<<"$(measure '/platform?range=90d' "$root_jar")"
 # Operations pages of the big salon: a deep keyset page (row 5 000 = page 100), a transcript, a client search.
 deep=$(psql_owner -tAc "SELECT ((extract(epoch FROM started_at) * 10000000)::bigint + 621355968000000000) || '-' || id
   FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' ORDER BY started_at DESC, id DESC OFFSET 4999 LIMIT 1")
 transcript=$(psql_owner -tAc "SELECT id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' AND messages_count >= 6 ORDER BY id DESC LIMIT 1")
-read -r s1_p50 s1_p95 s1_f50 s1_f95 <<<"$(measure '/sessions' "$admin_jar")"
-read -r sf_p50 sf_p95 sf_f50 sf_f95 <<<"$(measure '/sessions?status=dropped&channel=whatsapp' "$admin_jar")"
-read -r sd_p50 sd_p95 sd_f50 sd_f95 <<<"$(measure "/sessions?after=$deep" "$admin_jar")"
-read -r tr_p50 tr_p95 tr_f50 tr_f95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
-read -r cs_p50 cs_p95 cs_f50 cs_f95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
-read -r wl_p50 wl_p95 wl_f50 wl_f95 <<<"$(measure '/wishlist' "$admin_jar")"
+read -r s1_p50 s1_p95 s1_f95 <<<"$(measure '/sessions' "$admin_jar")"
+read -r sf_p50 sf_p95 sf_f95 <<<"$(measure '/sessions?status=dropped&channel=whatsapp' "$admin_jar")"
+read -r sd_p50 sd_p95 <<<"$(block "/sessions?after=$deep" "$admin_jar")" # against the first page, not /login
+read -r tr_p50 tr_p95 tr_f95 <<<"$(measure "/sessions/$transcript" "$admin_jar")"
+read -r cs_p50 cs_p95 cs_f95 <<<"$(measure '/clients?q=%D0%90%D0%BD%D0%BD%D0%B0' "$admin_jar")"
+read -r wl_p50 wl_p95 wl_f95 <<<"$(measure '/wishlist' "$admin_jar")"
 card=$(psql_owner -tAc "SELECT user_id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' GROUP BY user_id ORDER BY count(*) DESC LIMIT 1")
-read -r cc_p50 cc_p95 cc_f50 cc_f95 <<<"$(measure "/clients/$card" "$admin_jar")"
-read -r au_p50 au_p95 au_f50 au_f95 <<<"$(measure '/audit' "$admin_jar")"
+read -r cc_p50 cc_p95 cc_f95 <<<"$(measure "/clients/$card" "$admin_jar")"
+read -r au_p50 au_p95 au_f95 <<<"$(measure '/audit' "$admin_jar")"
 
 # --- 32 concurrent users on the Overview ------------------------------------------------------------------
 # A fresh app without the request log, as production runs (the cookies stay valid: the keys live in the database).
