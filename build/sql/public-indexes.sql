@@ -17,6 +17,11 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_status_date
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_sessions_tenant_started
   ON public.conversation_sessions_v2 (tenant_id, started_at DESC, id DESC);
 
+-- The clients list and its keyset paging, newest first per salon (the dashboard's own need). Without it the list
+-- reads and sorts the salon's clients for every page (≈8 ms per 30 000 on 2 cores).
+CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_clients_tenant_created
+  ON public.clients_v2 (tenant_id, created_at DESC, id DESC);
+
 -- (A client's dialogs need no index here: the dashboard keeps its own, dashboard.dialog_facts by client.)
 
 -- Pending wishlist items per salon.
@@ -29,7 +34,7 @@ CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_history_session_created
 
 -- Client search by name: a literal substring in any case (ILIKE '%…%'), which no b-tree serves. Trigrams need the
 -- pg_trgm extension (on Supabase: Database → Extensions, or the statement below as the owner). Without it the
--- search reads the salon's clients (≈1 ms per 3 000 on 2 cores).
+-- search reads the salon's clients (≈1 ms per 3 000, 10 ms per 30 000 on 2 cores).
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_clients_name_trgm
   ON public.clients_v2 USING gin (full_name gin_trgm_ops);

@@ -6,7 +6,7 @@ using AgentP.TestSupport;
 
 namespace AgentP.Integration.Tests;
 
-public sealed class ClientsFixture : AppFixture
+public class ClientsFixture : AppFixture
 {
     public const string Password = "Clients-pass-2026";
     public Guid Anna { get; private set; }
@@ -149,7 +149,34 @@ public sealed partial class ClientsTests(ClientsFixture fixture) : IClassFixture
     }
 
     [GeneratedRegex("data-testid=\"client-link\">([^<]+)</a>")]
-    private static partial Regex ClientLink();
+    internal static partial Regex ClientLink();
     [GeneratedRegex("rel=\"next\" href=\"([^\"]+)\"")]
     private static partial Regex NextLink();
+}
+
+/// <summary>The same salon with figures reused for 5 minutes, as production reuses them for 30 s.</summary>
+public sealed class ReusingClientsFixture : ClientsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
+}
+
+public sealed class ReusedDueCountTests(ReusingClientsFixture fixture) : IClassFixture<ReusingClientsFixture>
+{
+    [Fact]
+    public async Task The_salons_due_count_is_reused_while_searches_and_the_list_read_the_memory_live()
+    {
+        using var client = await fixture.App.SignedInAsync("admin@clients.local", ClientsFixture.Password);
+        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients"));
+
+        // The bot learns that Boris (last visit 20 November) comes every day: due since the 22nd.
+        await fixture.Db.ExecuteAsync("""UPDATE public.user_ltm_v2 SET ltm_data = '{"last_visit_date": "2026-11-20", "avg_visit_interval": 1}' WHERE user_id = $1""",
+            true, fixture.Boris);
+        await fixture.Db.SealPublicAsync(); // the bot's write above, not the dashboard's
+
+        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients")); // the salon's figure, reused
+        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients?q=%D0%91%D0%BE%D1%80%D0%B8%D1%81")); // Борис: counted live
+        var due = await client.GetStringAsync("/clients?due=1");
+        Assert.Equal(["Борис_Тест", "Анна 50% скидка"], ClientsTests.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+    }
 }

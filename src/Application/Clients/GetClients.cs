@@ -11,10 +11,13 @@ namespace AgentP.Application.Clients;
 /// <summary>
 /// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
-/// clients whose last visit plus their usual interval has passed — the ones to win back.
+/// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
+/// of the salon's clients are due is a salon-wide figure and is <see cref="Reused"/>; <see cref="CountDue"/> = false
+/// (the export's pages) leaves it out.
 /// </summary>
 [Authorize]
-public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null) : IRequest<ClientPage>, IAllowsAllTenants
+public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null, bool CountDue = true)
+    : IRequest<ClientPage>, IAllowsAllTenants
 {
     public const int PageSize = 50;
 }
@@ -27,14 +30,17 @@ public sealed record ClientRow(
     Guid Id, string? Name, string? Phone, DateTimeOffset CreatedAt, string? PreferredStaff, string? PreferredService, string? PreferredTime,
     string? Language, DateOnly? LastVisit, int? VisitInterval, int? OverdueDays, int Sessions, DateTimeOffset? LastDialog);
 
-/// <summary>A page of clients, and how many clients of the search (whatever the due filter) are due for a visit.</summary>
+/// <summary>A page of clients, and (when asked) how many clients of the search, whatever the due filter, are due for a visit.</summary>
 public sealed record ClientRows(IReadOnlyList<ClientRow> Rows, int DueCount);
 
 /// <summary>The clients list's SQL; Infrastructure.</summary>
 public interface IClientQueries
 {
+    /// <summary>How many clients the search finds (whatever the due filter) are due for a visit.</summary>
+    Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
+
     Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
-        CancellationToken cancellationToken);
+        bool countDue, CancellationToken cancellationToken);
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>
@@ -57,7 +63,7 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
     }
 }
 
-public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, Reused reused)
     : IRequestHandler<GetClients, ClientPage>
 {
     public async Task<ClientPage> Handle(GetClients request, CancellationToken cancellationToken)
@@ -66,11 +72,19 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var zone = await zones.ForAsync(scope, cancellationToken);
         var today = LocalDay.Of(clock.GetUtcNow(), zone);
         GetClientsValidator.TryParseCursor(request.After, out var after);
-        var page = await queries.PageAsync(scope, request.Filter, today, request.After is null ? null : after, GetClients.PageSize + 1, cancellationToken);
+        var filter = request.Filter;
+        // Counting reads every matching client's memory: the salon-wide count (no search) is reused like the Overview's
+        // figures; a search's is counted along with its page.
+        var salonWide = request.CountDue && string.IsNullOrWhiteSpace(filter.Q);
+        var reusedDue = salonWide
+            ? await reused.GetAsync("ClientsDue", (scope, today), () => queries.CountDueAsync(scope, filter, today, cancellationToken))
+            : (int?)null;
+        var page = await queries.PageAsync(scope, filter, today, request.After is null ? null : after, GetClients.PageSize + 1,
+            request.CountDue && !salonWide, cancellationToken);
         var rows = page.Rows.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new ClientPage(rows, page.DueCount,
+        return new ClientPage(rows, reusedDue ?? page.DueCount,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}" : null, zone.Id, today);
     }
 }

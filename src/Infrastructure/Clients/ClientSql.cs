@@ -10,50 +10,79 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
-/// The clients list in SQL. The page is chosen first (clients + long-term memory, idx_clients_tenant), then dialogs
-/// are counted for those 50 clients only: from <c>dashboard.dialog_facts</c> (by client) plus the few dialogs above
-/// its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are the salon's, so their dialogs
-/// are too. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar has)
-/// reads as missing rather than failing the page.
+/// The clients list in SQL. The page is chosen first (idx_clients_tenant; the memory read for every matching client
+/// only when the due filter or count needs it), then completed for its 50 clients: memory by its unique key, dialogs
+/// counted from <c>dashboard.dialog_facts</c> (by client) plus the few dialogs above its mark, read live (see
+/// <see cref="IndexDialogs"/>). The page's clients are the salon's, so their dialogs are too. The due count reads every
+/// matching client's memory (~1.5 µs a client): the page counts along when asked, or a caller counts on its own to
+/// reuse the figure. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
+/// has) reads as missing rather than failing the page.
 /// </summary>
 public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQueries
 {
-    private const string Clients = """
-        SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
-               -- A cast that fails fails the page, so a date is cast only once it is a calendar day: the shape, then the
-               -- month and the day against the month's length, compared as text (no step can fail, in whatever order).
-               CASE WHEN v.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(v.day, 1, 4) <> '0000' AND substr(v.day, 6, 2) BETWEEN '01' AND '12' THEN
-                 CASE WHEN substr(v.day, 9, 2) BETWEEN '01' AND '28'
-                        OR (substr(v.day, 9, 2) IN ('29', '30') AND substr(v.day, 6, 2) <> '02')
-                        OR (substr(v.day, 9, 2) = '31' AND substr(v.day, 6, 2) IN ('01', '03', '05', '07', '08', '10', '12'))
-                        OR (substr(v.day, 6, 5) = '02-29' AND substr(v.day, 1, 4)::int % 4 = 0
-                            AND (substr(v.day, 1, 4)::int % 100 <> 0 OR substr(v.day, 1, 4)::int % 400 = 0))
-                      THEN v.day::date END END AS last_visit,
-               CASE WHEN v.every ~ '^\d{1,4}$' THEN v.every::int END AS visit_interval
-        FROM public.clients_v2 c
-        LEFT JOIN public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id
-        CROSS JOIN LATERAL (SELECT l.ltm_data->>'last_visit_date' AS day, l.ltm_data->>'avg_visit_interval' AS every) v
-        WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
+    // The clients the search matches (alias c).
+    private const string Matches = """
+        (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
           AND (@name::text IS NULL OR c.full_name ILIKE @name::text ESCAPE '\'
                OR (@digits::text IS NOT NULL AND regexp_replace(coalesce(c.phone, ''), '\D', '', 'g') LIKE @digits::text))
         """;
 
-    private const string Due = "(NOT @due::boolean OR x.last_visit + x.visit_interval < @today::date)";
+    private const string Memory = "public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id";
+
+    // The last visit and usual interval (alias v) from the memory's ltm_data (one row, nulls without memory). A cast that
+    // fails fails the page, so a date is cast only once it is a calendar day: the shape, then the month and the day
+    // against the month's length, compared as text (no step can fail, in whatever order).
+    private const string Visit = """
+        CROSS JOIN LATERAL (SELECT l.ltm_data->>'last_visit_date' AS day, l.ltm_data->>'avg_visit_interval' AS every) t
+        CROSS JOIN LATERAL (SELECT
+          CASE WHEN t.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(t.day, 1, 4) <> '0000' AND substr(t.day, 6, 2) BETWEEN '01' AND '12' THEN
+            CASE WHEN substr(t.day, 9, 2) BETWEEN '01' AND '28'
+                   OR (substr(t.day, 9, 2) IN ('29', '30') AND substr(t.day, 6, 2) <> '02')
+                   OR (substr(t.day, 9, 2) = '31' AND substr(t.day, 6, 2) IN ('01', '03', '05', '07', '08', '10', '12'))
+                   OR (substr(t.day, 6, 5) = '02-29' AND substr(t.day, 1, 4)::int % 4 = 0
+                       AND (substr(t.day, 1, 4)::int % 100 <> 0 OR substr(t.day, 1, 4)::int % 400 = 0))
+                 THEN t.day::date END END AS last_visit,
+          CASE WHEN t.every ~ '^\d{1,4}$' THEN t.every::int END AS visit_interval) v
+        """;
+
+    private const string IsDue = "v.last_visit + v.visit_interval < @today::date";
+
+    public async Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync($"""
+            SELECT count(*)::int FROM public.clients_v2 c
+            JOIN {Memory} {Visit}
+            WHERE {Matches} AND {IsDue}
+            """, tenantId, filter, today, cancellationToken);
+        try
+        {
+            return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     public async Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
-        int take, CancellationToken cancellationToken)
+        int take, bool countDue, CancellationToken cancellationToken)
     {
-        // The clients due for a visit are counted in the same pass that picks the page (a window over every client the
-        // search matches, before the due filter and the cursor), and reported even when the page is empty.
+        // The memory is read for every matching client only when the due filter or the count needs it; the page's own
+        // columns come from its 50 clients' memory at the end. The count is carried on every row, and on a row of its own
+        // when the page is empty.
+        var memory = filter.Due || countDue;
         var sql = $"""
             WITH matching AS (
-              SELECT x.*, count(*) FILTER (WHERE x.last_visit + x.visit_interval < @today::date) OVER () AS due_count
-              FROM ({Clients}) x
+              SELECT c.id, c.tenant_id, c.full_name, c.phone, c.created_at, {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
+              FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
+              WHERE {Matches}
             ),
             page AS (
               SELECT x.* FROM matching x
-              WHERE {Due}
-                AND (@after_at::timestamptz IS NULL OR (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid))
+              WHERE {(filter.Due ? "x.is_due" : "true")}
+                -- The plain bound lets idx_clients_tenant_created (opt-in) start at the cursor; the row comparison settles ties.
+                AND (@after_at::timestamptz IS NULL
+                     OR (x.created_at <= @after_at::timestamptz AND (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid)))
               ORDER BY x.created_at DESC, x.id DESC
               LIMIT @take
             ),
@@ -64,12 +93,11 @@ public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQue
                     SELECT user_id, started_at FROM public.conversation_sessions_v2 WHERE id > @indexed AND user_id IN (SELECT id FROM page)) d
               GROUP BY user_id
             )
-            SELECT p.id, p.full_name, p.phone, p.created_at, p.preferred_staff_id, p.preferred_service_id, p.preferred_time, p.language,
-                   p.last_visit, p.visit_interval, @today::date - (p.last_visit + p.visit_interval), coalesce(d.n, 0), d.last,
-                   c.due::int
-            FROM (SELECT coalesce(max(due_count), 0) AS due FROM matching) c
-            LEFT JOIN (page p LEFT JOIN dialogs d ON d.user_id = p.id) ON true
-            ORDER BY p.created_at DESC, p.id DESC
+            SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
+                   v.last_visit, v.visit_interval, @today::date - (v.last_visit + v.visit_interval), coalesce(d.n, 0), d.last, due.n
+            FROM (SELECT {(countDue ? "(SELECT count(*) FILTER (WHERE is_due) FROM matching)::int" : "0")} AS n) due
+            LEFT JOIN (page c LEFT JOIN {Memory} {Visit} LEFT JOIN dialogs d ON d.user_id = c.id) ON true
+            ORDER BY c.created_at DESC, c.id DESC
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
         // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.

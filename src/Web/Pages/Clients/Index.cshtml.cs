@@ -28,7 +28,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         string? after = null;
         do
         {
-            var page = await mediator.Send(new GetClients(Filter, after), HttpContext.RequestAborted);
+            var page = await mediator.Send(new GetClients(Filter, after, CountDue: false), HttpContext.RequestAborted);
             foreach (var c in page.Rows)
             {
                 csv.AppendJoin(';', c.Id, Csv.Field(c.Name), Csv.Field(c.Phone), Csv.Field(c.PreferredStaff), Csv.Field(c.PreferredService),
