@@ -32,20 +32,22 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         (DateTimeOffset At, long Id)? after, int take, CancellationToken cancellationToken)
     {
         // One pass over the salon's items (and one decision lookup each) gives the page and the counts per merged status;
-        // the counts come after the page's rows, marked by a null id. Only the page's rows get their client and their
-        // decision history (newest first, as JSON).
+        // the counts come after the page's rows, marked by a null id. The pass carries only what ordering and counting
+        // need (wide columns such as meta cost a fifth of it); the page's rows are read whole by primary key and get
+        // their client and their decision history (newest first, as JSON).
         var sql = $"""
             WITH matching AS (
-              SELECT w.id, w.tenant_id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
-                     coalesce(a.status, w.status) AS effective_status
+              SELECT w.id, w.created_at, coalesce(a.status, w.status) AS effective_status
               {From}
             ),
             page AS (
-              SELECT * FROM matching
-              WHERE (@status::text IS NULL OR effective_status = @status::text)
-                AND (@after_at::timestamptz IS NULL OR (created_at, id) < (@after_at::timestamptz, @after_id::bigint))
-              ORDER BY created_at DESC, id DESC
-              LIMIT @take
+              SELECT w.id, w.tenant_id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at, m.effective_status
+              FROM (SELECT * FROM matching
+                    WHERE (@status::text IS NULL OR effective_status = @status::text)
+                      AND (@after_at::timestamptz IS NULL OR (created_at, id) < (@after_at::timestamptz, @after_id::bigint))
+                    ORDER BY created_at DESC, id DESC
+                    LIMIT @take) m
+              JOIN public.wishlist_v2 w ON w.id = m.id
             )
             SELECT * FROM (
               SELECT 0 AS part, p.id, p.user_id, c.full_name, c.phone, p.item_type, p.item_id, p.source, p.comment, p.status, p.meta::text,
