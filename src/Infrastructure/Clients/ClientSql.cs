@@ -27,6 +27,7 @@ public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQue
                OR (@digits::text IS NOT NULL AND regexp_replace(coalesce(c.phone, ''), '\D', '', 'g') LIKE @digits::text))
         """;
 
+    // The client's long-term memory (alias l), joined on its unique key.
     private const string Memory = "public.user_ltm_v2 l ON l.tenant_id = c.tenant_id AND l.user_id = c.id";
 
     // The last visit and usual interval (alias v) from the memory's ltm_data (one row, nulls without memory). A cast that
