@@ -8,6 +8,7 @@ using AgentP.Infrastructure.Jobs;
 using AgentP.Web.Auth;
 using AgentP.Web.Cli;
 using AgentP.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -79,6 +80,10 @@ public static class WebServices
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SecurityStampValidation.ValidateAsync;
+                // htmx follows a 302 inside its request and would swap the sign-in page into the results; it is told to
+                // load the page itself instead (HX-Redirect), as a browser following the 302 would.
+                o.Events.OnRedirectToLogin = c => HtmxAwareRedirect(c, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => HtmxAwareRedirect(c, StatusCodes.Status403Forbidden);
             });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -157,5 +162,19 @@ public static class WebServices
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages();
         return app;
+    }
+
+    private static Task HtmxAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Headers["HX-Request"] == "true")
+        {
+            context.Response.StatusCode = status;
+            context.Response.Headers["HX-Redirect"] = context.RedirectUri;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
     }
 }

@@ -28,6 +28,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var salon = await _db.Bot.TenantAsync("Салон «Браузер»");
         var client = await _db.Bot.ClientAsync(salon);
+        await _db.Bot.MemoryAsync(salon, client, """{"last_visit_date": "2026-10-01", "avg_visit_interval": 21}"""); // due for a visit
         var now = _app.Clock.GetUtcNow();
         await _db.Bot.SessionAsync(salon, client, now.AddHours(-1), bookingId: "YC-E2E", amount: 1500);
         var dropped = Guid.NewGuid();
@@ -107,6 +108,75 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal(0, await page.GetByTestId("wishlist-row").CountAsync()); // no longer pending
         await page.GotoAsync(BaseUrl + "/wishlist?status=converted");
         Assert.Equal("Записан", await page.GetByTestId("wishlist-status").TextContentAsync());
+    }
+
+    private async Task<IPage> SignedInAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.GetByLabel("E-mail").FillAsync("browser@test.local");
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    [Fact]
+    public async Task A_refused_filter_shows_its_message_in_place_and_a_slow_one_dims_the_results()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync(BaseUrl + "/sessions");
+        // "по" before "с": the server answers 400 with the message in the results, which htmx must still show.
+        await page.GetByLabel("с", new() { Exact = true }).FillAsync("2026-11-20");
+        await page.GetByLabel("по", new() { Exact = true }).FillAsync("2026-11-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        await page.GetByTestId("sessions-error").WaitForAsync();
+        Assert.Contains("Дата «по» раньше даты «с».", await page.GetByTestId("sessions-error").TextContentAsync());
+
+        // While an answer is on its way the results are marked busy (and dimmed by the stylesheet).
+        var release = new TaskCompletionSource();
+        await page.RouteAsync("**/sessions?*", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GetByLabel("с", new() { Exact = true }).FillAsync("");
+        await page.GetByLabel("по", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sessions-results")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("htmx-request"));
+        await Assertions.Expect(page.Locator("#sessions-results")).ToHaveCSSAsync("opacity", "0.5");
+        Assert.Equal("true", await page.Locator("#sessions-results").GetAttributeAsync("aria-busy"));
+        release.SetResult();
+        await page.GetByTestId("sessions-table").WaitForAsync();
+        Assert.Equal(2, await page.GetByTestId("session-row").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_search_updates_the_due_count_and_a_failed_partial_answer_falls_back_to_the_whole_page()
+    {
+        var page = await SignedInAsync();
+        await page.GotoAsync(BaseUrl + "/clients");
+        Assert.Equal("Пора на визит: 1", await page.GetByTestId("due-count").TextContentAsync());
+        // A search swaps the results and the count of who is due among them, not the results alone.
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("Нет такого");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("due-count")).ToHaveTextAsync("Пора на визит: 0");
+
+        // The database is away for htmx's request only (say): the user gets the page itself, not a silent no-op.
+        await page.RouteAsync("**/clients?*", async route =>
+        {
+            if (route.Request.Headers.ContainsKey("hx-request"))
+                await route.FulfillAsync(new() { Status = 503, Body = "unavailable" });
+            else
+                await route.ContinueAsync();
+        });
+        await page.GetByRole(AriaRole.Searchbox).FillAsync("Клиент");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Найти" }).ClickAsync();
+        var search = new System.Text.RegularExpressions.Regex("/clients\\?q=%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82");
+        await page.WaitForURLAsync(search);
+        await page.Locator("#clients-results").WaitForAsync();
+        // A navigation of its own (htmx's history push makes none).
+        Assert.Matches(search, await page.EvaluateAsync<string>("performance.getEntriesByType('navigation')[0].name"));
     }
 
     [Fact]

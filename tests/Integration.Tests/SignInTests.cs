@@ -103,6 +103,21 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
     }
 
     [Fact]
+    public async Task An_htmx_request_without_a_sign_in_is_told_to_load_the_sign_in_page()
+    {
+        using var client = fixture.App.Browser();
+        var plain = await client.GetAsync("/sessions?status=dropped");
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+
+        // Inside htmx's request a 302 would be followed and the sign-in page swapped into the results.
+        using var htmx = new HttpRequestMessage(HttpMethod.Get, "/sessions?status=dropped") { Headers = { { "HX-Request", "true" } } };
+        var response = await client.SendAsync(htmx);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(plain.Headers.Location!.ToString(), response.Headers.GetValues("HX-Redirect").Single());
+        Assert.Contains("/login?ReturnUrl=%2Fsessions%3Fstatus%3Ddropped", response.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
     public async Task An_inactive_user_cannot_sign_in()
     {
         using var client = fixture.App.Browser();
