@@ -101,13 +101,27 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Contains("3,0", await page.GetByTestId("response-time").TextContentAsync());
 
         await page.GotoAsync(BaseUrl + "/wishlist");
+        await page.EvaluateAsync("window.sameDocument = true"); // gone if anything below reloads the page
+        // Applying to nothing: the app's message in place of the list, not a silent no-op.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Применить" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Выберите хотя бы одну заявку.");
+        await page.GotoAsync(BaseUrl + "/wishlist");
+        await page.EvaluateAsync("window.sameDocument = true");
         var row = page.GetByTestId("wishlist-row");
         await row.GetByRole(AriaRole.Combobox, new() { Name = "Решение" }).SelectOptionAsync("converted");
         await row.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
         await page.GetByTestId("wishlist-notice").WaitForAsync();
         Assert.Equal(0, await page.GetByTestId("wishlist-row").CountAsync()); // no longer pending
-        await page.GotoAsync(BaseUrl + "/wishlist?status=converted");
+        Assert.Equal("0", (await page.GetByTestId("count-pending").Locator(".badge").TextContentAsync())!.Trim());
+        // The status chosen by its tab is kept by the filter form, which htmx swapped along.
+        await page.GetByTestId("count-converted").ClickAsync();
+        await page.WaitForURLAsync("**/wishlist?*status=converted*");
         Assert.Equal("Записан", await page.GetByTestId("wishlist-status").TextContentAsync());
+        await page.GetByLabel("Тип").SelectOptionAsync("service");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
+        await page.WaitForURLAsync("**/wishlist?*type=service*");
+        Assert.Contains("status=converted", page.Url);
+        Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
     }
 
     private async Task<IPage> SignedInAsync()
