@@ -11,6 +11,7 @@ public sealed class SessionsFixture : AppFixture
     public const string Password = "Sessions-pass-2026";
     public Guid SalonA { get; private set; }
     public long Special { get; private set; }
+    public Guid Olga { get; private set; }
     public long ForeignSession { get; private set; }
     public int Plain => 60;
 
@@ -19,7 +20,7 @@ public sealed class SessionsFixture : AppFixture
         SalonA = await Db.Bot.TenantAsync("Салон «Сессии»");
         var salonB = await Db.Bot.TenantAsync("Чужой салон");
         var anna = await Db.Bot.ClientAsync(SalonA, "Анна Смирнова", "+7 900 000-00-01");
-        var olga = await Db.Bot.ClientAsync(SalonA, "Ольга 100%_скидка", "+7 (912) 345-67-89");
+        var olga = Olga = await Db.Bot.ClientAsync(SalonA, "Ольга 100%_скидка", "+7 (912) 345-67-89");
         var stranger = await Db.Bot.ClientAsync(salonB, "Чужая клиентка");
 
         // 60 plain dialogs, three at each instant: paging must neither skip nor repeat rows with equal timestamps.
@@ -125,6 +126,7 @@ public sealed partial class SessionsTests(SessionsFixture fixture) : IClassFixtu
         Assert.Single(ResponseTime().Matches(html)); // the last user message is unanswered
         Assert.Contains("&lt;b&gt;жирный&lt;/b&gt;", html);
         Assert.Contains("Ольга 100%_скидка", html);
+        Assert.Contains($"data-testid=\"session-client\"><a href=\"/clients/{fixture.Olga}\">Ольга 100%_скидка</a>", html); // to the client's card
     }
 
     [Fact]
