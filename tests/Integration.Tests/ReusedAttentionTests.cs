@@ -1,6 +1,7 @@
 using AgentP.Application.Alerts;
 using AgentP.Application.Attention;
 using AgentP.Application.Escalations;
+using AgentP.Application.Overview;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,4 +59,30 @@ public sealed class ReusedAttentionTests(ReusingSalonsFixture fixture) : IClassF
         INSERT INTO dashboard.conversations (tenant_id, client_id, status, escalated, escalated_at, waiting_since, reopen_count, created_at, updated_at)
         VALUES ('{salon}', '{Guid.NewGuid()}', 'active', true, now(), now(), 0, now(), now()) RETURNING id
         """);
+}
+
+/// <summary>The salons with reuse on, YClients configured, and credentials for salon A only.</summary>
+public sealed class ReusingYclientsSalonsFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>(ReusedFiveMinutes) { ["Yclients:PartnerToken"] = "PARTNER" });
+
+    protected override async Task SeedAsync()
+    {
+        await base.SeedAsync();
+        await Db.ExecuteAsync("""UPDATE public.tenants_v2 SET metadata = '{"yclients_company_id": "555", "yclients_token": "USER"}' WHERE id = $1""", true, SalonA);
+    }
+}
+
+public sealed class ReusedOverviewTests(ReusingYclientsSalonsFixture fixture) : IClassFixture<ReusingYclientsSalonsFixture>
+{
+    [Fact]
+    public async Task Whether_yclients_is_connected_is_reused_per_salon_never_across()
+    {
+        // Salon B (no credentials) asks first; salon A, and every salon together, must still get their own answer.
+        Assert.False((await fixture.App.SendAs(fixture.AdminB, new GetOverview("7d"))).YclientsConnected);
+        Assert.True((await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"))).YclientsConnected);
+        Assert.True((await fixture.App.SendAs(fixture.SuperAdmin, new GetOverview("7d"))).YclientsConnected);
+        Assert.False((await fixture.App.SendAs(fixture.AdminB, new GetOverview("7d"))).YclientsConnected);
+    }
 }

@@ -89,8 +89,9 @@ public sealed class GetOverviewHandler(
             rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
         var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
         var resolved = await reports.FigureAsync("resolved", scope, period.From, period.To, () => ResolvedAsync(period, zone, cancellationToken));
-        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
-        var connected = yclients.IsConfigured && await reused.GetAsync("YclientsConnected", true, async () =>
+        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros. Per scope:
+        // the salons read are the scope's (the tenant filter), so is the answer.
+        var connected = yclients.IsConfigured && await reused.GetAsync("YclientsConnected", scope, async () =>
             (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))
             .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)));
 
