@@ -58,6 +58,17 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
     private IBrowser Browser => fixture.Browser;
     private string BaseUrl => fixture.BaseUrl;
 
+    private async Task<IPage> SignedInAsync()
+    {
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.GetByLabel("E-mail").FillAsync("browser@test.local");
+        await page.GetByLabel("Пароль").FillAsync(Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
     [Fact]
     public async Task A_salon_admin_signs_in_and_sees_the_salon()
     {
@@ -81,13 +92,7 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
     [Fact]
     public async Task Staff_filter_dialogs_open_a_transcript_and_decide_a_wishlist_item()
     {
-        var page = await Browser.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/login");
-        await page.GetByLabel("E-mail").FillAsync("browser@test.local");
-        await page.GetByLabel("Пароль").FillAsync(Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(BaseUrl + "/");
-
+        var page = await SignedInAsync();
         await page.GotoAsync(BaseUrl + "/sessions");
         Assert.Equal(2, await page.GetByTestId("session-row").CountAsync());
         await page.GetByLabel("Статус").SelectOptionAsync("dropped");
@@ -122,17 +127,6 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.WaitForURLAsync("**/wishlist?*type=service*");
         Assert.Contains("status=converted", page.Url);
         Assert.True(await page.EvaluateAsync<bool>("window.sameDocument === true"));
-    }
-
-    private async Task<IPage> SignedInAsync()
-    {
-        var page = await Browser.NewPageAsync();
-        await page.GotoAsync(BaseUrl + "/login");
-        await page.GetByLabel("E-mail").FillAsync("browser@test.local");
-        await page.GetByLabel("Пароль").FillAsync(Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(BaseUrl + "/");
-        return page;
     }
 
     [Fact]
