@@ -1,7 +1,9 @@
 using System.Reflection;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Behaviours;
+using AgentP.Application.Common.Caching;
 using FluentValidation;
+using Microsoft.Extensions.Caching.Memory;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,17 +26,25 @@ public static class DependencyInjection
             services.AddTransient(service, implementation);
 
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TenantScopeBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CacheInvalidationBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
-        services.AddSingleton<Reused>();
+        // The cache every reuse goes through (its keys carry the unit of work's scope) and what it is built on.
+        services.AddHybridCache();
+        // HybridCache dates its entries by the TimeProvider; the memory cache under it must expire them by the same clock.
+        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((o, clock) => o.Clock = new TimeProviderClock(clock));
+        services.AddSingleton<CacheChanges>();
+        services.AddScoped<ScopedCache>();
         services.AddScoped<TenantTimeZones>();
         services.AddScoped<Attention.AttentionCounter>();
-        services.AddSingleton<DashboardMetrics>();
-        services.AddMemoryCache();
         services.AddScoped<Overview.ReportCache>();
+        services.AddScoped<Tenants.TenantChoices>();
+        services.AddScoped<Dialogs.DialogIndexMark>();
+        services.AddScoped<Metrics.MetricsChunks>();
+        services.AddSingleton<DashboardMetrics>();
         return services;
     }
 
@@ -44,4 +54,11 @@ public static class DependencyInjection
         from service in type.GetInterfaces()
         where service.IsGenericType && service.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
         select (service, type);
+
+#pragma warning disable CS0618 // MemoryCacheOptions.Clock takes only this interface
+    private sealed class TimeProviderClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => clock.GetUtcNow();
+    }
+#pragma warning restore CS0618
 }

@@ -26,11 +26,31 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public void Behaviours_run_logging_then_validation_then_authorization_then_tenant_scope()
+    public void Behaviours_run_logging_then_authorization_then_tenant_scope_then_validation_then_cache_invalidation()
     {
         using var provider = Build();
         var order = provider.GetServices<IPipelineBehavior<GetOverview, OverviewReport>>().Select(b => b.GetType().GetGenericTypeDefinition());
-        Assert.Equal([typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(TenantScopeBehaviour<,>)], order);
+        Assert.Equal([typeof(LoggingBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(TenantScopeBehaviour<,>), typeof(ValidationBehaviour<,>),
+            typeof(CacheInvalidationBehaviour<,>)], order);
+    }
+
+    [Fact]
+    public async Task A_caller_who_may_not_send_a_request_learns_nothing_from_its_validator()
+    {
+        // CollectDailyMetrics' validator asks the bot's data whether the named salon exists: a web user (not the system)
+        // must be refused before that question is asked, or its answer would tell which salon ids exist.
+        using var provider = Build();
+        using var scope = provider.CreateScope();
+        var user = scope.ServiceProvider.GetRequiredService<ICurrentUser>();
+        user.IsAuthenticated.Returns(true);
+        user.IsSystem.Returns(false);
+        user.Role.Returns(Domain.Common.Role.Admin);
+        var bot = scope.ServiceProvider.GetRequiredService<IPublicData>();
+        bot.ClearReceivedCalls();
+
+        await Assert.ThrowsAsync<Common.Exceptions.ForbiddenAccessException>(() =>
+            scope.ServiceProvider.GetRequiredService<IMediator>().Send(new Metrics.CollectDailyMetrics(new(2026, 11, 1), new(2026, 11, 2), Guid.NewGuid())));
+        Assert.Empty(bot.ReceivedCalls());
     }
 
     [Fact]

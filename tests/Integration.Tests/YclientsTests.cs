@@ -1,3 +1,4 @@
+using AgentP.Application.Metrics;
 using AgentP.Application.Bookings;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
@@ -219,8 +220,9 @@ public sealed class VerifyBookingsTests(VerifyBookingsFixture fixture) : IClassF
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
+        sp.GetRequiredService<ITenantContext>().ScopeToSystem(); // what the pipeline does for a system request
         var handler = new VerifyBookingsHandler(sp.GetRequiredService<IPublicData>(), sp.GetRequiredService<IDashboardDb>(), sp.GetRequiredService<IYclients>(),
-            sp.GetRequiredService<TenantTimeZones>(), sp.GetRequiredService<IMediator>(), Options.Create(new YclientsOptions { RequestsPerSalon = 1 }),
+            sp.GetRequiredService<TenantTimeZones>(), sp.GetRequiredService<MetricsChunks>(), Options.Create(new YclientsOptions { RequestsPerSalon = 1 }),
             sp.GetRequiredService<DashboardMetrics>(), fixture.App.Clock);
         var result = await handler.Handle(new VerifyBookings(fixture.Connected), CancellationToken.None);
         var salon = result.Salons.Single();

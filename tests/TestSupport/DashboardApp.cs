@@ -36,8 +36,6 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         // Tests sign in far more often than people do; the limiter has tests of its own with real limits.
         builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
         builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
-        // Tests change today's rows and look again at once; the reuse of today's figures has its own test.
-        builder.UseSetting("Dashboard:ReportCacheSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(collection =>
         {

@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Caching;
 using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
@@ -12,9 +13,10 @@ namespace AgentP.Application.Alerts;
 
 /// <summary>An admin marks an alert as seen (audited). Another salon's alert is 404; acknowledging twice changes nothing.</summary>
 [Authorize(Role.SuperAdmin, Role.Admin)]
+[Changes(CacheTags.Attention)]
 public sealed record AcknowledgeAlert(long Id, Guid? TenantId = null) : IRequest<Unit>, IAllowsAllTenants;
 
-public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller, AttentionCounter attention, TimeProvider clock) : IRequestHandler<AcknowledgeAlert, Unit>
+public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<AcknowledgeAlert, Unit>
 {
     public async Task<Unit> Handle(AcknowledgeAlert request, CancellationToken cancellationToken)
     {
@@ -28,7 +30,6 @@ public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.AcknowledgeAlert, $"Алерт #{alert.Id} ({alert.Kind.ToCode()}, {alert.Day:yyyy-MM-dd}) просмотрен",
             caller.UserId, alert.TenantId, new() { ["alert_id"] = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         await db.SaveChangesAsync(cancellationToken);
-        attention.Changed();
         return Unit.Value;
     }
 }

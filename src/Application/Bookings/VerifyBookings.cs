@@ -1,3 +1,5 @@
+using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Security;
 using System.Text.Json;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
@@ -17,8 +19,9 @@ namespace AgentP.Application.Bookings;
 /// reported and skipped; each salon's answers are saved in one transaction, then the metrics of the days concerned are
 /// collected again so attended figures reach the Overview. Salons without credentials are reported as not connected.
 /// </summary>
+[Changes(CacheTags.Figures, CacheTags.Attention)]
 public sealed record VerifyBookings(Guid? Tenant = null, DateOnly? From = null, DateOnly? To = null, IProgress<string>? Progress = null)
-    : IRequest<VerificationResult>;
+    : IRequest<VerificationResult>, ISystemRequest;
 
 public sealed record VerificationResult(IReadOnlyList<SalonVerification> Salons)
 {
@@ -44,14 +47,13 @@ public sealed class YclientsOptions
 }
 
 public sealed class VerifyBookingsHandler(
-    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, IMediator mediator, IOptions<YclientsOptions> options,
+    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, MetricsChunks chunks, IOptions<YclientsOptions> options,
     DashboardMetrics metrics, TimeProvider clock)
     : IRequestHandler<VerifyBookings, VerificationResult>
 {
     public async Task<VerificationResult> Handle(VerifyBookings request, CancellationToken cancellationToken)
     {
-        // A system job over every salon: the tenant filters are lifted explicitly.
-        var tenants = await bot.Tenants.IgnoreQueryFilters().Where(t => t.IsActive && (request.Tenant == null || t.Id == request.Tenant))
+        var tenants = await bot.Tenants.Where(t => t.IsActive && (request.Tenant == null || t.Id == request.Tenant))
             .OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var salons = new List<SalonVerification>();
         foreach (var tenant in tenants)
@@ -80,13 +82,13 @@ public sealed class VerifyBookingsHandler(
             : (now - BookingVerification.RecheckWindow, now);
         if (to > now) to = now; // a booking is verified once its time has passed
 
-        var booked = await bot.Sessions.IgnoreQueryFilters()
+        var booked = await bot.Sessions
             .Where(s => s.TenantId == tenantId && s.BookingId != null && s.BookingDatetime >= from && s.BookingDatetime < to)
             .OrderBy(s => s.BookingDatetime).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.BookingId, s.UserId, s.StartedAt, s.BookingDatetime })
             .ToListAsync(cancellationToken);
         var externalIds = booked.Select(s => s.BookingId!).Distinct().ToList();
-        var known = await db.Bookings.IgnoreQueryFilters().Where(b => b.TenantId == tenantId && externalIds.Contains(b.ExternalId))
+        var known = await db.Bookings.Where(b => b.TenantId == tenantId && externalIds.Contains(b.ExternalId))
             .ToDictionaryAsync(b => b.ExternalId, cancellationToken);
         var open = booked.Where(s => !(known.TryGetValue(s.BookingId!, out var b) && b.IsSettled)).DistinctBy(s => s.BookingId).ToList();
 
@@ -128,7 +130,7 @@ public sealed class VerifyBookingsHandler(
         var closed = days.Where(d => d < today).Order().ToList();
         if (closed.Count > 0)
         {
-            var result = await mediator.Send(new CollectDailyMetrics(closed[0], closed[^1], tenantId), cancellationToken);
+            var result = await chunks.CollectAsync(closed[0], closed[^1], tenantId, null, cancellationToken);
             if (!result.Succeeded) errors.Add($"metrics {result.FailedFrom:yyyy-MM-dd}: {result.Error}");
         }
         return new SalonVerification(tenantId, name, true, checkedCount, settled, failed, Math.Max(0, open.Count - checkedCount - failed), errors);

@@ -25,7 +25,7 @@ public sealed record ClientSession(long Id, DateTimeOffset StartedAt, SessionSta
 public sealed record ClientWish(long Id, string? Title, WishlistStatus BotStatus, Domain.Common.WishlistDecision? Decision, string? DecisionComment,
     DateTimeOffset CreatedAt);
 
-public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, Reused reused, TimeProvider clock)
+public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, DialogIndexMark mark, TimeProvider clock)
     : IRequestHandler<GetClient, ClientCard>
 {
     public async Task<ClientCard> Handle(GetClient request, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
 
     private async Task<(long Indexed, List<long> Known)> KnownDialogsAsync(Guid clientId, CancellationToken cancellationToken)
     {
-        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
+        var indexed = await mark.GetAsync(cancellationToken);
         var known = await db.DialogFacts.Where(d => d.UserId == clientId)
             .OrderByDescending(d => d.StartedAt).ThenByDescending(d => d.SessionId).Take(GetClient.MaxSessions)
             .Select(d => d.SessionId).ToListAsync(cancellationToken);

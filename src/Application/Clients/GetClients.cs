@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentP.Application.Common;
+using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Domain.Common;
@@ -12,7 +13,7 @@ namespace AgentP.Application.Clients;
 /// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
 /// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
-/// of the salon's clients are due is a salon-wide figure and is <see cref="Reused"/>; <see cref="CountDue"/> = false
+/// of the salon's clients are due is a salon-wide figure and is cached (<see cref="ScopedCache"/>); <see cref="CountDue"/> = false
 /// (the export's pages) leaves it out.
 /// </summary>
 [Authorize]
@@ -63,7 +64,7 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
     }
 }
 
-public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, Reused reused)
+public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, ScopedCache cache)
     : IRequestHandler<GetClients, ClientPage>
 {
     public async Task<ClientPage> Handle(GetClients request, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         // figures; a search's is counted along with its page.
         var salonWide = request.CountDue && string.IsNullOrWhiteSpace(filter.Q);
         var reusedDue = salonWide
-            ? await reused.GetAsync("ClientsDue", (scope, today), () => queries.CountDueAsync(scope, filter, today, cancellationToken))
+            ? await cache.GetAsync(CacheTags.Figures, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken, "clients-due", today)
             : (int?)null;
         var page = await queries.PageAsync(scope, filter, today, request.After is null ? null : after, GetClients.PageSize + 1,
             request.CountDue && !salonWide, cancellationToken);

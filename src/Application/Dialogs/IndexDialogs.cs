@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using AgentP.Application.Common;
-using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Security;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Dialogs;
 
@@ -12,25 +11,14 @@ namespace AgentP.Application.Dialogs;
 /// a chunk per transaction; a rerun, a second instance or the verb running alongside add nothing twice. Only dialogs
 /// archived more than <see cref="Settle"/> ago are taken, and the copy stops at the first younger one: ids come from a
 /// sequence, so a dialog still being written may commit below an id already indexed and would be skipped for good.
-/// Readers (the client card and list, the metrics collector) take every dialog above <see cref="IndexedUpToAsync"/>
+/// Readers (the client card and list, the metrics collector) take every dialog above <see cref="IDialogIndex.IndexedUpToAsync"/>
 /// live from <c>public</c>, so nothing is missing or counted twice meanwhile.
 /// </summary>
-public sealed record IndexDialogs(IProgress<int>? Progress = null) : IRequest<DialogsIndexed>
+[Changes(CacheTags.DialogIndex)]
+public sealed record IndexDialogs(IProgress<int>? Progress = null) : IRequest<DialogsIndexed>, ISystemRequest
 {
     public const int ChunkRows = 50_000;
     public static readonly TimeSpan Settle = TimeSpan.FromMinutes(10);
-
-    /// <summary>The highest dialog id indexed (0 before the first run); dialogs above it are read from <c>public</c>.</summary>
-    public static async Task<long> IndexedUpToAsync(IDashboardDb db, CancellationToken cancellationToken) =>
-        // Over every salon on purpose: the mark is one id, not a salon's rows (the max of the primary key: one index probe).
-        await db.DialogFacts.IgnoreQueryFilters().MaxAsync(d => (long?)d.SessionId, cancellationToken) ?? 0;
-
-    /// <summary>
-    /// The mark as pages read it, <see cref="Reused"/>: an older mark is as true (every dialog up to it is indexed), it
-    /// only leaves the last minutes' dialogs to the live side.
-    /// </summary>
-    public static Task<long> ReusedMarkAsync(IDashboardDb db, Reused reused, CancellationToken cancellationToken) =>
-        reused.GetAsync(nameof(IndexDialogs), null, () => IndexedUpToAsync(db, cancellationToken));
 }
 
 public sealed record DialogsIndexed(int Added, long IndexedUpTo, TimeSpan Elapsed);
@@ -38,6 +26,13 @@ public sealed record DialogsIndexed(int Added, long IndexedUpTo, TimeSpan Elapse
 /// <summary>The index's SQL (Infrastructure).</summary>
 public interface IDialogIndex
 {
+    /// <summary>
+    /// The highest dialog id indexed (0 before the first run); dialogs above it are read from <c>public</c>. One id for
+    /// every salon, not tenant data: whatever the scope, it is the platform's mark (a salon's own highest id would send
+    /// the live side over every other salon's dialogs since).
+    /// </summary>
+    Task<long> IndexedUpToAsync(CancellationToken cancellationToken);
+
     /// <summary>The first dialog id above the indexed ones that is younger than <paramref name="settle"/> (indexing stops below it).</summary>
     Task<long> StopAtAsync(TimeSpan settle, CancellationToken cancellationToken);
 
@@ -45,7 +40,7 @@ public interface IDialogIndex
     Task<int> IndexAsync(long stopAt, int rows, CancellationToken cancellationToken);
 }
 
-public sealed class IndexDialogsHandler(IDialogIndex index, IDashboardDb db) : IRequestHandler<IndexDialogs, DialogsIndexed>
+public sealed class IndexDialogsHandler(IDialogIndex index) : IRequestHandler<IndexDialogs, DialogsIndexed>
 {
     public async Task<DialogsIndexed> Handle(IndexDialogs request, CancellationToken cancellationToken)
     {
@@ -59,6 +54,16 @@ public sealed class IndexDialogsHandler(IDialogIndex index, IDashboardDb db) : I
             added += indexed;
             if (indexed > 0) request.Progress?.Report(added);
         } while (indexed > 0);
-        return new DialogsIndexed(added, await IndexDialogs.IndexedUpToAsync(db, cancellationToken), watch.Elapsed);
+        return new DialogsIndexed(added, await index.IndexedUpToAsync(cancellationToken), watch.Elapsed);
     }
+}
+
+/// <summary>
+/// The index's mark as pages read it, cached: an older mark is as true (every dialog up to it is indexed), it only leaves
+/// the last minutes' dialogs to the live side.
+/// </summary>
+public sealed class DialogIndexMark(IDialogIndex index, ScopedCache cache)
+{
+    public Task<long> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(CacheTags.DialogIndex, index.IndexedUpToAsync, cancellationToken, "dialog-index-mark");
 }

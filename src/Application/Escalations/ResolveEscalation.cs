@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Caching;
 using AgentP.Application.Attention;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
@@ -13,6 +14,7 @@ namespace AgentP.Application.Escalations;
 
 /// <summary>Salon staff close a case with a reason (audited). Another salon's case is 404; resolving twice changes nothing.</summary>
 [Authorize]
+[Changes(CacheTags.Attention)]
 public sealed record ResolveEscalation(long Id, string? Reason, Guid? TenantId = null) : IRequest<bool>, IAllowsAllTenants;
 
 public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscalation>
@@ -24,7 +26,7 @@ public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscala
             .NoControlCharacters(multiline: true);
 }
 
-public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser caller, AttentionCounter attention, TimeProvider clock) : IRequestHandler<ResolveEscalation, bool>
+public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser caller, TimeProvider clock) : IRequestHandler<ResolveEscalation, bool>
 {
     public async Task<bool> Handle(ResolveEscalation request, CancellationToken cancellationToken)
     {
@@ -37,7 +39,6 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.ResolveEscalation, $"Обращение #{@case.Id} закрыто: {reason}",
             caller.UserId, @case.TenantId, new() { ["case_id"] = @case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = reason }));
         await db.SaveChangesAsync(cancellationToken);
-        attention.Changed();
         return true;
     }
 }

@@ -1,4 +1,5 @@
-using AgentP.Application.Attention;
+using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Security;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
@@ -15,34 +16,35 @@ namespace AgentP.Application.Escalations;
 /// client's open case, the case resolved less than 24 h before (reopened), or a new one. One transaction; a dialog
 /// already in <c>escalation_sessions</c> is skipped, so running twice (or on two instances) changes nothing.
 /// </summary>
-public sealed record SyncEscalations : IRequest<EscalationSyncResult>;
+[Changes(CacheTags.Attention)]
+public sealed record SyncEscalations : IRequest<EscalationSyncResult>, ISystemRequest;
 
 public sealed record EscalationSyncResult(int Created, int Reopened, int Added);
 
-public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, AttentionCounter attention, IOptions<DashboardOptions> options, TimeProvider clock)
+public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOptions<DashboardOptions> options, TimeProvider clock)
     : IRequestHandler<SyncEscalations, EscalationSyncResult>
 {
     public async Task<EscalationSyncResult> Handle(SyncEscalations request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-options.Value.EscalationLookbackDays);
-        // A system job over every salon: the tenant filters are lifted explicitly. idx_sessions_status + started_at.
-        var escalated = await bot.Sessions.IgnoreQueryFilters()
+        // Every salon's (a system request). idx_sessions_status + started_at.
+        var escalated = await bot.Sessions
             .Where(s => s.FinalStatus == SessionStatus.Escalated && s.StartedAt >= since
-                        && bot.Tenants.IgnoreQueryFilters().Any(t => t.Id == s.TenantId && t.IsActive))
+                        && bot.Tenants.Any(t => t.Id == s.TenantId && t.IsActive))
             .Select(s => new { s.Id, s.TenantId, s.UserId, At = s.EndedAt ?? s.StartedAt, Reason = s.FinalIntent ?? s.FinalSummary ?? s.Summary })
             .ToListAsync(cancellationToken);
         if (escalated.Count == 0) return new EscalationSyncResult(0, 0, 0);
 
         var ids = escalated.Select(s => s.Id).ToList();
-        var known = (await db.EscalationSessions.IgnoreQueryFilters().Where(x => ids.Contains(x.SessionId))
+        var known = (await db.EscalationSessions.Where(x => ids.Contains(x.SessionId))
             .Select(x => x.SessionId).ToListAsync(cancellationToken)).ToHashSet();
         var fresh = escalated.Where(s => !known.Contains(s.Id)).OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
         if (fresh.Count == 0) return new EscalationSyncResult(0, 0, 0);
 
         // The latest case of each client concerned decides where the next escalation goes.
         var clients = fresh.Select(s => s.UserId.ToString()).Distinct().ToList();
-        var latest = (await db.Conversations.IgnoreQueryFilters().Where(c => clients.Contains(c.ClientId)).ToListAsync(cancellationToken))
+        var latest = (await db.Conversations.Where(c => clients.Contains(c.ClientId)).ToListAsync(cancellationToken))
             .GroupBy(c => (c.TenantId, c.ClientId)).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
 
         int created = 0, reopened = 0, added = 0;
@@ -65,7 +67,6 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, Att
             db.EscalationSessions.Add(new EscalationSession { SessionId = s.Id, Case = open, TenantId = s.TenantId, EscalatedAt = s.At });
         }
         await db.SaveChangesAsync(cancellationToken);
-        attention.Changed();
         return new EscalationSyncResult(created, reopened, added);
     }
 

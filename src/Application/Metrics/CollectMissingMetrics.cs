@@ -1,3 +1,5 @@
+using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Security;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
@@ -12,18 +14,18 @@ namespace AgentP.Application.Metrics;
 /// salon's first dialog on (at most <c>Dashboard:MetricsBackfillDays</c> back, catching up after downtime), and
 /// collect the last closed day again for rows the bot wrote late. A salon's day closes at its local midnight.
 /// </summary>
-public sealed record CollectMissingMetrics : IRequest<MissingMetricsResult>;
+[Changes(CacheTags.Figures, CacheTags.Attention)]
+public sealed record CollectMissingMetrics : IRequest<MissingMetricsResult>, ISystemRequest;
 
 public sealed record MissingMetricsResult(int Tenants, int Days, int Rows, IReadOnlyList<string> Errors);
 
 public sealed class CollectMissingMetricsHandler(
-    IPublicData bot, IDashboardDb db, TenantTimeZones zones, IMediator mediator, IOptions<DashboardOptions> options, TimeProvider clock)
+    IPublicData bot, IDashboardDb db, TenantTimeZones zones, MetricsChunks chunks, IOptions<DashboardOptions> options, TimeProvider clock)
     : IRequestHandler<CollectMissingMetrics, MissingMetricsResult>
 {
     public async Task<MissingMetricsResult> Handle(CollectMissingMetrics request, CancellationToken cancellationToken)
     {
-        // A system job over every salon: the tenant filters are lifted explicitly.
-        var tenants = await bot.Tenants.IgnoreQueryFilters().Where(t => t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken);
+        var tenants = await bot.Tenants.Where(t => t.IsActive).Select(t => t.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         int days = 0, rows = 0;
         var errors = new List<string>();
@@ -33,7 +35,7 @@ public sealed class CollectMissingMetricsHandler(
             var zone = await zones.ForAsync(tenantId, cancellationToken);
             var lastClosed = LocalDay.Of(now, zone).AddDays(-1);
             // idx_sessions_started answers min(started_at) for a salon without reading its history.
-            var first = await bot.Sessions.IgnoreQueryFilters().Where(s => s.TenantId == tenantId)
+            var first = await bot.Sessions.Where(s => s.TenantId == tenantId)
                 .MinAsync(s => (DateTimeOffset?)s.StartedAt, cancellationToken);
             if (first is null) continue;
 
@@ -42,13 +44,13 @@ public sealed class CollectMissingMetricsHandler(
             if (start < earliest) start = earliest;
             if (start > lastClosed) continue;
 
-            var collected = (await db.MetricsDailies.IgnoreQueryFilters()
+            var collected = (await db.MetricsDailies
                 .Where(m => m.TenantId == tenantId && m.Day >= start && m.Day < lastClosed)
                 .Select(m => m.Day).ToListAsync(cancellationToken)).ToHashSet();
 
             foreach (var (from, to) in MissingRanges(start, lastClosed, collected))
             {
-                var result = await mediator.Send(new CollectDailyMetrics(from, to, tenantId), cancellationToken);
+                var result = await chunks.CollectAsync(from, to, tenantId, null, cancellationToken);
                 days += result.Days;
                 rows += result.Rows;
                 if (!result.Succeeded) errors.Add($"{tenantId} {result.FailedFrom:yyyy-MM-dd}: {result.Error}");

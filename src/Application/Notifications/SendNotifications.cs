@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Security;
 using System.Globalization;
 using System.Net;
 using AgentP.Application.Common;
@@ -16,7 +17,7 @@ namespace AgentP.Application.Notifications;
 /// are set only after Telegram said ok, one commit per message: a delivered message is never sent again, an
 /// undelivered one is retried on the next run. The CLI's backfills never call this.
 /// </summary>
-public sealed record SendNotifications : IRequest<NotificationsSent>;
+public sealed record SendNotifications : IRequest<NotificationsSent>, ISystemRequest;
 
 public sealed record NotificationsSent(int Alerts, int Digests, int Failed);
 
@@ -26,17 +27,16 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
     public async Task<NotificationsSent> Handle(SendNotifications request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // A system job over every salon: the filters are lifted explicitly.
-        var tenants = await bot.Tenants.IgnoreQueryFilters().Where(t => t.IsActive).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var settings = await db.TenantSettings.IgnoreQueryFilters().ToDictionaryAsync(s => s.TenantId, cancellationToken);
+        var tenants = await bot.Tenants.Where(t => t.IsActive).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var settings = await db.TenantSettings.ToDictionaryAsync(s => s.TenantId, cancellationToken);
         int alerts = 0, digests = 0, failed = 0;
 
         // Alerts of older days come from backfills and catch-up: news about them would be noise, so they get a note instead.
         var oldest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-3);
-        await db.Alerts.IgnoreQueryFilters().Where(a => a.NotificationSentAt == null && a.NotificationNote == null && a.Day < oldest)
+        await db.Alerts.Where(a => a.NotificationSentAt == null && a.NotificationNote == null && a.Day < oldest)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.NotificationNote, "Не отправлен в Telegram: алерт за прошедший день, найден при догрузке истории."),
                 cancellationToken);
-        var pending = await db.Alerts.IgnoreQueryFilters()
+        var pending = await db.Alerts
             .Where(a => a.NotificationSentAt == null && a.Day >= oldest).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         foreach (var alert in pending)
         {
@@ -56,7 +56,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             .ToDictionary(t => t.Key, t => LocalDay.Of(now, zones.Of(settings.GetValueOrDefault(t.Key))).AddDays(-1));
         var ids = due.Keys.ToList();
         var days = due.Values.SelectMany(d => new[] { d, d.AddDays(-7) }).Distinct().ToList();
-        var rows = (await db.MetricsDailies.IgnoreQueryFilters().Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
+        var rows = (await db.MetricsDailies.Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
             .ToLookup(m => m.TenantId);
         foreach (var (tenantId, yesterday) in due)
         {

@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Caching;
 using AgentP.Application.Attention;
 using AgentP.Application.Bookings;
 using AgentP.Application.Common;
@@ -61,7 +62,7 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 }
 
 public sealed class GetOverviewHandler(
-    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, Reused reused,
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
     IYclients yclients, TimeProvider clock)
     : IRequestHandler<GetOverview, OverviewReport>
 {
@@ -70,9 +71,9 @@ public sealed class GetOverviewHandler(
         var scope = tenant.RequireScope();
         string? salon = null;
         if (scope is { } id)
-            salon = await reused.GetAsync("SalonNames", id, async () =>
-                await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new NotFoundException("Салон не найден."));
+            salon = await cache.GetAsync(CacheTags.Salons, async ct =>
+                await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException("Салон не найден."), cancellationToken, "salon-name");
 
         var zone = await zones.ForAsync(scope, cancellationToken);
         var now = clock.GetUtcNow();
@@ -81,19 +82,18 @@ public sealed class GetOverviewHandler(
         var previous = period.Previous;
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
-        var lastCollected = await reports.CollectedAtAsync(scope, () => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken));
-        var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), scope, previous.From, period.To, lastCollected, async () =>
+        var lastCollected = await reports.CollectedAtAsync(ct => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, ct), cancellationToken);
+        var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), previous.From, period.To, lastCollected, async ct =>
             await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
-                .ToListAsync(cancellationToken))).ToList();
+                .ToListAsync(ct), cancellationToken)).ToList();
         if (period.Contains(today))
             rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
         var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
-        var resolved = await reports.FigureAsync("resolved", scope, period.From, period.To, () => ResolvedAsync(period, zone, cancellationToken));
-        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros. Per scope:
-        // the salons read are the scope's (the tenant filter), so is the answer.
-        var connected = yclients.IsConfigured && await reused.GetAsync("YclientsConnected", scope, async () =>
-            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(cancellationToken))
-            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)));
+        var resolved = await cache.GetAsync(CacheTags.Attention, ct => ResolvedAsync(period, zone, ct), cancellationToken, "resolved", period.From, period.To);
+        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
+        var connected = yclients.IsConfigured && await cache.GetAsync(CacheTags.Salons, async ct =>
+            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
+            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)), cancellationToken, "yclients-connected");
 
         return new OverviewReport(salon, zone.Id, today, request.From is null ? request.Range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),

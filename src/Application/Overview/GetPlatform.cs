@@ -1,3 +1,4 @@
+using AgentP.Application.Tenants;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Security;
 using AgentP.Application.Common.Interfaces;
@@ -13,7 +14,7 @@ namespace AgentP.Application.Overview;
 /// <summary>All salons side by side for a range (super_admin only), sortable by any column.</summary>
 [Authorize(Role.SuperAdmin)]
 public sealed record GetPlatform(string? Range = null, string? From = null, string? To = null, string? Sort = null, bool Descending = true)
-    : IRequest<PlatformReport>
+    : IRequest<PlatformReport>, IPlatformWide
 {
     public static readonly IReadOnlyList<string> SortKeys = ["name", "dialogs", "bookings", "conversion", "revenue", "trend"];
 }
@@ -36,7 +37,7 @@ public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
     }
 }
 
-public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantTimeZones zones, ReportCache reports, Reused reused, TimeProvider clock)
+public sealed class GetPlatformHandler(IDashboardDb db, TenantChoices choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
     : IRequestHandler<GetPlatform, PlatformReport>
 {
     public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
@@ -46,12 +47,11 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
         var period = ReportPeriod.Resolve(request.Range, request.From, request.To, today);
         var previous = period.Previous;
 
-        // A super_admin sees every salon (the attribute above): the filters are lifted on purpose.
-        var tenants = await Tenants.GetTenantChoicesHandler.AllAsync(bot, reused, cancellationToken);
+        var tenants = await choices.AllAsync(cancellationToken);
         // Only the counts: the side-by-side table shows no top lists, and their jsonb is most of a row's weight.
-        var collected = await reports.CollectedAtAsync(null, () => db.MetricsDailies.IgnoreQueryFilters().MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, cancellationToken));
-        var rows = (await reports.ClosedDaysAsync(nameof(GetPlatform), null, previous.From, period.To, collected, async () =>
-            await db.MetricsDailies.IgnoreQueryFilters().AsNoTracking()
+        var collected = await reports.CollectedAtAsync(ct => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, ct), cancellationToken);
+        var rows = (await reports.ClosedDaysAsync(nameof(GetPlatform), previous.From, period.To, collected, async ct =>
+            await db.MetricsDailies.AsNoTracking()
                 .Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
                 .Select(m => new DailyMetrics
                 {
@@ -59,7 +59,7 @@ public sealed class GetPlatformHandler(IDashboardDb db, IPublicData bot, TenantT
                     TotalRevenue = m.TotalRevenue, Escalated = m.Escalated, Dropped = m.Dropped,
                     AvgResponseMs = m.AvgResponseMs, AnsweredMessages = m.AnsweredMessages,
                 })
-                .ToListAsync(cancellationToken))).ToList();
+                .ToListAsync(ct), cancellationToken)).ToList();
         if (period.Contains(today))
             rows.AddRange(await reports.TodayAsync(null, today, now, cancellationToken));
         var byTenant = rows.ToLookup(r => r.TenantId);

@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Caching;
 using System.Text.Json;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
@@ -13,6 +14,7 @@ namespace AgentP.Application.Settings;
 
 /// <summary>Saves the salon's settings with an audit entry showing old → new, in one transaction.</summary>
 [Authorize(Role.SuperAdmin, Role.Admin)]
+[Changes(CacheTags.Settings)]
 public sealed record UpdateSettings(SettingsValues Values, Guid? TenantId = null) : IRequest<Unit>, ITenantScoped;
 
 public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
@@ -31,7 +33,7 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
     public static bool IsTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
 }
 
-public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock)
     : IRequestHandler<UpdateSettings, Unit>
 {
     public async Task<Unit> Handle(UpdateSettings request, CancellationToken cancellationToken)
@@ -56,7 +58,6 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.UpdateSettings, "Настройки салона изменены", caller.UserId, id,
             new() { ["old"] = before, ["new"] = Snapshot(settings) }));
         await db.SaveChangesAsync(cancellationToken);
-        zones.Forget();
         return Unit.Value;
     }
 

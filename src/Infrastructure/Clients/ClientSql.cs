@@ -18,7 +18,7 @@ namespace AgentP.Infrastructure.Clients;
 /// reuse the figure. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
 /// has) reads as missing rather than failing the page.
 /// </summary>
-public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQueries
+public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : IClientQueries
 {
     // The clients the search matches (alias c).
     private const string Matches = """
@@ -102,7 +102,7 @@ public sealed class ClientSql(DashboardDbContext db, Reused reused) : IClientQue
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
         // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.
-        var indexed = await IndexDialogs.ReusedMarkAsync(db, reused, cancellationToken);
+        var indexed = await mark.GetAsync(cancellationToken);
         await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
         command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });

@@ -2,23 +2,45 @@ using AgentP.Application.Common.Interfaces;
 
 namespace AgentP.Infrastructure.Data;
 
-/// <summary>Per-request (per-scope) tenant scope; both DbContexts read it in their query filters.</summary>
+/// <summary>
+/// The tenant scope of the DI scope's current unit of work (a request's <c>Send</c>); both DbContexts and the cache read it.
+/// While a unit of work runs its scope cannot change; the next unit of work in the same DI scope (the layout's menu
+/// badges after the page's own request, say) scopes itself afresh.
+/// </summary>
 public sealed class TenantContext : ITenantContext
 {
+    private int running;
+
     public Guid? TenantId { get; private set; }
     public bool AllTenants { get; private set; }
+    public bool IsSystem { get; private set; }
 
-    public void ScopeTo(Guid tenantId)
+    public void ScopeTo(Guid tenantId) => Set(tenantId, all: false, system: false);
+    public void ScopeToAllTenants() => Set(null, all: true, system: false);
+    public void ScopeToSystem() => Set(null, all: true, system: true);
+
+    public IDisposable Run()
     {
-        if (AllTenants || (TenantId is { } current && current != tenantId))
-            throw new InvalidOperationException("The tenant scope of a unit of work is set once.");
-        TenantId = tenantId;
+        Interlocked.Increment(ref running);
+        return new Finished(this);
     }
 
-    public void ScopeToAllTenants()
+    private void Set(Guid? tenantId, bool all, bool system)
     {
-        if (TenantId is not null)
-            throw new InvalidOperationException("The tenant scope of a unit of work is set once.");
-        AllTenants = true;
+        var scoped = TenantId is not null || AllTenants;
+        var same = TenantId == tenantId && AllTenants == all && IsSystem == system;
+        if (scoped && !same && Volatile.Read(ref running) > 0)
+            throw new InvalidOperationException("The tenant scope of a unit of work is set once: a request sent inside another must not change it.");
+        (TenantId, AllTenants, IsSystem) = (tenantId, all, system);
+    }
+
+    private sealed class Finished(TenantContext context) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0) Interlocked.Decrement(ref context.running);
+        }
     }
 }

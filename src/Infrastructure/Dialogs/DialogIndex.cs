@@ -24,6 +24,11 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         ON CONFLICT (session_id) DO NOTHING
         """;
 
+    public async Task<long> IndexedUpToAsync(CancellationToken cancellationToken) =>
+        // Raw SQL: the max of the primary key over every salon (one index probe), whatever the unit of work's scope.
+        await db.Database.SqlQuery<long>($"""SELECT coalesce(max(session_id), 0) AS "Value" FROM dashboard.dialog_facts""")
+            .SingleAsync(cancellationToken);
+
     public async Task<long> StopAtAsync(TimeSpan settle, CancellationToken cancellationToken) =>
         // The database's clock, as the bot's created_at defaults to it.
         await db.Database.SqlQuery<long>($"""

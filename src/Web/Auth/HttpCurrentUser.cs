@@ -11,6 +11,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+    /// <summary>A job's scope has no HTTP context; every web request has one.</summary>
+    public bool IsSystem => accessor.HttpContext is null;
     public long? UserId => long.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
     public Role? Role => IsAuthenticated ? DashboardClaims.RoleOf(Principal!) : null;
     public Guid? TenantId => IsAuthenticated ? DashboardClaims.GuidOf(Principal!, DashboardClaims.TenantId) : null;

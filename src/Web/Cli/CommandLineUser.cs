@@ -10,6 +10,7 @@ namespace AgentP.Web.Cli;
 public sealed class CommandLineUser : ICurrentUser
 {
     public bool IsAuthenticated => true;
+    public bool IsSystem => true;
     public long? UserId => null;
     public Role? Role => Domain.Common.Role.SuperAdmin;
     public Guid? TenantId => null;

@@ -8,16 +8,36 @@ using Microsoft.Extensions.Logging;
 namespace AgentP.Application.Common.Behaviours;
 
 /// <summary>
-/// Resolves which salon an <see cref="ITenantScoped"/> request may see and sets it on the
-/// <see cref="ITenantContext"/> the query filters read (DESIGN §6). Handlers never add their own tenant check.
+/// Resolves which salons a request may see and sets it on the <see cref="ITenantContext"/> the query filters and the cache
+/// read (docs/architecture.md, "Scope"): one salon for an <see cref="ITenantScoped"/> request (or every salon for a
+/// super_admin's <see cref="IAllowsAllTenants"/> one), every salon for an <see cref="IPlatformWide"/> or
+/// <see cref="ISystemRequest"/> one. Handlers never add their own tenant check and never lift the filters.
 /// </summary>
 public sealed class TenantScopeBehaviour<TRequest, TResponse>(
     ICurrentUser user, ITenantContext tenant, ILogger<TenantScopeBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ITenantScoped scoped) return next();
+        if (!Scope(request)) return await next();
+        using (tenant.Run()) return await next();
+    }
+
+    /// <summary>Sets the request's scope; false for a request that reads no tenant data.</summary>
+    private bool Scope(TRequest request)
+    {
+        if (request is ISystemRequest)
+        {
+            tenant.ScopeToSystem();
+            return true;
+        }
+        if (request is IPlatformWide)
+        {
+            // The authorization behaviour let only a super_admin through.
+            tenant.ScopeToAllTenants();
+            return true;
+        }
+        if (request is not ITenantScoped scoped) return false;
         if (!user.IsAuthenticated || user.Role is not { } role) throw new UnauthorizedAccessException();
 
         if (role == Role.SuperAdmin)
@@ -37,6 +57,6 @@ public sealed class TenantScopeBehaviour<TRequest, TResponse>(
             }
             tenant.ScopeTo(own);
         }
-        return next();
+        return true;
     }
 }

@@ -6,6 +6,8 @@ namespace AgentP.Application.Common.Interfaces;
 public interface ICurrentUser
 {
     bool IsAuthenticated { get; }
+    /// <summary>The process itself (a scheduled job, the operator at the shell), not a web request.</summary>
+    bool IsSystem { get; }
     long? UserId { get; }
     Role? Role { get; }
     /// <summary>The user's own salon; null for a super_admin.</summary>

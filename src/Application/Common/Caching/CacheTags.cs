@@ -1,0 +1,30 @@
+namespace AgentP.Application.Common.Caching;
+
+/// <summary>The kinds of change a cached value can go old by; a value names one, a command declares those it makes.</summary>
+public static class CacheTags
+{
+    /// <summary>Collected figures: closed days, today's live rows, when they were last collected, counts derived from the bot's data.</summary>
+    public const string Figures = "figures";
+
+    /// <summary>What needs attention: open alerts, waiting escalation cases, resolved cases.</summary>
+    public const string Attention = "attention";
+
+    /// <summary>A salon's settings: its time zone above all.</summary>
+    public const string Settings = "settings";
+
+    /// <summary>The dialog index's mark.</summary>
+    public const string DialogIndex = "dialog-index";
+
+    /// <summary>The bot's salons: names, the switcher's list, whether YClients is connected. Only the bot changes them.</summary>
+    public const string Salons = "salons";
+}
+
+/// <summary>
+/// Declares on a command which kinds of cached values it makes old (<see cref="CacheTags"/>): the pipeline forgets them
+/// when the command ends, whether it succeeded or not (a job may have committed part of its work before failing).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+public sealed class ChangesAttribute(params string[] tags) : Attribute
+{
+    public IReadOnlyList<string> Tags { get; } = tags;
+}
