@@ -77,7 +77,7 @@ public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<T
         Assert.Contains("[  3/3] [####################] 2026-", output);
         foreach (var chunk in new[] { "2026-09-01 … 2026-10-01", "2026-10-02 … 2026-11-01", "2026-11-02 … 2026-11-22" })
             Assert.Contains(chunk, output);
-        Assert.Contains("Done: 83 day(s) × 2 salon(s) = 166 row(s)", output);
+        Assert.Contains("Done: 83 day(s) × 3 salon(s) = 249 row(s)", output);
         Assert.Equal(1, await fixture.Db.ScalarAsync<int>(
             $"SELECT dialogs_started FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-22'")); // 23:59 Moscow
     }

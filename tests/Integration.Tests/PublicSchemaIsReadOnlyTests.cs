@@ -27,11 +27,11 @@ public sealed class PublicSchemaIsReadOnlyTests(TwoSalonsFixture fixture) : ICla
     [Fact]
     public async Task The_app_role_reads_public_and_writes_dashboard()
     {
-        Assert.Equal(2L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM public.tenants_v2", asOwner: false));
+        Assert.Equal(3L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM public.tenants_v2", asOwner: false));
         await fixture.Db.ExecuteAsync(
             "INSERT INTO dashboard.tenant_settings (tenant_id, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at) VALUES ($1, 15, 50, 20, 5, true, now())",
             false, fixture.SalonA);
-        await fixture.Db.ExecuteAsync("DELETE FROM dashboard.tenant_settings", asOwner: false);
+        await fixture.Db.ExecuteAsync($"DELETE FROM dashboard.tenant_settings WHERE tenant_id = '{fixture.SalonA}'", asOwner: false);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class PublicSchemaIsReadOnlyTests(TwoSalonsFixture fixture) : ICla
         Assert.Throws<InvalidOperationException>(() => context.SaveChanges(acceptAllChangesOnSuccess: true));
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync(acceptAllChangesOnSuccess: true));
-        Assert.Equal(2L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM public.tenants_v2"));
+        Assert.Equal(3L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM public.tenants_v2"));
     }
 
     [Fact]

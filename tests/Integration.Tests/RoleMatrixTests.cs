@@ -16,6 +16,7 @@ public sealed class RoleMatrixTests(TwoSalonsFixture fixture) : IClassFixture<Tw
     [InlineData("root@test.local",    "200 200 200 200 200 200 200 200 200 400 200")]
     public async Task Every_page_answers_each_role_as_designed(string? email, string expected)
     {
+        await fixture.WarmTheCacheAsOtherSalonsAsync();
         using var client = email is null ? fixture.App.Browser() : await fixture.App.SignedInAsync(email, TwoSalonsFixture.Password);
         var actual = new List<string>();
         foreach (var page in Pages)
