@@ -71,6 +71,18 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_unscoped_unit_of_work_sees_no_platform_rows_either()
+    {
+        // Users and audit entries may belong to no salon (a super_admin, a platform action): an unscoped unit of work
+        // must not see them as "no salon = no scope".
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IDashboardDb>();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.Audits.CountAsync());
+        Assert.True(await db.Users.IgnoreQueryFilters().AnyAsync(u => u.TenantId == null)); // the super_admin exists
+    }
+
+    [Fact]
     public async Task The_query_filter_reads_the_scope_of_each_unit_of_work_not_the_first_one()
     {
         foreach (var (salon, expected) in new[] { (fixture.SalonA, 4), (fixture.SalonB, 5), (fixture.SalonA, 4) })

@@ -30,8 +30,10 @@ internal static class ModelBuilding
         property.HasJson(s => string.IsNullOrEmpty(s) ? new T() : JsonSerializer.Deserialize<T>(s, BotJson.Options) ?? new T());
 
     /// <summary>
-    /// <c>e => context.AllTenants || e.TenantId == context.CurrentTenantId</c>. The filter reads members of the
-    /// context instance (EF swaps in the executing context), never a value captured when the model was built.
+    /// <c>e => context.AllTenants || (context.CurrentTenantId != null &amp;&amp; e.TenantId == context.CurrentTenantId)</c>. The
+    /// filter reads members of the context instance (EF swaps in the executing context), never a value captured when the
+    /// model was built. The null check matters where the column may be null (a super_admin's user row, a platform audit
+    /// entry): EF compares nulls as equal, so without it an unscoped unit of work would see exactly those rows.
     /// </summary>
     public static void ApplyTenantFilter(this ModelBuilder modelBuilder, Type entityType, object context, string tenantProperty = "TenantId")
     {
@@ -40,7 +42,8 @@ internal static class ModelBuilding
         var all = Expression.Property(ctx, nameof(ITenantFiltered.AllTenants));
         var current = Expression.Property(ctx, nameof(ITenantFiltered.CurrentTenantId));
         var column = Expression.Convert(Expression.Property(e, tenantProperty), typeof(Guid?));
-        var body = Expression.OrElse(all, Expression.Equal(column, current));
+        var scoped = Expression.AndAlso(Expression.NotEqual(current, Expression.Constant(null, typeof(Guid?))), Expression.Equal(column, current));
+        var body = Expression.OrElse(all, scoped);
         modelBuilder.Entity(entityType).HasQueryFilter(Expression.Lambda(body, e));
     }
 }
