@@ -17,7 +17,7 @@ var app = builder.Build();
 if (verb is not null)
     return await CommandLine.RunAsync(app.Services, verb, args[1..]);
 
-if (app.Configuration.GetValue("Dashboard:MigrateOnStart", true))
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentP.Application.Common.DashboardOptions>>().Value.MigrateOnStart)
     await app.Services.MigrateDashboardAsync();
 
 app.UseWebPipeline();

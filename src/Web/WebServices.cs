@@ -30,6 +30,8 @@ public static class WebServices
         var services = builder.Services;
         DatabaseConnection.Normalize(builder.Configuration);
         services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        // What decides how the host is put together is read here, once, through the same options class.
+        var options = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
 
         if (isCommandLine)
         {
@@ -112,7 +114,7 @@ public static class WebServices
             })
             .AddViewLocalization();
 
-        services.AddScheduledJobs(builder.Configuration.GetValue("Dashboard:RunJobs", true));
+        services.AddScheduledJobs(options.RunJobs);
         services.AddResilience();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

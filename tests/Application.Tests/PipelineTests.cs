@@ -8,7 +8,7 @@ using NSubstitute;
 
 namespace AgentP.Application.Tests;
 
-/// <summary>The MediatR 5.1.0 registration of our own: handlers found, behaviours in DESIGN §3 order.</summary>
+/// <summary>The MediatR 5.1.0 registration of our own: handlers found, behaviours in docs/architecture.md §3 order.</summary>
 public sealed class PipelineTests
 {
     private static ServiceProvider Build()

@@ -7,7 +7,7 @@ using MediatR;
 namespace AgentP.Integration.Tests;
 
 /// <summary>
-/// Hand-computed days (DESIGN §5): salon A in Moscow, salon B in Yekaterinburg (UTC+5), salon C inactive.
+/// Hand-computed days (docs/architecture.md §5): salon A in Moscow, salon B in Yekaterinburg (UTC+5), salon C inactive.
 /// A on 2026-11-10 (Moscow): 4 dialogs, 2 bookings (one without amount), 1 dropped at time, 1 escalated;
 /// A on 2026-11-11: 3 dialogs, 1 booking, 2 dropped at service.
 /// </summary>

@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace AgentP.Integration.Tests;
 
-/// <summary>DESIGN §2: the dashboard never writes to public — enforced by the database role and by the context.</summary>
+/// <summary>docs/architecture.md §2: the dashboard never writes to public — enforced by the database role and by the context.</summary>
 public sealed class PublicSchemaIsReadOnlyTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
 {
     [Theory]

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Integration.Tests;
 
-/// <summary>DESIGN §6: an admin or staff member only ever sees their own salon, whatever the request names.</summary>
+/// <summary>docs/architecture.md §6: an admin or staff member only ever sees their own salon, whatever the request names.</summary>
 public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>, IAsyncLifetime
 {
     /// <summary>Every test asks against a warm cache: whatever salons B and C's pages left there.</summary>

@@ -9,7 +9,7 @@ using Npgsql;
 namespace AgentP.TestSupport;
 
 /// <summary>
-/// One PostgreSQL for the whole test run (DESIGN §10): a throwaway cluster started from the machine's
+/// One PostgreSQL for the whole test run (docs/architecture.md §10): a throwaway cluster started from the machine's
 /// binaries, or the server in <c>AGENTP_TEST_DATABASE_URL</c> (an owner/superuser URL). It holds a template
 /// database with the bot's schema, the app role and our migrations; every test class clones it.
 /// </summary>

@@ -14,6 +14,6 @@ public sealed class AttentionCounter(IDashboardDb db, ScopedCache cache)
     public Task<AttentionCounts> CountAsync(CancellationToken cancellationToken) =>
         cache.GetAsync(CacheTags.Attention, async ct => new AttentionCounts(
             await db.Alerts.CountAsync(a => a.AcknowledgedAt == null, ct), // ix_alerts_tenant_id_acknowledged_at
-            await db.Conversations.CountAsync(c => c.Status != EscalationStatus.Resolved, ct)), // ix_conversations_tenant_id_status_escalated_at
+            await db.EscalationCases.CountAsync(c => c.Status != EscalationStatus.Resolved, ct)), // ix_conversations_tenant_id_status_escalated_at
             cancellationToken, "attention-counts");
 }

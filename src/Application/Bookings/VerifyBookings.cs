@@ -88,7 +88,7 @@ public sealed class VerifyBookingsHandler(
             .Select(s => new { s.Id, s.BookingId, s.UserId, s.StartedAt, s.BookingDatetime })
             .ToListAsync(cancellationToken);
         var externalIds = booked.Select(s => s.BookingId!).Distinct().ToList();
-        var known = await db.Bookings.Where(b => b.TenantId == tenantId && externalIds.Contains(b.ExternalId))
+        var known = await db.BookingVerifications.Where(b => b.TenantId == tenantId && externalIds.Contains(b.ExternalId))
             .ToDictionaryAsync(b => b.ExternalId, cancellationToken);
         var open = booked.Where(s => !(known.TryGetValue(s.BookingId!, out var b) && b.IsSettled)).DistinctBy(s => s.BookingId).ToList();
 
@@ -112,7 +112,7 @@ public sealed class VerifyBookingsHandler(
                     TenantId = tenantId, ExternalId = s.BookingId!, ClientId = s.UserId.ToString(), SessionId = s.Id,
                     StartAt = s.BookingDatetime!.Value, CreatedAt = now,
                 };
-                db.Bookings.Add(booking);
+                db.BookingVerifications.Add(booking);
                 known[s.BookingId!] = booking;
             }
             var raw = answer.Outcome == YclientsOutcome.NotFound

@@ -1,3 +1,4 @@
+using Mapster;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
@@ -48,7 +49,7 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
 
         var sessionLane = bot.Sessions.Where(s => s.UserId == client.Id && (known.Contains(s.Id) || s.Id > indexed))
             .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id).Take(GetClient.MaxSessions)
-            .Select(s => new ClientSession(s.Id, s.StartedAt, s.FinalStatus, s.BookingId, s.BookingAmount, s.Summary ?? s.FinalSummary))
+            .ProjectToType<ClientSession>(ClientMapping.Config)
             .ToListAsync(cancellationToken);
         var zone = await zones.ForAsync(tenant.TenantId ?? client.TenantId, cancellationToken);
         var wishIds = wishes.Select(w => w.Id).ToList();

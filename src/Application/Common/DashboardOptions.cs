@@ -17,6 +17,9 @@ public sealed class DashboardOptions
     /// <summary>Run the scheduled jobs in this process (several instances share them through the clustered store).</summary>
     public bool RunJobs { get; set; } = true;
 
+    /// <summary>Apply pending migrations of schema <c>dashboard</c> when the dashboard starts serving.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
     /// <summary>Sign-in attempts per client address and minute (on top of the per-account lockout).</summary>
     public int SignInsPerMinute { get; set; } = 20;
 

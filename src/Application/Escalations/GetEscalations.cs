@@ -34,7 +34,7 @@ public sealed class GetEscalationsHandler(IDashboardDb db, IPublicData bot, ITen
     public async Task<EscalationList> Handle(GetEscalations request, CancellationToken cancellationToken)
     {
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var cases = db.Conversations.AsNoTracking(); // the tenant filter scopes it
+        var cases = db.EscalationCases.AsNoTracking(); // the tenant filter scopes it
         var counts = await cases.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         int Count(EscalationStatus s) => counts.Where(c => c.Key == s).Sum(c => c.Count);
 

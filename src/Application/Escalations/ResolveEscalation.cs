@@ -30,7 +30,7 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
 {
     public async Task<bool> Handle(ResolveEscalation request, CancellationToken cancellationToken)
     {
-        var @case = await db.Conversations.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
+        var @case = await db.EscalationCases.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Обращение не найдено.");
         var now = clock.GetUtcNow();
         var reason = request.Reason!.Trim();

@@ -44,7 +44,7 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOp
 
         // The latest case of each client concerned decides where the next escalation goes.
         var clients = fresh.Select(s => s.UserId.ToString()).Distinct().ToList();
-        var latest = (await db.Conversations.Where(c => clients.Contains(c.ClientId)).ToListAsync(cancellationToken))
+        var latest = (await db.EscalationCases.Where(c => clients.Contains(c.ClientId)).ToListAsync(cancellationToken))
             .GroupBy(c => (c.TenantId, c.ClientId)).ToDictionary(g => g.Key, g => g.MaxBy(c => c.Id)!);
 
         int created = 0, reopened = 0, added = 0;
@@ -60,7 +60,7 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOp
             else
             {
                 open = EscalationCase.Open(s.TenantId, s.UserId, s.Id, s.At, reason, now);
-                db.Conversations.Add(open);
+                db.EscalationCases.Add(open);
                 latest[key] = open;
                 created++;
             }

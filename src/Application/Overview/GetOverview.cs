@@ -106,7 +106,7 @@ public sealed class GetOverviewHandler(
     private async Task<(int Count, TimeSpan? Median)> ResolvedAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var (from, to) = LocalDay.UtcRange(period.From, period.To, zone);
-        var resolved = await db.Conversations
+        var resolved = await db.EscalationCases
             .Where(c => c.Status == EscalationStatus.Resolved && c.ClosedAt >= from && c.ClosedAt < to && c.WaitingSince != null)
             .Select(c => new { c.ClosedAt, c.WaitingSince }).ToListAsync(cancellationToken);
         return (resolved.Count, EscalationFigures.Median(resolved.Select(c => c.ClosedAt!.Value - c.WaitingSince!.Value).ToList()));

@@ -3,7 +3,7 @@ using AgentP.Domain.Dashboard;
 namespace AgentP.Application.Overview;
 
 /// <summary>
-/// The KPIs of a set of salon-days (DESIGN §5). Rates are recomputed from the summed counts, never averaged from
+/// The KPIs of a set of salon-days (docs/architecture.md §5). Rates are recomputed from the summed counts, never averaged from
 /// daily rates; the response time is weighted by the answered messages of each day.
 /// </summary>
 public sealed record OverviewTotals(

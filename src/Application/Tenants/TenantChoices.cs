@@ -1,3 +1,4 @@
+using Mapster;
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,6 @@ public sealed class TenantChoices(IPublicData bot, ScopedCache cache)
 {
     public Task<IReadOnlyList<TenantChoice>> AllAsync(CancellationToken cancellationToken) =>
         cache.GetAsync<IReadOnlyList<TenantChoice>>(CacheTags.Salons, async ct =>
-            await bot.Tenants.OrderBy(t => t.Name).Select(t => new TenantChoice(t.Id, t.Name, t.IsActive)).ToListAsync(ct),
+            await bot.Tenants.OrderBy(t => t.Name).ProjectToType<TenantChoice>().ToListAsync(ct),
             cancellationToken, "salons");
 }

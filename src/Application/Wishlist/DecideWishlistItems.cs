@@ -12,7 +12,7 @@ namespace AgentP.Application.Wishlist;
 
 /// <summary>
 /// Records the salon's decision on one or more wishlist items in <c>dashboard.wishlist_actions</c>, with an audit
-/// entry, in one transaction. The bot's <c>public.wishlist_v2</c> is never written (DESIGN §2); pages merge the
+/// entry, in one transaction. The bot's <c>public.wishlist_v2</c> is never written (docs/architecture.md §2); pages merge the
 /// latest decision over the bot's status. A later decision replaces an earlier one on the page; both stay in history.
 /// </summary>
 [Authorize]

@@ -1,6 +1,6 @@
 namespace AgentP.Domain.Common;
 
-/// <summary>A salon's day is its local day (DESIGN §5): [D 00:00, D+1 00:00) in the salon's time zone.</summary>
+/// <summary>A salon's day is its local day (docs/architecture.md §5): [D 00:00, D+1 00:00) in the salon's time zone.</summary>
 public static class LocalDay
 {
     public static DateOnly Of(DateTimeOffset instant, TimeZoneInfo zone) =>

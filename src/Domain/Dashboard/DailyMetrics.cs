@@ -4,7 +4,7 @@ namespace AgentP.Domain.Dashboard;
 
 /// <summary>
 /// One salon's closed day, pre-aggregated by the collector (<c>dashboard.metrics_dailies</c>) so the
-/// Overview never scans raw sessions for past days. Definitions: DESIGN §5.
+/// Overview never scans raw sessions for past days. Definitions: docs/architecture.md §5.
 /// </summary>
 public sealed class DailyMetrics : ITenantOwned
 {

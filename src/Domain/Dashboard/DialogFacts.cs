@@ -19,6 +19,6 @@ public sealed class DialogFacts : ITenantOwned
     /// <summary>User messages followed by an assistant message in the same dialog.</summary>
     public int Answered { get; set; }
 
-    /// <summary>The sum, over those, of the time to the first assistant message after each (ms; DESIGN §5 avg_response_ms).</summary>
+    /// <summary>The sum, over those, of the time to the first assistant message after each (ms; docs/architecture.md §5 avg_response_ms).</summary>
     public decimal ResponseMsTotal { get; set; }
 }

@@ -4,7 +4,7 @@ namespace AgentP.Domain.Dashboard;
 
 /// <summary>
 /// The dashboard's decision on a bot wishlist item (<c>dashboard.wishlist_actions</c>). The bot's row is
-/// never changed; pages merge the latest action over the bot's status on read (DESIGN §2).
+/// never changed; pages merge the latest action over the bot's status on read (docs/architecture.md §2).
 /// </summary>
 public sealed class WishlistAction : ITenantOwned
 {

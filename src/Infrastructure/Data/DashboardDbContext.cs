@@ -23,8 +23,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditEntry> Audits => Set<AuditEntry>();
     public DbSet<WishlistAction> WishlistActions => Set<WishlistAction>();
     public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
-    public DbSet<BookingVerification> Bookings => Set<BookingVerification>();
-    public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
+    public DbSet<BookingVerification> BookingVerifications => Set<BookingVerification>();
+    public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -134,7 +134,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.ToTable("escalation_sessions");
             b.HasKey(x => x.SessionId);
             b.Property(x => x.SessionId).ValueGeneratedNever();
-            b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            // The constraint keeps the name it got when the cases' set was called Conversations (the table still is).
+            b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade)
+                .HasConstraintName("fk_escalation_sessions_conversations_case_id");
         });
 
         modelBuilder.Entity<DialogFacts>(b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentP.Infrastructure.Data;
 
 /// <summary>
-/// The bot's schema, read-only (DESIGN §2): no tracking, every save throws, no migrations, and a tenant
+/// The bot's schema, read-only (docs/architecture.md §2): no tracking, every save throws, no migrations, and a tenant
 /// filter on every table as the second line of defence behind the tenant-scope behaviour.
 /// Column names are the spec's (§3) through the snake_case convention.
 /// </summary>

@@ -7,7 +7,7 @@ using Npgsql;
 namespace AgentP.Infrastructure.Metrics;
 
 /// <summary>
-/// The collector's set-based SQL (DESIGN §5): one statement computes every metric of every active salon for a
+/// The collector's set-based SQL (docs/architecture.md §5): one statement computes every metric of every active salon for a
 /// range of salon-local days and upserts <c>dashboard.metrics_dailies</c> on (tenant_id, day); the same SELECT,
 /// without the upsert, gives the Overview today's live figures, so both follow one definition. Sessions are found
 /// per salon by <c>started_at</c> between the salon's local midnights (idx_sessions_started, or the opt-in
@@ -16,7 +16,7 @@ namespace AgentP.Infrastructure.Metrics;
 public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollector
 {
     /// <summary>
-    /// A dialog's answered user messages and their summed response time (DESIGN §5: for each user message, the first
+    /// A dialog's answered user messages and their summed response time (docs/architecture.md §5: for each user message, the first
     /// assistant message after it in the same dialog), as a lateral join on <c>s.session_id</c>. The window runs
     /// backwards from the dialog's end, so each row extends the previous one (linear, not quadratic). Shared with the
     /// dialog index, so facts derived once and facts computed live follow one definition.

@@ -12,8 +12,10 @@ public interface IDashboardDb
     DbSet<AuditEntry> Audits { get; }
     DbSet<WishlistAction> WishlistActions { get; }
     DbSet<TenantSettings> TenantSettings { get; }
-    DbSet<BookingVerification> Bookings { get; }
-    DbSet<EscalationCase> Conversations { get; }
+    /// <summary>What YClients said of the bot's bookings (table <c>bookings</c>).</summary>
+    DbSet<BookingVerification> BookingVerifications { get; }
+    /// <summary>Clients waiting for a human, one case per client at a time (table <c>conversations</c>, as the spec names it).</summary>
+    DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<DialogFacts> DialogFacts { get; }
 

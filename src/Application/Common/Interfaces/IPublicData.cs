@@ -4,7 +4,7 @@ namespace AgentP.Application.Common.Interfaces;
 
 /// <summary>
 /// The bot's tables in <c>public</c>: read-only, untracked, and filtered to the request's tenant
-/// (DESIGN §2, §6). There is deliberately no way to save through it.
+/// (docs/architecture.md §2, §6). There is deliberately no way to save through it.
 /// </summary>
 public interface IPublicData
 {
