@@ -1,0 +1,21 @@
+using AgentP.Application.Common.Security;
+using AgentP.Domain.Common;
+using MediatR;
+
+namespace AgentP.Architecture.Tests.BrokenSamples;
+
+/// <summary>Open to anyone without saying so: the one the rule must report.</summary>
+public sealed record UnguardedRequest : IRequest<int>;
+
+[Authorize(Role.Admin)]
+public sealed record AuthorizedRequest : IRequest<int>;
+
+[Authorize]
+public abstract record AuthorizedBase : IRequest<int>;
+
+public sealed record InheritsAuthorizationRequest : AuthorizedBase;
+
+public sealed record SystemJobRequest : IRequest<Unit>, ISystemRequest;
+
+/// <summary>Open, and named as open by the sample test.</summary>
+public sealed record NamedAnonymousRequest : IRequest<bool>;

@@ -1,0 +1,54 @@
+using AgentP.Application.Sessions;
+using AgentP.Architecture.Tests.BrokenSamples;
+
+namespace AgentP.Architecture.Tests;
+
+public sealed class PublicDataTests
+{
+    private static readonly IReadOnlyList<Type> Inspected = Layers.TypesOf(Layers.Application, Layers.Infrastructure, Layers.Web);
+
+    // Real violation, reported to the lead and left to them: SendNotificationsHandler reads salons through IPublicData and
+    // bulk-updates dashboard.alerts through IDashboardDb in the same Handle. Not a write to public (the bot-table rule
+    // below holds), but the rule is kept strict rather than loosened. Remove the Skip once the handler is split.
+    [Fact(Skip = "Violation: AgentP.Application.Notifications.SendNotificationsHandler reaches IPublicData and calls "
+        + "ExecuteUpdateAsync (on IDashboardDb.Alerts) in <Handle>d__7.MoveNext; see the comment above")]
+    public void Nothing_that_reaches_the_public_data_bulk_writes_or_runs_raw_sql()
+    {
+        Layers.AssertNone(PublicDataRules.BulkWritesOrRawSqlBesidePublicData(Inspected),
+            "Types reaching IPublicData/PublicReadOnlyDbContext that call ExecuteUpdate/ExecuteDelete/raw SQL");
+    }
+
+    [Fact]
+    public void The_public_data_rule_sees_handlers_that_read_the_public_data()
+    {
+        // The same walk as the rule above, on a handler known to read through IPublicData: the rule is not vacuous.
+        using var bodies = new MethodBodies();
+        Assert.True(MethodBodies.Mentions(bodies.Definition(typeof(GetSessionsHandler)),
+            new HashSet<string> { typeof(AgentP.Application.Common.Interfaces.IPublicData).FullName! }));
+    }
+
+    [Fact]
+    public void The_public_data_rule_reports_bulk_writes_and_raw_sql_in_async_methods_lambdas_and_plain_calls()
+    {
+        var violations = PublicDataRules.BulkWritesOrRawSqlBesidePublicData(Layers.BrokenSamples);
+        Layers.AssertReports(violations, typeof(DeletesThroughPublicDataAsync));
+        Layers.AssertReports(violations, typeof(UpdatesThroughPublicDataInALambda));
+        Layers.AssertReports(violations, typeof(RawSqlOnThePublicContext));
+        Layers.AssertDoesNotReport(violations, typeof(RawSqlOnTheDashboardContext));
+    }
+
+    [Fact]
+    public void No_bulk_update_or_delete_targets_a_bot_table()
+    {
+        Layers.AssertNone(PublicDataRules.BulkWritesToBotTables(Inspected), "Bulk writes to the bot's tables");
+    }
+
+    [Fact]
+    public void The_bot_table_rule_reports_bulk_writes_to_bot_entities_only()
+    {
+        var violations = PublicDataRules.BulkWritesToBotTables(Layers.BrokenSamples);
+        Layers.AssertReports(violations, typeof(DeletesThroughPublicDataAsync));
+        Layers.AssertReports(violations, typeof(UpdatesThroughPublicDataInALambda));
+        Layers.AssertDoesNotReport(violations, typeof(RawSqlOnTheDashboardContext));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Reflection;
+using AgentP.Application.Common.Security;
+using MediatR;
+
+namespace AgentP.Architecture.Tests;
+
+/// <summary>
+/// Who may send a request is declared on the request (STYLE, jasontaylordev): <see cref="AuthorizeAttribute"/>, or
+/// <see cref="ISystemRequest"/> for jobs and the command line. A request with neither is open to anyone, so it must be
+/// named as such.
+/// </summary>
+internal static class RequestRules
+{
+    /// <summary>
+    /// The requests sent before anyone is signed in, by type name (names, not types, so a rename fails
+    /// <c>Every_request_named_as_anonymous_exists</c> instead of the build), each with why it is open.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Anonymous = new Dictionary<string, string>
+    {
+        ["SignIn"] = "checks the e-mail and password: no one is signed in yet",
+        ["CheckSignIn"] = "sent by the cookie validation before the principal is trusted",
+        ["ResetPassword"] = "sets a password through a one-time link: the token is the credential",
+    };
+
+    public static bool IsRequest(Type type) =>
+        type is { IsInterface: false, IsAbstract: false }
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));
+
+    /// <summary>Every request that is neither authorized, nor a system request, nor named in <paramref name="anonymous"/>.</summary>
+    public static IReadOnlyList<string> Unauthorized(IEnumerable<Type> types, IReadOnlyCollection<string> anonymous) =>
+        types.Where(IsRequest)
+            // As the authorization behaviour reads it: the attribute may come from a base type.
+            .Where(t => t.GetCustomAttribute<AuthorizeAttribute>(inherit: true) is null)
+            .Where(t => !typeof(ISystemRequest).IsAssignableFrom(t))
+            .Where(t => !anonymous.Contains(t.Name))
+            .Select(t => $"{t.FullName}: neither [Authorize] nor ISystemRequest; add one, or name it in {nameof(RequestRules)}.{nameof(Anonymous)} with a reason")
+            .ToList();
+}

@@ -1,0 +1,35 @@
+using AgentP.Application.Auth;
+using AgentP.Architecture.Tests.BrokenSamples;
+
+namespace AgentP.Architecture.Tests;
+
+public sealed class RequestTests
+{
+    private static readonly IReadOnlyList<Type> Requests = Layers.TypesOf(Layers.Application).Where(RequestRules.IsRequest).ToList();
+
+    [Fact]
+    public void Every_request_is_authorized_or_named_as_anonymous_or_system()
+    {
+        Assert.Contains(typeof(SignIn), Requests); // the selection sees the requests at all
+        Layers.AssertNone(RequestRules.Unauthorized(Requests, RequestRules.Anonymous.Keys.ToList()), "Requests open to anyone");
+    }
+
+    [Fact]
+    public void Every_request_named_as_anonymous_exists()
+    {
+        // A renamed request leaves a stale name behind; the list should say exactly what is open.
+        var names = Requests.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Layers.AssertNone(RequestRules.Anonymous.Keys.Where(n => !names.Contains(n)).ToList(), "Anonymous requests named but not found");
+    }
+
+    [Fact]
+    public void The_authorization_rule_reports_a_request_with_neither_attribute_nor_system_marker()
+    {
+        var violations = RequestRules.Unauthorized(Layers.BrokenSamples, [nameof(NamedAnonymousRequest)]);
+        Layers.AssertReports(violations, typeof(UnguardedRequest));
+        Layers.AssertDoesNotReport(violations, typeof(AuthorizedRequest));
+        Layers.AssertDoesNotReport(violations, typeof(InheritsAuthorizationRequest));
+        Layers.AssertDoesNotReport(violations, typeof(SystemJobRequest));
+        Layers.AssertDoesNotReport(violations, typeof(NamedAnonymousRequest));
+    }
+}
