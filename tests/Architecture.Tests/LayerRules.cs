@@ -1,6 +1,6 @@
 namespace AgentP.Architecture.Tests;
 
-/// <summary>Which layer may reference which (DESIGN §3): the rule functions, each a list of violations.</summary>
+/// <summary>Which layer may reference which (docs/architecture.md §3): the rule functions, each a list of violations.</summary>
 internal static class LayerRules
 {
     /// <summary>The assemblies of <paramref name="types"/> reference nothing but the base class library.</summary>

@@ -2,7 +2,7 @@ using AgentP.Architecture.Tests.BrokenSamples;
 
 namespace AgentP.Architecture.Tests;
 
-/// <summary>The layer rules of DESIGN §3, each also run against a broken sample to show it can fail.</summary>
+/// <summary>The layer rules of docs/architecture.md §3, each also run against a broken sample to show it can fail.</summary>
 public sealed class LayerTests
 {
     [Fact]

@@ -5,9 +5,11 @@ using Mono.Cecil;
 namespace AgentP.Architecture.Tests;
 
 /// <summary>
-/// The bot's schema is read-only to the dashboard (DESIGN §2): the public context throws on SaveChanges, but bulk
-/// updates, bulk deletes and raw SQL go past SaveChanges. So no type that reaches the public data may call them at all.
-/// (Raw SQL through the dashboard's own context, such as the collector's, may read <c>public</c>: it is not this port.)
+/// The bot's schema is read-only to the dashboard (docs/architecture.md §2): the public context throws on SaveChanges, but
+/// bulk updates, bulk deletes and raw SQL go past SaveChanges. A bulk write names its entity, so no bulk write may name a
+/// bot entity, whatever context it goes through; raw SQL names no entity, so no type that reaches the public data may run
+/// any. (Raw SQL through the dashboard's own context, such as the collector's, may read <c>public</c>: it is not this port,
+/// and the app's database role has only SELECT there.)
 /// </summary>
 internal static class PublicDataRules
 {
@@ -17,19 +19,19 @@ internal static class PublicDataRules
         typeof(PublicReadOnlyDbContext).FullName!,
     };
 
-    private static readonly string[] BypassingSaveChanges = ["ExecuteUpdate", "ExecuteDelete", "ExecuteSql", "SqlQuery", "FromSql"];
+    private static readonly string[] RawSql = ["ExecuteSql", "SqlQuery", "FromSql"];
 
     private static readonly string BotEntities = typeof(AgentP.Domain.Bot.Client).Namespace!;
 
-    /// <summary>Every type mentioning IPublicData or the public context whose methods call a bulk write or raw SQL.</summary>
-    public static IReadOnlyList<string> BulkWritesOrRawSqlBesidePublicData(IEnumerable<Type> types)
+    /// <summary>Every type mentioning IPublicData or the public context whose methods run raw SQL.</summary>
+    public static IReadOnlyList<string> RawSqlBesidePublicData(IEnumerable<Type> types)
     {
         using var bodies = new MethodBodies();
         return (from type in types.Where(t => !t.IsNested)
                 let definition = bodies.Definition(type)
                 where MethodBodies.Mentions(definition, PublicData)
                 from call in MethodBodies.Calls(definition)
-                where BypassingSaveChanges.Any(name => call.Callee.Name.StartsWith(name, StringComparison.Ordinal))
+                where RawSql.Any(name => call.Callee.Name.StartsWith(name, StringComparison.Ordinal))
                 select $"{type.FullName}: reaches the public data and calls {Describe(call)}").Distinct().ToList();
     }
 
