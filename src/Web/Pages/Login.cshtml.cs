@@ -57,5 +57,5 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
         return Page();
     }
 
-    private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";
+    private string SafeReturnUrl => AgentP.Web.ReturnUrl.Local(Url, ReturnUrl, "/");
 }

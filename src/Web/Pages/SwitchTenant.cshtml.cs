@@ -28,6 +28,6 @@ public sealed class SwitchTenantModel(IMediator mediator) : PageModel
         var current = await HttpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             DashboardClaims.WithSelectedTenant(User, tenantId, name), current.Properties);
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/"));
     }
 }

@@ -23,6 +23,6 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
     {
         var closed = await mediator.Send(new ResolveEscalation(id, reason), HttpContext.RequestAborted);
         Notice = closed ? "Обращение закрыто." : "Обращение уже было закрыто.";
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/escalations");
+        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/escalations"));
     }
 }
