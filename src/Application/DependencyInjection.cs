@@ -3,7 +3,6 @@ using AgentP.Application.Common;
 using AgentP.Application.Common.Behaviours;
 using AgentP.Application.Common.Caching;
 using FluentValidation;
-using Microsoft.Extensions.Caching.Memory;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,12 +31,7 @@ public static class DependencyInjection
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(CacheInvalidationBehaviour<,>));
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
-        // The cache every reuse goes through (its keys carry the unit of work's scope) and what it is built on.
-        services.AddHybridCache();
-        // HybridCache dates its entries by the TimeProvider; the memory cache under it must expire them by the same clock.
-        services.AddOptions<MemoryCacheOptions>().Configure<TimeProvider>((o, clock) => o.Clock = new TimeProviderClock(clock));
-        services.AddSingleton<CacheChanges>();
-        services.AddScoped<ScopedCache>();
+        services.AddScopedCache();
         services.AddScoped<TenantTimeZones>();
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
@@ -54,11 +48,4 @@ public static class DependencyInjection
         from service in type.GetInterfaces()
         where service.IsGenericType && service.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)
         select (service, type);
-
-#pragma warning disable CS0618 // MemoryCacheOptions.Clock takes only this interface
-    private sealed class TimeProviderClock(TimeProvider clock) : Microsoft.Extensions.Internal.ISystemClock
-    {
-        public DateTimeOffset UtcNow => clock.GetUtcNow();
-    }
-#pragma warning restore CS0618
 }

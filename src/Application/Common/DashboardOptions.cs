@@ -33,6 +33,12 @@ public sealed class DashboardOptions
     /// </summary>
     public int ReportCacheSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How many values the cache holds at most on one instance (a salon's figures for one range are one value); beyond it
+    /// the least recently used go first.
+    /// </summary>
+    public int CacheEntries { get; set; } = 20_000;
+
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;
 }
