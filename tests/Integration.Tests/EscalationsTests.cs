@@ -185,3 +185,66 @@ public sealed class EscalationsTests(EscalationsFixture fixture) : IClassFixture
         Assert.Contains("Медиана до закрытия обращения: 2&#xA0;ч 0&#xA0;мин (2 закрыто за период)", html);
     }
 }
+
+/// <summary>The escalations fixture, with a hook that runs while the sync is about to save (to interleave staff with it).</summary>
+public sealed class InterleavedEscalationsFixture : AppFixture
+{
+    public BeforeSave Hook { get; } = new();
+    public Guid Salon { get; private set; }
+    public Guid Anna { get; private set; }
+    public TestUser Staff { get; private set; } = null!;
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<AgentP.Infrastructure.Data.DashboardDbContext>(o => o.AddInterceptors(Hook));
+
+    protected override async Task SeedAsync()
+    {
+        var now = App.Clock.GetUtcNow();
+        Salon = await Db.Bot.TenantAsync("Салон «Гонка»");
+        Anna = await Db.Bot.ClientAsync(Salon, "Анна Торопливая");
+        await Db.Bot.SessionAsync(Salon, Anna, now.AddHours(-3), status: "escalated", endedAt: now.AddHours(-3));
+        Staff = new(await App.CreateUserAsync("staff@race.local", "Race-pass-2026", Role.Staff, Salon), Role.Staff, Salon);
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SyncEscalations());
+    }
+
+    /// <summary>Runs what it was armed with once, when a save that adds an escalation to a case is about to go to the database.</summary>
+    public sealed class BeforeSave : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (eventData.Context!.ChangeTracker.Entries<AgentP.Domain.Dashboard.EscalationSession>().Any(e => e.State == Microsoft.EntityFrameworkCore.EntityState.Added)
+                && Interlocked.Exchange(ref _then, null) is { } then)
+                await then();
+            return result;
+        }
+
+        private Func<Task>? _then;
+        public void Arm(Func<Task> then) => _then = then;
+    }
+}
+
+public sealed class InterleavedEscalationsTests(InterleavedEscalationsFixture fixture) : IClassFixture<InterleavedEscalationsFixture>
+{
+    [Fact]
+    public async Task An_escalation_arriving_while_staff_resolve_the_case_reopens_it()
+    {
+        var caseId = await fixture.Db.ScalarAsync<long>($"SELECT id FROM dashboard.conversations WHERE tenant_id = '{fixture.Salon}'");
+        // Anna writes again; the sync reads her case as open, and just before it saves, staff close that case.
+        await fixture.Db.Bot.SessionAsync(fixture.Salon, fixture.Anna, fixture.App.Clock.GetUtcNow().AddMinutes(-5), status: "escalated",
+            endedAt: fixture.App.Clock.GetUtcNow().AddMinutes(-4));
+        await fixture.Db.SealPublicAsync();
+        fixture.Hook.Arm(async () => Assert.True(await fixture.App.SendAs(fixture.Staff, new ResolveEscalation(caseId, "Перезвонили"))));
+
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SyncEscalations());
+
+        // Staff's resolution stands in the history, and the new escalation is not lost: the case waits again.
+        Assert.Equal("active:1:2", await fixture.Db.ScalarAsync<string>($"""
+            SELECT c.status || ':' || c.reopen_count || ':' || (SELECT count(*) FROM dashboard.escalation_sessions s WHERE s.case_id = c.id)
+            FROM dashboard.conversations c WHERE c.id = {caseId}
+            """));
+    }
+}

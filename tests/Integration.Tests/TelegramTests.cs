@@ -156,3 +156,27 @@ public sealed class NotificationsTests(NotificationsFixture fixture) : IClassFix
             $"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Silent}' AND notification_sent_at IS NULL AND notification_note LIKE '%нет токена%'"));
     }
 }
+
+/// <summary>Two runs at once (two instances, or a job and its overlap): each message is claimed before it is sent.</summary>
+public sealed class ConcurrentNotificationsTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
+{
+    private async Task<NotificationsSent> SendAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendNotifications());
+    }
+
+    [Fact]
+    public async Task Two_runs_at_once_send_each_alert_and_digest_once()
+    {
+        // Telegram answers slowly, so both runs have read the same pending messages before either has marked one sent.
+        for (var i = 0; i < 20; i++) fixture.Telegram.Then(200, """{"ok":true,"result":{}}""", TimeSpan.FromMilliseconds(300));
+        var runs = await Task.WhenAll(SendAsync(), SendAsync());
+
+        var texts = fixture.Telegram.Requests.Select(r => r.Body.GetProperty("text").GetString()!).ToList();
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.Equal(texts.Count, runs.Sum(r => r.Alerts + r.Digests));
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>(
+            $"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Loud}' AND notification_sent_at IS NULL AND day >= '2026-11-20'"));
+    }
+}

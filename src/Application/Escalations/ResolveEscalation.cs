@@ -38,7 +38,16 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
 
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.ResolveEscalation, $"Обращение #{@case.Id} закрыто: {reason}",
             caller.UserId, @case.TenantId, new() { ["case_id"] = @case.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["reason"] = reason }));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The sync added an escalation to the case after it was read here: closing it now would close a message
+            // nobody has seen. Nothing is saved (the audit entry goes with it).
+            throw new ConflictException("Клиент написал снова, пока вы закрывали обращение. Посмотрите его ещё раз.");
+        }
         return true;
     }
 }

@@ -14,7 +14,8 @@ namespace AgentP.Application.Escalations;
 /// What the escalations job does: every dialog the bot ended as <c>escalated</c> (of active salons, within
 /// <c>Dashboard:EscalationLookbackDays</c>) goes into a case in <c>dashboard.conversations</c> exactly once — the
 /// client's open case, the case resolved less than 24 h before (reopened), or a new one. One transaction; a dialog
-/// already in <c>escalation_sessions</c> is skipped, so running twice (or on two instances) changes nothing.
+/// already in <c>escalation_sessions</c> is skipped, so running twice (or on two instances) changes nothing. A case staff
+/// resolve meanwhile makes the save fail on its row version, and the sync starts again.
 /// </summary>
 [Changes(CacheTags.Attention)]
 public sealed record SyncEscalations : IRequest<EscalationSyncResult>, ISystemRequest;
@@ -24,7 +25,26 @@ public sealed record EscalationSyncResult(int Created, int Reopened, int Added);
 public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOptions<DashboardOptions> options, TimeProvider clock)
     : IRequestHandler<SyncEscalations, EscalationSyncResult>
 {
+    private const int MaxAttempts = 3;
+
     public async Task<EscalationSyncResult> Handle(SyncEscalations request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await SyncAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // A case changed between reading and saving (staff resolved it): nothing was saved; read again, so the
+                // new escalation reopens the resolved case instead of being filed under a case that is closed.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<EscalationSyncResult> SyncAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-options.Value.EscalationLookbackDays);

@@ -13,11 +13,18 @@ namespace AgentP.Application.Notifications;
 
 /// <summary>
 /// What the hourly job does after collecting: sends each new alert of the last two closed days and the daily digest
-/// to the salon's Telegram admin chat, through the salon's own bot. <c>notification_sent_at</c> / <c>digest_sent_at</c>
-/// are set only after Telegram said ok, one commit per message: a delivered message is never sent again, an
-/// undelivered one is retried on the next run. The CLI's backfills never call this.
+/// to the salon's Telegram admin chat, through the salon's own bot. Each message is first claimed (one conditional
+/// UPDATE: of two runs at once, on one instance or two, only one gets it), then sent, then marked: <c>notification_sent_at</c>
+/// / <c>digest_sent_at</c> are set only after Telegram said ok, and the claim is released either way. A delivered message
+/// is never sent again, an undelivered one is retried on the next run. What remains: a crash between Telegram's ok and
+/// the mark leaves the claim, and the message is sent again once the claim is <see cref="ClaimTimeout"/> old (at least
+/// once, never twice by two live runs). The CLI's backfills never call this.
 /// </summary>
-public sealed record SendNotifications : IRequest<NotificationsSent>, ISystemRequest;
+public sealed record SendNotifications : IRequest<NotificationsSent>, ISystemRequest
+{
+    /// <summary>Longer than one message can take with every retry; a claim older than this was left by a run that died.</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
+}
 
 public sealed record NotificationsSent(int Alerts, int Digests, int Failed);
 
@@ -36,17 +43,27 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
         await db.Alerts.Where(a => a.NotificationSentAt == null && a.NotificationNote == null && a.Day < oldest)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.NotificationNote, "Не отправлен в Telegram: алерт за прошедший день, найден при догрузке истории."),
                 cancellationToken);
-        var pending = await db.Alerts
+        var pending = await db.Alerts.AsNoTracking()
             .Where(a => a.NotificationSentAt == null && a.Day >= oldest).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         foreach (var alert in pending)
         {
             if (!tenants.TryGetValue(alert.TenantId, out var salon)) continue;
+            var stale = clock.GetUtcNow() - SendNotifications.ClaimTimeout;
+            var claimed = await db.Alerts
+                .Where(a => a.Id == alert.Id && a.NotificationSentAt == null && (a.NotificationClaimedAt == null || a.NotificationClaimedAt < stale))
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.NotificationClaimedAt, clock.GetUtcNow()), cancellationToken);
+            if (claimed == 0) continue; // another run has it
             var (ok, note) = await SendAsync(salon, settings.GetValueOrDefault(alert.TenantId), AlertText(salon, alert), cancellationToken);
             metrics.Notification("alert", ok);
-            if (ok) { alert.NotificationSentAt = clock.GetUtcNow(); alert.NotificationNote = null; alerts++; }
-            else { alert.NotificationNote = note; failed++; }
-            alert.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken); // per message: an ok is never lost to a later failure
+            // Per message, whatever the outcome: an ok is never lost to a later failure. Not cancelled: a message Telegram
+            // took must be marked even when the run is being stopped.
+            var at = clock.GetUtcNow();
+            await db.Alerts.Where(a => a.Id == alert.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(a => a.NotificationSentAt, a => ok ? at : a.NotificationSentAt)
+                .SetProperty(a => a.NotificationNote, ok ? null : note)
+                .SetProperty(a => a.NotificationClaimedAt, (DateTimeOffset?)null)
+                .SetProperty(a => a.UpdatedAt, at), CancellationToken.None);
+            if (ok) alerts++; else failed++;
         }
 
         // Digests go to salons that want one and have a bot to send it with (the alerts page already says when not).
@@ -56,19 +73,25 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             .ToDictionary(t => t.Key, t => LocalDay.Of(now, zones.Of(settings.GetValueOrDefault(t.Key))).AddDays(-1));
         var ids = due.Keys.ToList();
         var days = due.Values.SelectMany(d => new[] { d, d.AddDays(-7) }).Distinct().ToList();
-        var rows = (await db.MetricsDailies.Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
+        var rows = (await db.MetricsDailies.AsNoTracking().Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
             .ToLookup(m => m.TenantId);
         foreach (var (tenantId, yesterday) in due)
         {
             var salon = tenants[tenantId];
             var day = rows[tenantId].FirstOrDefault(m => m.Day == yesterday);
             if (day is null || day.DigestSentAt is not null) continue;
+            var stale = clock.GetUtcNow() - SendNotifications.ClaimTimeout;
+            var claimed = await db.MetricsDailies
+                .Where(m => m.Id == day.Id && m.DigestSentAt == null && (m.DigestClaimedAt == null || m.DigestClaimedAt < stale))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.DigestClaimedAt, clock.GetUtcNow()), cancellationToken);
+            if (claimed == 0) continue; // another run has it
             var (ok, _) = await SendAsync(salon, settings.GetValueOrDefault(tenantId), DigestText(salon, day, rows[tenantId].FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
             metrics.Notification("digest", ok);
-            if (!ok) { failed++; continue; }
-            day.DigestSentAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(cancellationToken);
-            digests++;
+            var at = clock.GetUtcNow();
+            await db.MetricsDailies.Where(m => m.Id == day.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.DigestSentAt, m => ok ? at : m.DigestSentAt)
+                .SetProperty(m => m.DigestClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
+            if (ok) digests++; else failed++;
         }
         return new NotificationsSent(alerts, digests, failed);
     }

@@ -17,6 +17,8 @@ public sealed class Alert : ITenantOwned
     public DateTimeOffset? AcknowledgedAt { get; set; }
     public long? AcknowledgedBy { get; set; }
     public DateTimeOffset? NotificationSentAt { get; set; }
+    /// <summary>A run took this alert to send it (and has not finished): no other run sends it meanwhile.</summary>
+    public DateTimeOffset? NotificationClaimedAt { get; set; }
     /// <summary>Why a notification was not sent (no token, no chat, Telegram refused), shown on the alert.</summary>
     public string? NotificationNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -45,6 +45,8 @@ public sealed class DailyMetrics : ITenantOwned
     public List<RankedItem> TopServices { get; set; } = [];
     public List<RankedItem> TopStaff { get; set; } = [];
     public DateTimeOffset? DigestSentAt { get; set; }
+    /// <summary>A run took this day's digest to send it (and has not finished): no other run sends it meanwhile.</summary>
+    public DateTimeOffset? DigestClaimedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

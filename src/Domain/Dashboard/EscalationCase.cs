@@ -31,6 +31,11 @@ public sealed class EscalationCase : ITenantOwned
     public DateTimeOffset? LastMessageAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>
+    /// PostgreSQL's row version (<c>xmin</c>): a save of a case someone else changed since it was read fails instead of
+    /// overwriting (the sync adding an escalation to a case staff have just resolved).
+    /// </summary>
+    public uint Version { get; set; }
 
     public static EscalationCase Open(Guid tenantId, Guid clientId, long sessionId, DateTimeOffset escalatedAt, string? reason, DateTimeOffset now) => new()
     {

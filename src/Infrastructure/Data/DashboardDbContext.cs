@@ -120,6 +120,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.Entity<EscalationCase>(b =>
         {
             b.ToTable("conversations");
+            b.Property(x => x.Version).IsRowVersion(); // Npgsql maps it to the system column xmin: no column of its own
             b.Property(x => x.ClientId).HasMaxLength(64);
             b.Property(x => x.Status).HasCode().HasMaxLength(20);
             b.Property(x => x.EscalationReason).HasMaxLength(EscalationCase.MaxReasonLength);

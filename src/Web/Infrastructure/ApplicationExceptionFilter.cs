@@ -24,6 +24,7 @@ public sealed class ApplicationExceptionFilter : IAsyncPageFilter
         {
             NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
             ForbiddenAccessException e => (StatusCodes.Status403Forbidden, e.Message),
+            ConflictException e => (StatusCodes.Status409Conflict, e.Message),
             TenantRequiredException e => (StatusCodes.Status400BadRequest, e.Message),
             ValidationException e => (StatusCodes.Status400BadRequest, string.Join(" ", e.Errors.Select(x => x.ErrorMessage).Distinct())),
             UnauthorizedAccessException => (StatusCodes.Status401Unauthorized, null),

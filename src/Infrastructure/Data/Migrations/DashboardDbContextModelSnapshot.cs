@@ -62,6 +62,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("kind");
 
+                    b.Property<DateTimeOffset?>("NotificationClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("notification_claimed_at");
+
                     b.Property<string>("NotificationNote")
                         .HasColumnType("text")
                         .HasColumnName("notification_note");
@@ -296,6 +300,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<int>("DialogsStarted")
                         .HasColumnType("integer")
                         .HasColumnName("dialogs_started");
+
+                    b.Property<DateTimeOffset?>("DigestClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digest_claimed_at");
 
                     b.Property<DateTimeOffset?>("DigestSentAt")
                         .HasColumnType("timestamp with time zone")
@@ -604,6 +612,12 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<DateTimeOffset?>("WaitingSince")
                         .HasColumnType("timestamp with time zone")
