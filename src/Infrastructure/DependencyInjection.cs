@@ -16,6 +16,7 @@ using AgentP.Infrastructure.Telegram;
 using AgentP.Infrastructure.Yclients;
 using AgentP.Application.Bookings;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Http;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -55,10 +56,12 @@ public static class DependencyInjection
         services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.
-        services.AddHttpClient<ITelegram, TelegramBotClient>().RemoveAllLoggers();
+        services.AddHttpClient<ITelegram, TelegramBotClient>().RemoveAllLoggers()
+            .AddRemoteApiResilience<TelegramOptions>(o => (o.MaxAttempts, o.Timeout, o.MaxDelay), TelegramBotClient.RetryAfterInBodyAsync);
         services.AddOptions<YclientsOptions>().BindConfiguration(YclientsOptions.Section);
         // No HTTP logging for this client either: the Authorization header carries the salon's token.
-        services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers();
+        services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers()
+            .AddRemoteApiResilience<YclientsOptions>(o => (o.MaxAttempts, o.Timeout, o.MaxDelay));
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

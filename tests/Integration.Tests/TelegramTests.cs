@@ -1,12 +1,9 @@
 using AgentP.Application.Metrics;
 using AgentP.Application.Notifications;
 using AgentP.Domain.Common;
-using AgentP.Infrastructure.Telegram;
 using AgentP.TestSupport;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AgentP.Integration.Tests;
 
@@ -15,14 +12,27 @@ public sealed class TelegramClientTests : IAsyncLifetime
 {
     private const string Token = "42:SECRET-TOKEN";
     private FakeTelegram _fake = null!;
-    private readonly CapturingLogger<TelegramBotClient> _log = new();
+    private readonly CapturingLogs _logs = new();
+    private ServiceProvider? _services;
 
     public async Task InitializeAsync() => _fake = await FakeTelegram.StartAsync();
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    private TelegramBotClient Client(TimeSpan? timeout = null) => new(new HttpClient(),
-        Options.Create(new TelegramOptions { ApiBaseUrl = _fake.BaseUrl, MaxAttempts = 3, MaxDelay = TimeSpan.FromSeconds(1.5), Timeout = timeout ?? TimeSpan.FromSeconds(5) }),
-        _log);
+    public async Task DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    /// <summary>The client as the app registers it: its retries live in the HTTP client's pipeline.</summary>
+    private ITelegram Client(TimeSpan? timeout = null)
+    {
+        _services = RemoteApiServices.Build(new Dictionary<string, string?>
+        {
+            ["Telegram:ApiBaseUrl"] = _fake.BaseUrl, ["Telegram:MaxAttempts"] = "3", ["Telegram:MaxDelay"] = "00:00:01.5",
+            ["Telegram:Timeout"] = (timeout ?? TimeSpan.FromSeconds(5)).ToString(),
+        }, _logs);
+        return _services.GetRequiredService<ITelegram>();
+    }
 
     [Fact]
     public async Task A_message_goes_out_as_html_to_the_bots_endpoint()
@@ -48,6 +58,16 @@ public sealed class TelegramClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_longer_than_the_longest_wait_is_cut_to_it()
+    {
+        _fake.Then(429, """{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 30","parameters":{"retry_after":30}}""");
+        var started = DateTimeOffset.UtcNow;
+        var result = await Client().SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.True(result.Delivered);
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_a_bounded_number_of_times_then_reported()
     {
         for (var i = 0; i < 3; i++) _fake.Then(502, "bad gateway");
@@ -55,7 +75,9 @@ public sealed class TelegramClientTests : IAsyncLifetime
         Assert.False(result.Delivered);
         Assert.Equal(3, _fake.Requests.Count);
         Assert.Contains("502", result.Error);
-        Assert.DoesNotContain("SECRET", string.Join("\n", _log.Lines));
+        var logs = string.Join("\n", _logs.Lines);
+        Assert.DoesNotContain("SECRET", logs);
+        Assert.DoesNotContain(_fake.BaseUrl, logs);
         Assert.DoesNotContain("SECRET", result.Error);
     }
 
@@ -76,6 +98,24 @@ public sealed class TelegramClientTests : IAsyncLifetime
         var result = await Client(TimeSpan.FromMilliseconds(300)).SendMessageAsync(Token, "1", "x", CancellationToken.None);
         Assert.False(result.Delivered);
         Assert.Contains("вовремя", result.Error);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_times_out_is_tried_again()
+    {
+        _fake.Then(200, """{"ok":true,"result":{}}""", TimeSpan.FromSeconds(5));
+        var result = await Client(TimeSpan.FromMilliseconds(300)).SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.True(result.Delivered);
+        Assert.Equal(2, _fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_that_stalls_midway_counts_against_the_attempts_time_limit()
+    {
+        _fake.Then(200, """{"ok":true,"result":{}}""", TimeSpan.FromSeconds(5), stallBody: true);
+        var result = await Client(TimeSpan.FromMilliseconds(300)).SendMessageAsync(Token, "1", "x", CancellationToken.None);
+        Assert.True(result.Delivered);
+        Assert.Equal(2, _fake.Requests.Count);
     }
 }
 

@@ -3,7 +3,6 @@ using AgentP.Application.Bookings;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
-using AgentP.Infrastructure.Yclients;
 using AgentP.TestSupport;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,8 @@ namespace AgentP.Integration.Tests;
 public sealed class YclientsClientTests : IAsyncLifetime
 {
     private FakeYclients _fake = null!;
-    private readonly CapturingLogger<YclientsClient> _log = new();
+    private readonly CapturingLogs _logs = new();
+    private ServiceProvider? _services;
 
     public Task InitializeAsync()
     {
@@ -23,13 +23,22 @@ public sealed class YclientsClientTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _fake.DisposeAsync();
-
-    private YclientsClient Client(TimeSpan? timeout = null) => new(new HttpClient(), Options.Create(new YclientsOptions
+    public async Task DisposeAsync()
     {
-        ApiBaseUrl = _fake.BaseUrl, PartnerToken = "PARTNER-SECRET", MaxAttempts = 3, MaxDelay = TimeSpan.FromSeconds(1.5),
-        Timeout = timeout ?? TimeSpan.FromSeconds(5),
-    }), _log);
+        if (_services is not null) await _services.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    /// <summary>The client as the app registers it: its retries live in the HTTP client's pipeline.</summary>
+    private IYclients Client(TimeSpan? timeout = null)
+    {
+        _services = RemoteApiServices.Build(new Dictionary<string, string?>
+        {
+            ["Yclients:ApiBaseUrl"] = _fake.BaseUrl, ["Yclients:PartnerToken"] = "PARTNER-SECRET", ["Yclients:MaxAttempts"] = "3",
+            ["Yclients:MaxDelay"] = "00:00:01.5", ["Yclients:Timeout"] = (timeout ?? TimeSpan.FromSeconds(5)).ToString(),
+        }, _logs);
+        return _services.GetRequiredService<IYclients>();
+    }
 
     [Theory]
     [InlineData(1)]
@@ -66,6 +75,17 @@ public sealed class YclientsClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_wait_longer_than_the_longest_wait_is_cut_to_it()
+    {
+        _fake.Then("11", 429, """{"success":false}""", retryAfter: "30");
+        _fake.Then("11", 200, FakeYclients.Record("11", 1));
+        var started = DateTimeOffset.UtcNow;
+        var record = await Client().GetRecordAsync("555", "USER-SECRET", "11", CancellationToken.None);
+        Assert.Equal(YclientsOutcome.Found, record.Outcome);
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.FromSeconds(1.4), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_a_bounded_number_of_times_and_no_token_reaches_a_log()
     {
         _fake.Then("8", 503, "unavailable");
@@ -73,9 +93,10 @@ public sealed class YclientsClientTests : IAsyncLifetime
         Assert.Equal(YclientsOutcome.Failed, record.Outcome);
         Assert.Equal(3, _fake.CountFor("8"));
         Assert.Contains("503", record.Error);
-        var everything = string.Join("\n", _log.Lines) + record.Error;
+        var everything = string.Join("\n", _logs.Lines) + record.Error;
         Assert.DoesNotContain("SECRET", everything);
-        Assert.NotEmpty(_log.Lines);
+        Assert.DoesNotContain(_fake.BaseUrl, everything);
+        Assert.NotEmpty(_logs.Lines);
     }
 
     [Fact]

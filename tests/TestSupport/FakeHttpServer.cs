@@ -4,6 +4,10 @@ using System.Text;
 
 namespace AgentP.TestSupport;
 
+/// <summary>What a fake answers: a status and JSON body, extra headers, and a delay before the headers or, with
+/// <paramref name="StallBody"/>, in the middle of the body.</summary>
+public sealed record FakeAnswer(int Status, string Body, TimeSpan Delay = default, IReadOnlyDictionary<string, string>? Headers = null, bool StallBody = false);
+
 /// <summary>
 /// A local stand-in for a remote HTTP API on a real port, so clients' HTTP, retries and timeouts are exercised for real.
 /// An HttpListener rather than a second ASP.NET host: WebApplicationFactory watches host construction process-wide
@@ -32,8 +36,8 @@ public abstract class FakeHttpServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    /// <summary>Reads the request and answers it (status, JSON body, optional delay and headers).</summary>
-    protected abstract Task<(int Status, string Body, TimeSpan Delay, IReadOnlyDictionary<string, string>? Headers)> AnswerAsync(HttpListenerRequest request);
+    /// <summary>Reads the request and answers it.</summary>
+    protected abstract Task<FakeAnswer> AnswerAsync(HttpListenerRequest request);
 
     private async Task LoopAsync()
     {
@@ -56,12 +60,22 @@ public abstract class FakeHttpServer : IAsyncDisposable
     {
         try
         {
-            var (status, body, delay, headers) = await AnswerAsync(context.Request);
-            if (delay > TimeSpan.Zero) await Task.Delay(delay, Stop.Token);
-            context.Response.StatusCode = status;
+            var answer = await AnswerAsync(context.Request);
+            if (answer.Delay > TimeSpan.Zero && !answer.StallBody) await Task.Delay(answer.Delay, Stop.Token);
+            context.Response.StatusCode = answer.Status;
             context.Response.ContentType = "application/json";
-            foreach (var (name, value) in headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
-            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(body));
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) context.Response.Headers[name] = value;
+            var body = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.ContentLength64 = body.Length;
+            if (answer.StallBody)
+            {
+                // The headers and the first byte go out at once, the rest only after the delay.
+                await context.Response.OutputStream.WriteAsync(body.AsMemory(0, 1));
+                await context.Response.OutputStream.FlushAsync();
+                await Task.Delay(answer.Delay, Stop.Token);
+                body = body[1..];
+            }
+            await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }
         catch (Exception)

@@ -9,7 +9,7 @@ namespace AgentP.TestSupport;
 /// </summary>
 public sealed class FakeYclients : FakeHttpServer
 {
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<(int Status, string Body, TimeSpan Delay, string? RetryAfter)>> _records = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _records = new();
 
     public ConcurrentQueue<(string Company, string Record, string? Authorization, string? Accept)> Requests { get; } = new();
 
@@ -18,21 +18,20 @@ public sealed class FakeYclients : FakeHttpServer
         $$"""{"success":true,"data":{"id":{{id}},"attendance":{{attendance}},"deleted":{{(deleted ? "true" : "false")}},"datetime":"2026-11-20T12:00:00+03:00","services":[{"id":1,"title":"{{service}}","cost":2500}]},"meta":[]}""";
 
     public void Then(string record, int status, string body, TimeSpan delay = default, string? retryAfter = null) =>
-        _records.GetOrAdd(record, _ => new()).Enqueue((status, body, delay, retryAfter));
+        _records.GetOrAdd(record, _ => new()).Enqueue(new FakeAnswer(status, body, delay,
+            retryAfter is null ? null : new Dictionary<string, string> { ["Retry-After"] = retryAfter }));
 
     public int CountFor(string record) => Requests.Count(r => r.Record == record);
 
-    protected override Task<(int, string, TimeSpan, IReadOnlyDictionary<string, string>?)> AnswerAsync(HttpListenerRequest request)
+    protected override Task<FakeAnswer> AnswerAsync(HttpListenerRequest request)
     {
         var parts = request.Url!.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries); // api v1 record {company} {record}
         var (company, record) = parts.Length == 5 ? (parts[3], parts[4]) : ("", "");
         Requests.Enqueue((company, record, request.Headers["Authorization"], request.Headers["Accept"]));
         if (!_records.TryGetValue(record, out var script) || script.IsEmpty)
-            return Task.FromResult<(int, string, TimeSpan, IReadOnlyDictionary<string, string>?)>(
-                (404, """{"success":false,"data":null,"meta":{"message":"Запись не найдена"}}""", TimeSpan.Zero, null));
+            return Task.FromResult(new FakeAnswer(404, """{"success":false,"data":null,"meta":{"message":"Запись не найдена"}}"""));
         // The last answer stays: a record answers the same until the test says otherwise.
-        var next = script.Count > 1 && script.TryDequeue(out var first) ? first : script.TryPeek(out var last) ? last : default;
-        IReadOnlyDictionary<string, string>? headers = next.RetryAfter is { } after ? new Dictionary<string, string> { ["Retry-After"] = after } : null;
-        return Task.FromResult<(int, string, TimeSpan, IReadOnlyDictionary<string, string>?)>((next.Status, next.Body, next.Delay, headers));
+        return Task.FromResult(script.Count > 1 && script.TryDequeue(out var first) ? first
+            : script.TryPeek(out var last) ? last : throw new InvalidOperationException($"No answer for record {record}."));
     }
 }

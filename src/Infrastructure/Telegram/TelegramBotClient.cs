@@ -19,7 +19,7 @@ public sealed class TelegramOptions
 }
 
 /// <summary>
-/// <c>sendMessage</c> of the Bot API over real HTTP, retried as <see cref="RemoteCall"/> says (429's <c>retry_after</c>
+/// <c>sendMessage</c> of the Bot API over real HTTP, retried as <see cref="RemoteApi"/> says (429's <c>retry_after</c>
 /// honoured); anything else fails at once.
 /// The token is part of the URL, so the URL is never logged (the HTTP client's own logging is removed at registration).
 /// </summary>
@@ -27,19 +27,27 @@ public sealed class TelegramBotClient(HttpClient http, IOptions<TelegramOptions>
 {
     public async Task<TelegramResult> SendMessageAsync(string botToken, string chatId, string html, CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var url = $"{o.ApiBaseUrl.TrimEnd('/')}/bot{Uri.EscapeDataString(botToken)}/sendMessage";
+        var url = $"{options.Value.ApiBaseUrl.TrimEnd('/')}/bot{Uri.EscapeDataString(botToken)}/sendMessage";
         var body = new { chat_id = chatId, text = html, parse_mode = "HTML", disable_web_page_preview = true };
-        var (_, error) = await RemoteCall.RunAsync<bool>("Telegram", "sendMessage", o.MaxAttempts, o.Timeout, o.MaxDelay, logger, async token =>
+        string error;
+        try
         {
-            using var response = await http.PostAsJsonAsync(url, body, token);
-            var answer = await ReadAsync(response, token);
-            if (response.IsSuccessStatusCode && answer?.Ok == true) return RemoteCall.Attempt<bool>.Done(true);
-            return RemoteCall.Attempt<bool>.Failed($"Telegram ответил {(int)response.StatusCode}: {answer?.Description ?? response.ReasonPhrase}.",
-                RemoteCall.IsRetryable(response.StatusCode), answer?.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
-        }, cancellationToken);
-        return new TelegramResult(error is null, error);
+            using var response = await http.PostAsJsonAsync(url, body, cancellationToken);
+            var answer = await ReadAsync(response, cancellationToken);
+            if (response.IsSuccessStatusCode && answer?.Ok == true) return new TelegramResult(true, null);
+            error = $"Telegram ответил {(int)response.StatusCode}: {answer?.Description ?? response.ReasonPhrase}.";
+        }
+        catch (Exception e) when (RemoteApi.Describe("Telegram", e, cancellationToken) is { } failure)
+        {
+            error = failure;
+        }
+        logger.LogWarning("Telegram sendMessage failed: {Error}", error);
+        return new TelegramResult(false, error);
     }
+
+    /// <summary>The wait a 429 asks for: Telegram says it in the body (<c>parameters.retry_after</c>, seconds), not in a header.</summary>
+    public static async ValueTask<TimeSpan?> RetryAfterInBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        (await ReadAsync(response, cancellationToken))?.Parameters?.RetryAfter is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
     private static async Task<Answer?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace AgentP.Infrastructure.Yclients;
 
 /// <summary>
-/// <c>GET /api/v1/record/{company_id}/{record_id}</c> of the YClients API over real HTTP, retried as <see cref="RemoteCall"/>
+/// <c>GET /api/v1/record/{company_id}/{record_id}</c> of the YClients API over real HTTP, retried as <see cref="RemoteApi"/>
 /// says (<c>Retry-After</c> honoured up to <see cref="YclientsOptions.MaxDelay"/>); 404 is an answer (the record is
 /// gone), any other refusal fails at once. Tokens travel
 /// in the Authorization header only and never reach a log or an error message.
@@ -22,24 +22,26 @@ public sealed class YclientsClient(HttpClient http, IOptions<YclientsOptions> op
     {
         var o = options.Value;
         var url = $"{o.ApiBaseUrl.TrimEnd('/')}/api/v1/record/{Uri.EscapeDataString(companyId)}/{Uri.EscapeDataString(recordId)}";
-        var (record, error) = await RemoteCall.RunAsync<YclientsRecord>("YClients", $"record {recordId}", o.MaxAttempts, o.Timeout, o.MaxDelay, logger,
-            async token =>
-            {
-                using var message = new HttpRequestMessage(HttpMethod.Get, url);
-                message.Headers.TryAddWithoutValidation("Authorization", $"Bearer {o.PartnerToken}, User {userToken}");
-                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.yclients.v2+json"));
-                using var response = await http.SendAsync(message, token);
-                var body = await response.Content.ReadAsStringAsync(token);
-                if (response.StatusCode == HttpStatusCode.NotFound)
-                    return RemoteCall.Attempt<YclientsRecord>.Done(new YclientsRecord(YclientsOutcome.NotFound, Raw: JsonOrNull(body)));
-                if (response.IsSuccessStatusCode)
-                    return Parse(body) is { } found
-                        ? RemoteCall.Attempt<YclientsRecord>.Done(found)
-                        : RemoteCall.Attempt<YclientsRecord>.Failed("YClients прислал ответ, который не удалось прочитать.", retry: false);
-                return RemoteCall.Attempt<YclientsRecord>.Failed($"YClients ответил {(int)response.StatusCode} ({response.ReasonPhrase}).",
-                    RemoteCall.IsRetryable(response.StatusCode), response.Headers.RetryAfter?.Delta);
-            }, cancellationToken);
-        return record ?? new YclientsRecord(YclientsOutcome.Failed, Error: error);
+        string error;
+        try
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Get, url);
+            message.Headers.TryAddWithoutValidation("Authorization", $"Bearer {o.PartnerToken}, User {userToken}");
+            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.yclients.v2+json"));
+            using var response = await http.SendAsync(message, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound) return new YclientsRecord(YclientsOutcome.NotFound, Raw: JsonOrNull(body));
+            if (response.IsSuccessStatusCode && Parse(body) is { } found) return found;
+            error = response.IsSuccessStatusCode
+                ? "YClients прислал ответ, который не удалось прочитать."
+                : $"YClients ответил {(int)response.StatusCode} ({response.ReasonPhrase}).";
+        }
+        catch (Exception e) when (RemoteApi.Describe("YClients", e, cancellationToken) is { } failure)
+        {
+            error = failure;
+        }
+        logger.LogWarning("YClients record {Record} failed: {Error}", recordId, error);
+        return new YclientsRecord(YclientsOutcome.Failed, Error: error);
     }
 
     /// <summary>The answer's <c>data</c>: <c>attendance</c>, <c>deleted</c> and the first service's title; null when it is not such an answer.</summary>
