@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddSingleton<Reused>();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<ExportAudit>();
         services.AddScoped<Attention.AttentionCounter>();
         services.AddSingleton<DashboardMetrics>();
         services.AddMemoryCache();
