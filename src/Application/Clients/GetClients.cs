@@ -13,7 +13,7 @@ namespace AgentP.Application.Clients;
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
 /// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
 /// of the salon's clients are due is a salon-wide figure and is <see cref="Reused"/>; <see cref="CountDue"/> = false
-/// (the export's pages) leaves it out.
+/// leaves it out.
 /// </summary>
 [Authorize]
 public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null, bool CountDue = true)
@@ -41,6 +41,9 @@ public interface IClientQueries
 
     Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
         bool countDue, CancellationToken cancellationToken);
+
+    /// <summary>The first <paramref name="take"/> clients of the filter, as the list orders them, in one query read as it goes.</summary>
+    IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take, CancellationToken cancellationToken);
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>
