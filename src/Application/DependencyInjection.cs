@@ -33,8 +33,10 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddScopedCache();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<ExportAudit>();
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
+        services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();

@@ -3,6 +3,7 @@ using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -41,28 +42,40 @@ public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, T
     public async Task<AuditPage> Handle(GetAuditLog request, CancellationToken cancellationToken)
     {
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var entries = db.Audits.AsNoTracking(); // the tenant filter scopes it; platform entries only for "all salons"
-        if (!string.IsNullOrEmpty(request.Action)) entries = entries.Where(a => a.Action == request.Action);
-        if (ReportPeriod.TryParseDate(request.From, out var from)) { var start = LocalDay.StartOf(from, zone); entries = entries.Where(a => a.CreatedAt >= start); }
-        if (ReportPeriod.TryParseDate(request.To, out var to)) { var end = LocalDay.StartOf(to.AddDays(1), zone); entries = entries.Where(a => a.CreatedAt < end); }
+        var entries = await MatchingAsync(db, request.Action, request.From, request.To, request.User, zone, cancellationToken);
         if (request.Before is { } before) entries = entries.Where(a => a.Id < before);
-        if (!string.IsNullOrWhiteSpace(request.User))
-        {
-            // Users by e-mail, in a query of their own (see below); a failed sign-in is found by the e-mail it tried.
-            var email = request.User.Trim().ToLowerInvariant();
-            var ids = await db.Users.IgnoreQueryFilters().Where(u => u.Email == email).Select(u => (long?)u.Id).ToListAsync(cancellationToken);
-            entries = entries.Where(a => ids.Contains(a.UserId) || a.Description.Contains(email));
-        }
 
         var entriesPage = await entries.OrderByDescending(a => a.Id).Take(request.PageSize + 1).ToListAsync(cancellationToken);
-        // Who acted, in a query of its own: IgnoreQueryFilters inside the audits query would lift the tenant filter
-        // from the whole query. The users are this salon's or the platform's super_admins.
-        var userIds = entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList();
-        var emails = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        var emails = await EmailsAsync(db, entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList(), cancellationToken);
         var rows = entriesPage.Select(a => new AuditRow(a.Id, a.CreatedAt, a.UserId is { } id ? emails.GetValueOrDefault(id) : null,
             a.Action, a.Description, a.IpAddress, a.UserAgent)).ToList();
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         return new AuditPage(rows, more ? rows[^1].Id : null, zone.Id);
     }
+
+    /// <summary>The entries of the filter (the tenant filter scopes them; platform entries only for "all salons").</summary>
+    internal static async Task<IQueryable<AuditEntry>> MatchingAsync(IDashboardDb db, string? action, string? fromDay, string? toDay, string? user,
+        TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var entries = db.Audits.AsNoTracking();
+        if (!string.IsNullOrEmpty(action)) entries = entries.Where(a => a.Action == action);
+        if (ReportPeriod.TryParseDate(fromDay, out var from)) { var start = LocalDay.StartOf(from, zone); entries = entries.Where(a => a.CreatedAt >= start); }
+        if (ReportPeriod.TryParseDate(toDay, out var to)) { var end = LocalDay.StartOf(to.AddDays(1), zone); entries = entries.Where(a => a.CreatedAt < end); }
+        if (!string.IsNullOrWhiteSpace(user))
+        {
+            // Users by e-mail, in a query of their own (see EmailsAsync); a failed sign-in is found by the e-mail it tried.
+            var email = user.Trim().ToLowerInvariant();
+            var ids = await db.Users.IgnoreQueryFilters().Where(u => u.Email == email).Select(u => (long?)u.Id).ToListAsync(cancellationToken);
+            entries = entries.Where(a => ids.Contains(a.UserId) || a.Description.Contains(email));
+        }
+        return entries;
+    }
+
+    /// <summary>
+    /// Who acted, in a query of its own: IgnoreQueryFilters inside the audits query would lift the tenant filter from the
+    /// whole query. The users are this salon's or the platform's super_admins.
+    /// </summary>
+    internal static Task<Dictionary<long, string>> EmailsAsync(IDashboardDb db, IReadOnlyList<long> userIds, CancellationToken cancellationToken) =>
+        db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
 }

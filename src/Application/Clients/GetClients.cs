@@ -13,11 +13,10 @@ namespace AgentP.Application.Clients;
 /// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
 /// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
-/// of the salon's clients are due is a salon-wide figure and is cached (<see cref="ScopedCache"/>); <see cref="CountDue"/> = false
-/// (the export's pages) leaves it out.
+/// of the salon's clients are due is a salon-wide figure and is cached (<see cref="ScopedCache"/>).
 /// </summary>
 [Authorize]
-public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null, bool CountDue = true)
+public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null)
     : IRequest<ClientPage>, IAllowsAllTenants
 {
     public const int PageSize = 50;
@@ -42,6 +41,9 @@ public interface IClientQueries
 
     Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
         bool countDue, CancellationToken cancellationToken);
+
+    /// <summary>The first <paramref name="take"/> clients of the filter, as the list orders them, in one query read as it goes.</summary>
+    IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take, CancellationToken cancellationToken);
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>
@@ -76,12 +78,12 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var filter = request.Filter;
         // Counting reads every matching client's memory: the salon-wide count (no search) is reused like the Overview's
         // figures; a search's is counted along with its page.
-        var salonWide = request.CountDue && string.IsNullOrWhiteSpace(filter.Q);
+        var salonWide = string.IsNullOrWhiteSpace(filter.Q);
         var reusedDue = salonWide
             ? await cache.GetAsync(CacheTags.Figures, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken, "clients-due", today)
             : (int?)null;
         var page = await queries.PageAsync(scope, filter, today, request.After is null ? null : after, GetClients.PageSize + 1,
-            request.CountDue && !salonWide, cancellationToken);
+            !salonWide, cancellationToken);
         var rows = page.Rows.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);

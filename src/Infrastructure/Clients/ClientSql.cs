@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AgentP.Application.Clients;
 using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
@@ -11,12 +12,12 @@ namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
 /// The clients list in SQL. The page is chosen first (idx_clients_tenant; the memory read for every matching client
-/// only when the due filter or count needs it), then completed for its 50 clients: memory by its unique key, dialogs
-/// counted from <c>dashboard.dialog_facts</c> (by client) plus the few dialogs above its mark, read live (see
-/// <see cref="IndexDialogs"/>). The page's clients are the salon's, so their dialogs are too. The due count reads every
-/// matching client's memory (~1.5 µs a client): the page counts along when asked, or a caller counts on its own to
-/// reuse the figure. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
-/// has) reads as missing rather than failing the page.
+/// only when the due filter or count needs it), then completed for its 50 clients (the export: every client of the
+/// filter, in the same one statement): memory by its unique key, dialogs counted from <c>dashboard.dialog_facts</c>
+/// (by client) plus the few dialogs above its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are
+/// the salon's, so their dialogs are too. The due count reads every matching client's memory (~1.5 µs a client): the
+/// page counts along when asked, or a caller counts on its own to reuse the figure. The bot's dates in ltm_data are
+/// read defensively: a malformed value (text, or a day no calendar has) reads as missing rather than failing the page.
 /// </summary>
 public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : IClientQueries
 {
@@ -68,8 +69,48 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
     public async Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
         int take, bool countDue, CancellationToken cancellationToken)
     {
+        await using var command = await PageCommandAsync(tenantId, filter, today, after, take, countDue, cancellationToken);
+        var rows = new List<ClientRow>();
+        var due = 0;
+        try
+        {
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                due = r.GetInt32(13);
+                if (r.IsDBNull(0)) continue; // no client on this page: the row carries the count only
+                rows.Add(Row(r));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return new ClientRows(rows, due);
+    }
+
+    public async IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The page's statement with every client of the filter on one page: one query, its rows read as they come.
+        await using var command = await PageCommandAsync(tenantId, filter, today, null, take, false, cancellationToken);
+        try
+        {
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+                if (!r.IsDBNull(0)) yield return Row(r); // an empty page is one row without a client
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<NpgsqlCommand> PageCommandAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+        int take, bool countDue, CancellationToken cancellationToken)
+    {
         // The memory is read for every matching client only when the due filter or the count needs it; the page's own
-        // columns come from its 50 clients' memory at the end. The count is carried on every row, and on a row of its own
+        // columns come from its clients' memory at the end. The count is carried on every row, and on a row of its own
         // when the page is empty.
         var memory = filter.Due || countDue;
         var sql = $"""
@@ -103,31 +144,20 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
         // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.
         var indexed = await mark.GetAsync(cancellationToken);
-        await using var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
+        var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
         command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("take", take);
-        var rows = new List<ClientRow>();
-        var due = 0;
-        try
-        {
-            await using var r = await command.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                due = r.GetInt32(13);
-                if (r.IsDBNull(0)) continue; // no client on this page: the row carries the count only
-                int? overdue = r.IsDBNull(10) ? null : r.GetInt32(10);
-                rows.Add(new ClientRow(r.GetGuid(0), Text(r, 1), Text(r, 2), r.GetFieldValue<DateTimeOffset>(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
-                    r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetInt32(9), overdue > 0 ? overdue : null,
-                    r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12)));
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        return new ClientRows(rows, due);
+        return command;
+    }
+
+    private static ClientRow Row(NpgsqlDataReader r)
+    {
+        int? overdue = r.IsDBNull(10) ? null : r.GetInt32(10);
+        return new ClientRow(r.GetGuid(0), Text(r, 1), Text(r, 2), r.GetFieldValue<DateTimeOffset>(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
+            r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetInt32(9), overdue > 0 ? overdue : null,
+            r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12));
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AgentP.Application.Sessions;
 using AgentP.Application.Wishlist;
@@ -90,6 +91,39 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
             await db.Database.CloseConnectionAsync();
         }
         return new WishlistRows(rows, counts);
+    }
+
+    public async IAsyncEnumerable<WishlistExportRow> StreamAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, int take,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // The page's pass without the counts and the history: the filter's items and their clients, read as they come.
+        var sql = $"""
+            WITH matching AS (
+              SELECT w.id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
+                     coalesce(a.status, w.status) AS effective_status
+              {From}
+            )
+            SELECT m.id, c.full_name, c.phone, m.item_type, m.item_id, m.source, m.comment, m.status, m.meta::text, m.created_at, m.effective_status
+            FROM matching m JOIN public.clients_v2 c ON c.id = m.user_id
+            WHERE @status::text IS NULL OR m.effective_status = @status::text
+            ORDER BY m.created_at DESC, m.id DESC
+            LIMIT @take
+            """;
+        await using var command = await CommandAsync(sql, tenantId, filter, now, cancellationToken);
+        command.Parameters.AddWithValue("status", (object?)filter.EffectiveStatus ?? DBNull.Value);
+        command.Parameters.AddWithValue("take", take);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                yield return new WishlistExportRow(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(9), Text(reader, 1), Text(reader, 2),
+                    Codes.ParseOr(reader.GetString(3), WishlistItemType.Unknown), reader.GetString(4), BotJson.ReadWishlistMeta(reader.GetString(8)),
+                    Text(reader, 5), Text(reader, 6), Codes.ParseOr(reader.GetString(7), WishlistStatus.Unknown), reader.GetString(10));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, WishlistFilter filter, DateTimeOffset now, CancellationToken cancellationToken)

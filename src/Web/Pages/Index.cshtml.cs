@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using AgentP.Application.Common;
 using AgentP.Application.Overview;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -21,14 +18,17 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    /// <summary>The daily rows of the range as CSV (UTF-8 with BOM so Excel reads Cyrillic).</summary>
-    public async Task<IActionResult> OnGetExportAsync()
-    {
-        var report = await mediator.Send(new GetOverview(Range, From, To), HttpContext.RequestAborted);
-        var csv = new StringBuilder("day;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped\r\n");
-        foreach (var d in report.Days)
-            csv.Append(CultureInfo.InvariantCulture, $"{d.Day:yyyy-MM-dd};{d.Dialogs};{d.Bookings};{d.Conversion:0.00};{d.Revenue:0.00};{d.AvgResponseMs:0};{d.Escalated};{d.Dropped}\r\n");
-        await mediator.Send(new RecordExport("overview", Request.QueryString.Value ?? "", report.Days.Count), HttpContext.RequestAborted);
-        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"overview-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
-    }
+    /// <summary>The daily rows of the range as CSV.</summary>
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<OverviewDay>(await mediator.Send(new ExportOverview(Range, From, To), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<OverviewDay> Columns = new(
+        ("day", (csv, d) => csv.WriteField(d.Day, "yyyy-MM-dd")),
+        ("dialogs", (csv, d) => csv.WriteField(d.Dialogs, "D")),
+        ("bookings", (csv, d) => csv.WriteField(d.Bookings, "D")),
+        ("conversion_percent", (csv, d) => csv.WriteField(d.Conversion, "0.00")),
+        ("revenue_rub", (csv, d) => csv.WriteField(d.Revenue, "0.00")),
+        ("avg_response_ms", (csv, d) => csv.WriteField(d.AvgResponseMs, "0")),
+        ("escalated", (csv, d) => csv.WriteField(d.Escalated, "D")),
+        ("dropped", (csv, d) => csv.WriteField(d.Dropped, "D")));
 }

@@ -23,18 +23,17 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
-    {
-        var page = await mediator.Send(new GetAuditLog(Action, From, To, null, UserEmail, GetAuditLog.MaxPageSize), HttpContext.RequestAborted);
-        var csv = new System.Text.StringBuilder("id;at_utc;user;action;description;ip;user_agent\r\n");
-        foreach (var a in page.Rows)
-        {
-            csv.AppendJoin(';', a.Id, a.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), Csv.Field(a.User), a.Action, Csv.Field(a.Description), Csv.Field(a.Ip), Csv.Field(a.UserAgent));
-            csv.Append("\r\n");
-        }
-        await mediator.Send(new Application.Common.RecordExport("audit", Request.QueryString.Value ?? "", page.Rows.Count), HttpContext.RequestAborted);
-        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-    }
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<AuditRow>(await mediator.Send(new ExportAuditLog(Action, From, To, UserEmail), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<AuditRow> Columns = new(
+        ("id", (csv, a) => csv.WriteField(a.Id, "D")),
+        ("at_utc", (csv, a) => csv.WriteField(a.At.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("user", (csv, a) => csv.WriteField(a.User)),
+        ("action", (csv, a) => csv.WriteField(a.Action)),
+        ("description", (csv, a) => csv.WriteField(a.Description)),
+        ("ip", (csv, a) => csv.WriteField(a.Ip)),
+        ("user_agent", (csv, a) => csv.WriteField(a.UserAgent)));
 
     public string Query(long? before)
     {

@@ -1,6 +1,4 @@
-using System.Text;
 using AgentP.Application.Clients;
-using AgentP.Application.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,27 +19,22 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
-    {
-        var csv = new StringBuilder("id;name;phone;preferred_staff;preferred_service;preferred_time;language;last_visit;visit_interval_days;overdue_days;dialogs;last_dialog_utc\r\n");
-        var rows = 0;
-        string? after = null;
-        do
-        {
-            var page = await mediator.Send(new GetClients(Filter, after, CountDue: false), HttpContext.RequestAborted);
-            foreach (var c in page.Rows)
-            {
-                csv.AppendJoin(';', c.Id, Csv.Field(c.Name), Csv.Field(c.Phone), Csv.Field(c.PreferredStaff), Csv.Field(c.PreferredService),
-                    Csv.Field(c.PreferredTime), Csv.Field(c.Language), c.LastVisit?.ToString("yyyy-MM-dd"), c.VisitInterval, c.OverdueDays, c.Sessions,
-                    c.LastDialog?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
-                csv.Append("\r\n");
-            }
-            rows += page.Rows.Count;
-            after = page.NextCursor;
-        } while (after is not null && rows < 100_000);
-        await mediator.Send(new RecordExport("clients", Request.QueryString.Value ?? "", rows), HttpContext.RequestAborted);
-        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"clients-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-    }
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<ClientRow>(await mediator.Send(new ExportClients(Filter), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<ClientRow> Columns = new(
+        ("id", (csv, c) => csv.WriteField(c.Id, "D")),
+        ("name", (csv, c) => csv.WriteField(c.Name)),
+        ("phone", (csv, c) => csv.WriteField(c.Phone)),
+        ("preferred_staff", (csv, c) => csv.WriteField(c.PreferredStaff)),
+        ("preferred_service", (csv, c) => csv.WriteField(c.PreferredService)),
+        ("preferred_time", (csv, c) => csv.WriteField(c.PreferredTime)),
+        ("language", (csv, c) => csv.WriteField(c.Language)),
+        ("last_visit", (csv, c) => csv.WriteField(c.LastVisit, "yyyy-MM-dd")),
+        ("visit_interval_days", (csv, c) => csv.WriteField(c.VisitInterval, "D")),
+        ("overdue_days", (csv, c) => csv.WriteField(c.OverdueDays, "D")),
+        ("dialogs", (csv, c) => csv.WriteField(c.Sessions, "D")),
+        ("last_dialog_utc", (csv, c) => csv.WriteField(c.LastDialog?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
 
     public string Query(string? after = null)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-using AgentP.Application.Common;
 using AgentP.Application.Sessions;
 using AgentP.Domain.Common;
 using MediatR;
@@ -8,25 +6,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AgentP.Web.Pages.Sessions;
 
-/// <summary>The sessions of the current filter as CSV (UTF-8 with BOM, so Excel reads Cyrillic), audited.</summary>
+/// <summary>The sessions of the current filter as CSV.</summary>
 public sealed class ExportModel(IMediator mediator) : PageModel
 {
+    private static readonly CsvColumns<SessionRow> Columns = new(
+        ("id", (csv, s) => csv.WriteField(s.Id, "D")),
+        ("started_at", (csv, s) => csv.WriteField(s.StartedAt, "yyyy-MM-dd HH:mm:ss")), // the salon's time, as the list shows it
+        ("client", (csv, s) => csv.WriteField(s.ClientName)),
+        ("channel", (csv, s) => csv.WriteField(s.Channel.ToCode())),
+        ("status", (csv, s) => csv.WriteField(s.Status.ToCode())),
+        ("intent", (csv, s) => csv.WriteField(s.Intent)),
+        ("duration_sec", (csv, s) => csv.WriteField(s.DurationSec, "D")),
+        ("messages", (csv, s) => csv.WriteField(s.Messages, "D")),
+        ("booking_id", (csv, s) => csv.WriteField(s.BookingId)),
+        ("booking_amount", (csv, s) => csv.WriteField(s.BookingAmount, "0.00")),
+        ("booking_currency", (csv, s) => csv.WriteField(s.BookingCurrency)),
+        ("sentiment", (csv, s) => csv.WriteField(s.Sentiment?.ToCode())),
+        ("drop_off_stage", (csv, s) => csv.WriteField(s.Stage?.ToCode())),
+        ("summary", (csv, s) => csv.WriteField(s.Summary)));
+
     public async Task<IActionResult> OnGetAsync(string? from, string? to, string? status, string? channel, string? booked,
-        string? intent, string? sentiment, string? stage, string? q)
-    {
-        var export = await mediator.Send(new ExportSessions(new SessionFilter(from, to, status, channel, booked, intent, sentiment, stage, q)),
-            HttpContext.RequestAborted);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(export.TimeZone);
-        var csv = new StringBuilder("id;started_at;client;channel;status;intent;duration_sec;messages;booking_id;booking_amount;booking_currency;sentiment;drop_off_stage;summary\r\n");
-        foreach (var s in export.Rows)
-        {
-            csv.AppendJoin(';', s.Id, TimeZoneInfo.ConvertTime(s.StartedAt, zone).ToString("yyyy-MM-dd HH:mm:ss"), Csv.Field(s.ClientName),
-                s.Channel.ToCode(), s.Status.ToCode(), Csv.Field(s.Intent), s.DurationSec, s.Messages, Csv.Field(s.BookingId),
-                s.BookingAmount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), s.BookingCurrency,
-                s.Sentiment?.ToCode(), s.Stage?.ToCode(), Csv.Field(s.Summary));
-            csv.Append("\r\n");
-        }
-        await mediator.Send(new RecordExport("sessions", Request.QueryString.Value ?? "", export.Rows.Count), HttpContext.RequestAborted);
-        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"sessions-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-    }
+        string? intent, string? sentiment, string? stage, string? q) =>
+        new CsvFile<SessionRow>(await mediator.Send(new ExportSessions(new SessionFilter(from, to, status, channel, booked, intent, sentiment, stage, q)),
+            HttpContext.RequestAborted), Columns);
 }

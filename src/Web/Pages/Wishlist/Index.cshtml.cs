@@ -1,5 +1,3 @@
-using System.Text;
-using AgentP.Application.Common;
 using AgentP.Application.Wishlist;
 using AgentP.Domain.Common;
 using MediatR;
@@ -24,21 +22,24 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync()
-    {
-        var rows = await mediator.Send(new ExportWishlist(Filter()), HttpContext.RequestAborted);
-        var csv = new StringBuilder("id;created_at_utc;client;phone;item_type;item_id;service;staff;preferred_date;time_preference;source;comment;bot_status;status\r\n");
-        foreach (var r in rows)
-        {
-            csv.AppendJoin(';', r.Id, r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"), Csv.Field(r.ClientName), Csv.Field(r.ClientPhone),
-                r.ItemType.ToCode(), Csv.Field(r.ItemId), Csv.Field(r.Meta.ServiceTitle), Csv.Field(r.Meta.StaffName),
-                r.Meta.PreferredDate?.ToString("yyyy-MM-dd"), Csv.Field(r.Meta.TimePreference), Csv.Field(r.Source), Csv.Field(r.Comment),
-                r.BotStatus.ToCode(), r.Status);
-            csv.Append("\r\n");
-        }
-        await mediator.Send(new RecordExport("wishlist", Request.QueryString.Value ?? "", rows.Count), HttpContext.RequestAborted);
-        return File(Csv.Utf8WithBom(csv), "text/csv; charset=utf-8", $"wishlist-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
-    }
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<WishlistExportRow>(await mediator.Send(new ExportWishlist(Filter()), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<WishlistExportRow> Columns = new(
+        ("id", (csv, r) => csv.WriteField(r.Id, "D")),
+        ("created_at_utc", (csv, r) => csv.WriteField(r.CreatedAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("client", (csv, r) => csv.WriteField(r.ClientName)),
+        ("phone", (csv, r) => csv.WriteField(r.ClientPhone)),
+        ("item_type", (csv, r) => csv.WriteField(r.ItemType.ToCode())),
+        ("item_id", (csv, r) => csv.WriteField(r.ItemId)),
+        ("service", (csv, r) => csv.WriteField(r.Meta.ServiceTitle)),
+        ("staff", (csv, r) => csv.WriteField(r.Meta.StaffName)),
+        ("preferred_date", (csv, r) => csv.WriteField(r.Meta.PreferredDate, "yyyy-MM-dd")),
+        ("time_preference", (csv, r) => csv.WriteField(r.Meta.TimePreference)),
+        ("source", (csv, r) => csv.WriteField(r.Source)),
+        ("comment", (csv, r) => csv.WriteField(r.Comment)),
+        ("bot_status", (csv, r) => csv.WriteField(r.BotStatus.ToCode())),
+        ("status", (csv, r) => csv.WriteField(r.Status))); // the bot's own word when the dashboard has not decided
 
     /// <summary>Age arrives as text so that a bad value becomes a message, not a model-binding error.</summary>
     private WishlistFilter Filter() => new(Status, Type, Staff,

@@ -1,0 +1,70 @@
+using AgentP.Application.Common.Caching;
+using AgentP.Application.Attention;
+using AgentP.Application.Bookings;
+using AgentP.Application.Common;
+using AgentP.Application.Common.Exceptions;
+using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Common.Security;
+using AgentP.Application.Metrics;
+using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgentP.Application.Overview;
+
+/// <summary>
+/// The Overview of the unit of work's scope for a range (already validated): what <see cref="GetOverview"/> shows and
+/// <see cref="ExportOverview"/> exports.
+/// </summary>
+public sealed class OverviewReports(
+    IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
+    IYclients yclients, TimeProvider clock)
+{
+    public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, CancellationToken cancellationToken)
+    {
+        var scope = tenant.RequireScope();
+        string? salon = null;
+        if (scope is { } id)
+            salon = await cache.GetAsync(CacheTags.Salons, async ct =>
+                await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
+                ?? throw new NotFoundException("Салон не найден."), cancellationToken, "salon-name");
+
+        var zone = await zones.ForAsync(scope, cancellationToken);
+        var now = clock.GetUtcNow();
+        var today = LocalDay.Of(now, zone);
+        var period = ReportPeriod.Resolve(range, from, to, today);
+        var previous = period.Previous;
+
+        // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
+        var lastCollected = await reports.CollectedAtAsync(ct => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, ct), cancellationToken);
+        var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), previous.From, period.To, lastCollected, async ct =>
+            await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
+                .ToListAsync(ct), cancellationToken)).ToList();
+        if (period.Contains(today))
+            rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
+        var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
+        var resolved = await cache.GetAsync(CacheTags.Attention, ct => ResolvedAsync(period, zone, ct), cancellationToken, "resolved", period.From, period.To);
+        // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
+        var connected = yclients.IsConfigured && await cache.GetAsync(CacheTags.Salons, async ct =>
+            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
+            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)), cancellationToken, "yclients-connected");
+
+        return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
+            OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
+            OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
+            OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected);
+    }
+
+    /// <summary>How many cases were resolved in the period, and the median time it took.</summary>
+    private async Task<(int Count, TimeSpan? Median)> ResolvedAsync(ReportPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (from, to) = LocalDay.UtcRange(period.From, period.To, zone);
+        var resolved = await db.EscalationCases
+            .Where(c => c.Status == EscalationStatus.Resolved && c.ClosedAt >= from && c.ClosedAt < to && c.WaitingSince != null)
+            .Select(c => new { c.ClosedAt, c.WaitingSince }).ToListAsync(cancellationToken);
+        return (resolved.Count, EscalationFigures.Median(resolved.Select(c => c.ClosedAt!.Value - c.WaitingSince!.Value).ToList()));
+    }
+}

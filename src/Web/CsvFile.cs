@@ -1,0 +1,53 @@
+using AgentP.Application.Common;
+using CsvHelper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace AgentP.Web;
+
+/// <summary>
+/// An export as a CSV download for Excel, written to the response as its rows are read: UTF-8 with a BOM (so Excel reads
+/// Cyrillic), semicolons (Excel's separator where the decimal separator is a comma), fields quoted when they need it.
+/// A text field that starts with =, +, -, @, a tab or a carriage return gets a leading ' (CsvHelper's injection
+/// escape, OWASP's list): every text a column writes — the bot's names, summaries, codes and statuses included — goes
+/// through it, so a spreadsheet shows the text instead of running it. Numbers and dates are not text and keep their sign.
+/// </summary>
+public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns) : IActionResult
+{
+    private static readonly CsvWriterOptions Excel = CsvWriterOptions.Default with
+    {
+        Separator = ';',
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+    };
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        var aborted = context.HttpContext.RequestAborted;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+            { FileName = export.FileName, FileNameStar = export.FileName }.ToString();
+        // The writer's buffer (64 KiB) goes out whenever it fills: memory stays flat however many rows there are, and a
+        // query that fails before the first buffer still gets an error page instead of a cut-off file.
+        await using var csv = CsvWriter.Create(response.Body, Excel, leaveOpen: true);
+        await csv.WriteRecordsAsync(export.Rows, columns, aborted);
+        await csv.FlushAsync(aborted);
+    }
+}
+
+/// <summary>The columns of an export, in order: the header's name and how the row's field is written.</summary>
+public sealed class CsvColumns<T>(params (string Name, Action<CsvWriter, T> Write)[] columns) : CsvRecordWriter<T>
+{
+    public override int FieldCount => columns.Length;
+
+    public override void WriteHeader(CsvWriter writer)
+    {
+        foreach (var column in columns) WriteColumnName(writer, column.Name);
+    }
+
+    public override void Write(CsvWriter writer, T record)
+    {
+        foreach (var column in columns) column.Write(writer, record);
+    }
+}
