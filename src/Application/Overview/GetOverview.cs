@@ -1,16 +1,7 @@
-using AgentP.Application.Common.Caching;
-using AgentP.Application.Attention;
-using AgentP.Application.Bookings;
 using AgentP.Application.Common;
-using AgentP.Application.Common.Exceptions;
-using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
-using AgentP.Application.Metrics;
-using AgentP.Domain.Common;
-using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Overview;
 
