@@ -21,7 +21,16 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentP
     await app.Services.MigrateDashboardAsync();
 
 app.UseWebPipeline();
-await app.RunAsync();
+// Taken now: RunAsync disposes the host's services before it throws.
+var stopping = app.Lifetime.ApplicationStopping;
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+{
+    // SIGTERM while the host was still starting cancels the start: a stop as asked, not a crash.
+}
 return 0;
 
 public partial class Program;

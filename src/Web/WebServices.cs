@@ -114,7 +114,10 @@ public static class WebServices
             })
             .AddViewLocalization();
 
-        services.AddScheduledJobs(options.RunJobs);
+        services.AddScheduledJobs(options.RunJobs, options.StartupCollectionDelay);
+        // SIGTERM (a rolling update, a crash loop) ends the process within 10 s, the usual grace before SIGKILL: 8 s for the
+        // hosted services (the scheduler's jobs are cancelled, then waited for), the rest for disposal.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(8));
         services.AddResilience();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -17,6 +17,9 @@ public sealed class DashboardOptions
     /// <summary>Run the scheduled jobs in this process (several instances share them through the clustered store).</summary>
     public bool RunJobs { get; set; } = true;
 
+    /// <summary>How long after a start the metrics job runs once, to fill the days missed while no instance ran.</summary>
+    public TimeSpan StartupCollectionDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Apply pending migrations of schema <c>dashboard</c> when the dashboard starts serving.</summary>
     public bool MigrateOnStart { get; set; } = true;
 

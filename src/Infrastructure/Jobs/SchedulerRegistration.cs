@@ -1,5 +1,7 @@
 using AgentP.Infrastructure.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace AgentP.Infrastructure.Jobs;
@@ -11,7 +13,7 @@ public static class SchedulerRegistration
     /// instances share one schedule and each job fires once. With <c>Dashboard:RunJobs</c> false the schedule is
     /// configured but not started in this process (tests, maintenance instances, the command line).
     /// </summary>
-    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, bool runJobs)
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, bool runJobs, TimeSpan startupCollectionDelay)
     {
         services.AddQuartz(q =>
         {
@@ -20,12 +22,21 @@ public static class SchedulerRegistration
                 o.InstanceName = "AgentP";
                 // Each instance its own id in the cluster (host name + ticks): two with one id would each think the other's triggers are its own.
                 o.GenerateInstanceId = true;
+                // A stopping instance cancels its running jobs' tokens and then waits for them: a collection stops at once
+                // (its chunk in flight rolls back) instead of running on past the stop.
+                o.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs;
             });
             q.UsePersistentStore(store =>
             {
                 // Resolved from IConfiguration when the scheduler is built, so the host's (or a test's) connection is used.
                 store.UsePostgres(ds => ds.ConnectionStringName = DatabaseConnection.Name);
-                store.ConfigureStore(o => o.TablePrefix = "dashboard.qrtz_");
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = "dashboard.qrtz_";
+                    // The check-in and misfire threads may still be retrying an unreachable database when the process
+                    // exits; as foreground threads they would keep it alive.
+                    o.UseBackgroundThreads = true;
+                });
                 // Quartz owns the layout of its tables and creates the missing ones at start (the app role owns the schema).
                 store.ProvisionSchema();
                 store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(15));
@@ -34,14 +45,17 @@ public static class SchedulerRegistration
             q.AddCronJob<CollectMetricsJob>(CollectMetricsJob.Key, CollectMetricsJob.HourlyTrigger, CollectMetricsJob.Schedule, "Collect missing daily metrics");
             // And once shortly after every start: days missed while no instance ran are filled without waiting for :05.
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.StartupTrigger)
-                .StartAt(DateTimeOffset.UtcNow.AddSeconds(30)));
+                .StartAt(DateTimeOffset.UtcNow.Add(startupCollectionDelay)));
             q.AddCronJob<SyncEscalationsJob>(SyncEscalationsJob.Key, SyncEscalationsJob.Trigger, SyncEscalationsJob.Schedule, "Escalated dialogs into the inbox");
             q.AddCronJob<IndexDialogsJob>(IndexDialogsJob.Key, IndexDialogsJob.Trigger, IndexDialogsJob.Schedule, "Derive each new dialog's facts once");
             q.AddCronJob<VerifyBookingsJob>(VerifyBookingsJob.Key, VerifyBookingsJob.Trigger, VerifyBookingsJob.Schedule, "Ask YClients who came");
         });
-        // Quartz's own host service starts the scheduler and, on shutdown, lets a running job finish (a collection chunk is one
-        // transaction either way). Without it (Dashboard:RunJobs false) nothing touches the scheduler's tables at all.
-        if (runJobs) services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Without the host service (Dashboard:RunJobs false) nothing touches the scheduler's tables at all.
+        if (runJobs)
+        {
+            services.ConfigureAll<QuartzHostedServiceOptions>(o => o.WaitForJobsToComplete = true);
+            services.AddHostedService<SchedulerHostedService>();
+        }
         return services;
     }
 
@@ -53,4 +67,38 @@ public static class SchedulerRegistration
         q.AddTrigger(t => t.ForJob(job).WithIdentity(trigger)
             .WithCronSchedule(schedule, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
+}
+
+/// <summary>
+/// Quartz's own host service (it starts the scheduler once the app serves), with its stop bounded by the host's shutdown
+/// timeout. Quartz bounds only its wait for running jobs by the host's token; what follows — handing a reserved trigger
+/// back, recording a job's end — retries the job store until the database answers, which held a stopping process for as
+/// long as PostgreSQL stayed away. When the time is up the instance stops without it: what it had reserved or was running
+/// is recovered by another instance (or by this one's next start) once its check-ins stop, as after a crash.
+/// </summary>
+public sealed class SchedulerHostedService(IServiceProvider services, ILogger<SchedulerHostedService> logger) : IHostedLifecycleService
+{
+    private readonly QuartzHostedService _quartz = ActivatorUtilities.CreateInstance<QuartzHostedService>(services);
+
+    public Task StartingAsync(CancellationToken cancellationToken) => _quartz.StartingAsync(cancellationToken);
+
+    public Task StartAsync(CancellationToken cancellationToken) => _quartz.StartAsync(cancellationToken);
+
+    public Task StartedAsync(CancellationToken cancellationToken) => _quartz.StartedAsync(cancellationToken);
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => _quartz.StoppingAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _quartz.StopAsync(cancellationToken).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The scheduler did not stop within the shutdown timeout (is the database reachable?); the instance stops without it");
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => _quartz.StoppedAsync(cancellationToken);
 }
