@@ -1,12 +1,16 @@
 using AgentP.Application.Common;
 using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace AgentP.Web;
 
 /// <summary>
-/// An export as a CSV download for Excel, written to the response as its rows are read: UTF-8 with a BOM (so Excel reads
+/// An export as a CSV download for Excel, its rows written as they are read from the database into a buffer that spills
+/// to a temporary file (<see cref="FileBufferingWriteStream"/>), then sent from there: the database connection is
+/// released as soon as the rows are read, however slowly the download is taken, and no export sits in memory as a list
+/// of rows. UTF-8 with a BOM (so Excel reads
 /// Cyrillic), semicolons (Excel's separator where the decimal separator is a comma), fields quoted when they need it.
 /// A text field that starts with =, +, -, @, a tab or a carriage return gets a leading ' (CsvHelper's injection
 /// escape, OWASP's list): every text a column writes — the bot's names, summaries, codes and statuses included — goes
@@ -28,11 +32,15 @@ public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns) : IActio
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
             { FileName = export.FileName, FileNameStar = export.FileName }.ToString();
-        // The writer's buffer (64 KiB) goes out whenever it fills: memory stays flat however many rows there are, and a
-        // query that fails before the first buffer still gets an error page instead of a cut-off file.
-        await using var csv = CsvWriter.Create(response.Body, Excel, leaveOpen: true);
-        await csv.WriteRecordsAsync(export.Rows, columns, aborted);
-        await csv.FlushAsync(aborted);
+        // A query that fails before the end gets an error page instead of a cut-off file.
+        await using var buffer = new FileBufferingWriteStream();
+        await using (var csv = CsvWriter.Create(buffer, Excel, leaveOpen: true))
+        {
+            await csv.WriteRecordsAsync(export.Rows, columns, aborted);
+            await csv.FlushAsync(aborted);
+        }
+        response.ContentLength = buffer.Length;
+        await buffer.DrainBufferAsync(response.Body, aborted);
     }
 }
 

@@ -15,7 +15,7 @@ namespace AgentP.Application.Common;
 public sealed record Export<T>(string FileName, IAsyncEnumerable<T> Rows);
 
 /// <summary>
-/// Makes an export audit itself (DESIGN §8): who took which data out, with which filter, and how many rows. The count
+/// Makes an export audit itself (docs/architecture.md §8): who took which data out, with which filter, and how many rows. The count
 /// is known only when the rows end, so the entry is written then, in a save of its own: counting first would read
 /// every row twice (the clients' count reads each client's memory) and could disagree with the file. A download that
 /// stops half-way is audited too, with the rows that went out.
@@ -42,6 +42,8 @@ public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantCon
     {
         var count = 0;
         var complete = false;
+        // Read after the request's Send has returned (as the file is written): the rows keep its scope meanwhile.
+        using var unit = tenant.Run();
         try
         {
             await foreach (var row in rows.WithCancellation(cancellationToken))
