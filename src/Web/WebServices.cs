@@ -103,7 +103,8 @@ public static class WebServices
         services.AddRazorPages(o => o.Conventions
                 .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Account/Reset")
                 .AddPageRoute("/Index", "overview")
-                .AddPageRoute("/Wishlist/Decide", "wishlist/bulk"))
+                .AddPageRoute("/Wishlist/Decide", "wishlist/bulk")
+                .AddFolderApplicationModelConvention("/", Resilience.LimitExports))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<ApplicationExceptionFilter>();

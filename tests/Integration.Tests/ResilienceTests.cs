@@ -16,6 +16,7 @@ public sealed class RateLimitFixture : AppFixture
     {
         var salon = await Db.Bot.TenantAsync("Салон «Лимиты»");
         await App.CreateUserAsync("limits@test.local", "Limits-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
+        await App.CreateUserAsync("routes@test.local", "Limits-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
     }
 }
 
@@ -33,6 +34,33 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         var limited = await DashboardApp.PostLoginAsync(client, "nobody@test.local", "wrong-password-1");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("Слишком много запросов", await limited.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("198.51.100.31", "/login/")]
+    [InlineData("198.51.100.32", "/Login")]
+    [InlineData("198.51.100.33", "/LOGIN/")]
+    public async Task Every_route_to_the_sign_in_form_counts_against_the_same_limit(string address, string path)
+    {
+        using var client = fixture.App.Browser();
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", address);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+            statuses.Add((await DashboardApp.PostLoginAsync(client, $"nobody{i}@test.local", "wrong-password-1", path: i % 2 == 0 ? path : "/login")).StatusCode);
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses.Skip(20), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+
+    [Fact]
+    public async Task Every_route_to_an_export_counts_against_the_same_limit_and_other_handlers_do_not()
+    {
+        using var signedIn = await fixture.App.SignedInAsync("routes@test.local", "Limits-pass-2026");
+        var codes = new List<HttpStatusCode>();
+        // Razor Pages runs the first "handler" value, ignores the path's case and a trailing slash.
+        foreach (var path in new[] { "/sessions/export/", "/SESSIONS/EXPORT", "/clients?handler=export&handler=other", "/overview?handler=EXPORT" })
+            codes.Add((await signedIn.GetAsync(path)).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/clients")).StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using AgentP.Application.Auth;
 using AgentP.Web.Auth;
+using AgentP.Web.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
 using SignInResult = AgentP.Application.Auth.SignInResult;
 using ValidationException = FluentValidation.ValidationException;
 using MediatR;
@@ -12,6 +14,7 @@ using Microsoft.Extensions.Localization;
 
 namespace AgentP.Web.Pages;
 
+[EnableRateLimiting(Resilience.SignInPolicy)]
 public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     /// <summary>A persistent "remember me" sign-in lasts this long without activity.</summary>
