@@ -46,7 +46,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
@@ -74,6 +75,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("warning")
                         .HasColumnName("severity");
 
                     b.Property<Guid>("TenantId")
@@ -90,7 +92,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.HasKey("Id")
                         .HasName("pk_alerts");
@@ -122,7 +125,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -137,7 +141,8 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("metadata");
+                        .HasColumnName("metadata")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
@@ -145,7 +150,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -185,7 +191,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -209,6 +216,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("created")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TenantId")
@@ -217,7 +225,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("VerificationData")
                         .HasColumnType("jsonb")
@@ -255,38 +264,46 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("AnsweredMessages")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("answered_messages");
 
                     b.Property<int>("AttendedBookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attended_bookings");
 
                     b.Property<decimal>("AttendedRevenue")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("attended_revenue");
 
                     b.Property<int>("AvgResponseMs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("avg_response_ms");
 
                     b.Property<int>("Bookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("bookings");
 
                     b.Property<decimal>("Conversion")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("conversion");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
+                        .HasDefaultValue("RUB")
                         .HasColumnName("currency");
 
                     b.Property<DateOnly>("Day")
@@ -295,6 +312,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("DialogsStarted")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dialogs_started");
 
                     b.Property<DateTimeOffset?>("DigestSentAt")
@@ -303,55 +321,68 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("Dropped")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped");
 
                     b.Property<int>("DroppedAtDate")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_date");
 
                     b.Property<int>("DroppedAtService")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_service");
 
                     b.Property<int>("DroppedAtStaff")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_staff");
 
                     b.Property<int>("DroppedAtTime")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_time");
 
                     b.Property<int>("Escalated")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("escalated");
 
                     b.Property<int>("FunnelCompleted")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("funnel_completed");
 
                     b.Property<int>("NegativeDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("negative_dialogs");
 
                     b.Property<int>("NeutralDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("neutral_dialogs");
 
                     b.Property<int>("NoShowBookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("no_show_bookings");
 
                     b.Property<int>("PositiveDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("positive_dialogs");
 
                     b.Property<string>("RevenueByCurrency")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("revenue_by_currency");
+                        .HasColumnName("revenue_by_currency")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<int>("TelegramDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("telegram_dialogs");
 
                     b.Property<Guid>("TenantId")
@@ -361,24 +392,29 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<string>("TopServices")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("top_services");
+                        .HasColumnName("top_services")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("TopStaff")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("top_staff");
+                        .HasColumnName("top_staff")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<decimal>("TotalRevenue")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("total_revenue");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<int>("WhatsappDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("whatsapp_dialogs");
 
                     b.HasKey("Id")
@@ -408,11 +444,13 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<bool>("Active")
                         .HasColumnType("boolean")
+                        .HasDefaultValue(true)
                         .HasColumnName("active");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -428,6 +466,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("FailedLoginCount")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("failed_login_count");
 
                     b.Property<string>("FirstName")
@@ -464,13 +503,15 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("staff")
                         .HasColumnName("role");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("security_stamp");
+                        .HasColumnName("security_stamp")
+                        .HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
@@ -478,7 +519,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -564,10 +606,12 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("escalated");
 
                     b.Property<DateTimeOffset?>("EscalatedAt")
@@ -585,6 +629,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("reopen_count");
 
                     b.Property<long?>("SessionId")
@@ -595,6 +640,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("active")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TenantId")
@@ -603,7 +649,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<DateTimeOffset?>("WaitingSince")
                         .HasColumnType("timestamp with time zone")
@@ -693,7 +740,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<long?>("UpdatedBy")
                         .HasColumnType("bigint")
