@@ -60,6 +60,7 @@ public static class DependencyInjection
         // No HTTP logging for this client either: the Authorization header carries the salon's token.
         services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
+        services.AddScoped<AgentP.Application.Auth.ISignInLockouts, SignInLockoutSql>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

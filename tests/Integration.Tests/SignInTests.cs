@@ -2,6 +2,7 @@ using AgentP.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using AgentP.Domain.Common;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Integration.Tests;
 
@@ -16,7 +17,8 @@ public sealed class SignInFixture : AppFixture
     protected override async Task SeedAsync()
     {
         Salon = await Db.Bot.TenantAsync("Салон «Вход»");
-        foreach (var email in new[] { "ok@test.local", "timing@test.local", "lockout@test.local", "release@test.local", "audit@test.local", "remember@test.local" })
+        foreach (var email in new[] { "ok@test.local", "timing@test.local", "lockout@test.local", "release@test.local", "audit@test.local", "remember@test.local",
+                     "parallel@test.local", "owner@test.local", "same@test.local", "locked-timing@test.local" })
             await App.CreateUserAsync(email, Password, Role.Admin, Salon);
         await App.CreateUserAsync("inactive@test.local", Password, Role.Staff, Salon, active: false);
         var id = await App.CreateUserAsync("python@test.local", Password, Role.Admin, Salon);
@@ -25,7 +27,7 @@ public sealed class SignInFixture : AppFixture
 }
 
 /// <summary>The /login form end to end: cookie, lockout in the database, audit rows, equal answers for unknown e-mails.</summary>
-public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFixture>
+public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<SignInFixture>
 {
     private const string InvalidCredentials = "Неверный e-mail или пароль.";
 
@@ -123,7 +125,7 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         using var client = fixture.App.Browser();
         var response = await DashboardApp.PostLoginAsync(client, "inactive@test.local", SignInFixture.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Учётная запись отключена", await response.Content.ReadAsStringAsync());
+        Assert.Contains(InvalidCredentials, await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
@@ -135,9 +137,76 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
 
         var response = await DashboardApp.PostLoginAsync(client, "lockout@test.local", SignInFixture.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Слишком много неудачных попыток", await response.Content.ReadAsStringAsync());
+        Assert.Contains(InvalidCredentials, await response.Content.ReadAsStringAsync());
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("""
+            SELECT count(*) FROM dashboard.sign_in_lockouts l JOIN dashboard.users u ON u.id = l.user_id
+            WHERE u.email = 'lockout@test.local' AND l.client_address = '203.0.113.7' AND l.locked_until = '2026-11-23T09:15:00Z'
+            """));
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
-            "SELECT count(*) FROM dashboard.users WHERE email = 'lockout@test.local' AND locked_until = '2026-11-23T09:15:00Z'"));
+            "SELECT count(*) FROM dashboard.audits WHERE metadata->>'email' = 'lockout@test.local' AND metadata->>'reason' = 'locked_out'"));
+    }
+
+    [Fact]
+    public async Task Twelve_wrong_passwords_at_once_all_count()
+    {
+        // One statement counts each failure: twelve read-increment-write cycles at once would count as a few.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(async i =>
+        {
+            using var client = fixture.App.Browser();
+            client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.12");
+            (await DashboardApp.PostLoginAsync(client, "parallel@test.local", $"wrong-{i}-password")).Dispose();
+        }));
+
+        using var owner = fixture.App.Browser();
+        owner.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.12");
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(owner, "parallel@test.local", SignInFixture.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_strangers_failures_lock_only_the_strangers_address()
+    {
+        using var stranger = fixture.App.Browser();
+        stranger.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.66");
+        for (var i = 0; i < 20; i++) await DashboardApp.PostLoginAsync(stranger, "owner@test.local", $"guess-{i}-password");
+
+        using var owner = fixture.App.Browser();
+        owner.DefaultRequestHeaders.Add("X-Test-Client-Ip", "192.0.2.10");
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(owner, "owner@test.local", SignInFixture.Password)).StatusCode);
+        // The stranger's address stays locked, even once it guesses right.
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(stranger, "owner@test.local", SignInFixture.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Locked_unknown_inactive_and_wrong_get_the_same_answer()
+    {
+        using var client = fixture.App.Browser();
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.45");
+        for (var i = 0; i < 5; i++) await DashboardApp.PostLoginAsync(client, "same@test.local", $"wrong-{i}-password");
+
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var (email, password) in new[]
+                 {
+                     ("same@test.local", SignInFixture.Password), ("same@test.local", "wrong-5-password"), ("nobody@test.local", SignInFixture.Password),
+                     ("inactive@test.local", SignInFixture.Password), ("inactive@test.local", "wrong-5-password"), ("audit@test.local", "wrong-5-password"),
+                 })
+        {
+            var response = await DashboardApp.PostLoginAsync(client, email, password);
+            answers.Add((response.StatusCode, LoginError().Match(await response.Content.ReadAsStringAsync()).Value));
+        }
+        Assert.All(answers, a => Assert.Equal((HttpStatusCode.OK, answers[0].Item2), a));
+        Assert.Contains(InvalidCredentials, answers[0].Item2);
+    }
+
+    [Fact]
+    public async Task A_locked_account_takes_about_as_long_as_a_wrong_password()
+    {
+        using var client = fixture.App.Browser();
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.46");
+        for (var i = 0; i < 5; i++) await DashboardApp.PostLoginAsync(client, "locked-timing@test.local", $"wrong-{i}-password");
+
+        var wrong = await MedianAsync(() => DashboardApp.PostLoginAsync(client, "timing@test.local", "wrong-password-1"));
+        var locked = await MedianAsync(() => DashboardApp.PostLoginAsync(client, "locked-timing@test.local", "wrong-password-1"));
+        Assert.True(locked > wrong * 0.5, $"locked account {locked:F0} ms vs wrong password {wrong:F0} ms");
     }
 
     [Fact]
@@ -151,8 +220,8 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         fixture.App.Clock.Advance(TimeSpan.FromMinutes(1.1));
         var response = await DashboardApp.PostLoginAsync(client, "release@test.local", SignInFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
-            "SELECT count(*) FROM dashboard.users WHERE email = 'release@test.local' AND failed_login_count = 0 AND locked_until IS NULL"));
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM dashboard.sign_in_lockouts l JOIN dashboard.users u ON u.id = l.user_id WHERE u.email = 'release@test.local'"));
     }
 
     [Fact]
@@ -190,6 +259,26 @@ public sealed class SignInTests(SignInFixture fixture) : IClassFixture<SignInFix
         Assert.Contains("Введите e-mail.", html);
         Assert.Contains("Введите пароль.", html);
     }
+
+    [Fact]
+    public async Task The_counter_locks_at_the_fifth_failure_ignores_attempts_during_a_lockout_and_starts_again_after_it()
+    {
+        var userId = await fixture.App.CreateUserAsync("counter@test.local", SignInFixture.Password, Role.Staff, fixture.Salon);
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var lockouts = scope.ServiceProvider.GetRequiredService<AgentP.Application.Auth.ISignInLockouts>();
+        var now = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        Task<DateTimeOffset?> Fail(DateTimeOffset at, string address = "192.0.2.200") => lockouts.CountFailureAsync(userId, address, at, CancellationToken.None);
+
+        for (var i = 0; i < 4; i++) Assert.Null(await Fail(now));
+        Assert.Null(await Fail(now, "192.0.2.201")); // another address counts on its own
+        Assert.Equal(now.AddMinutes(15), await Fail(now));
+        Assert.Equal(now.AddMinutes(15), await Fail(now.AddMinutes(10))); // not extended
+        for (var i = 0; i < 4; i++) Assert.Null(await Fail(now.AddMinutes(16)));
+        Assert.Equal(now.AddMinutes(31), await Fail(now.AddMinutes(16)));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<div[^>]*data-testid=\"login-error\"[^>]*>.*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex LoginError();
 
     private static async Task<double> MedianAsync(Func<Task<HttpResponseMessage>> attempt)
     {

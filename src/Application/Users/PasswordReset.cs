@@ -60,9 +60,13 @@ public sealed class ResetPasswordHandler(IDashboardDb db, IPasswordHasher hasher
         if (string.Equals(request.New, user.Email, StringComparison.OrdinalIgnoreCase))
             throw new ValidationException([new ValidationFailure(nameof(ResetPassword.New), "Новый пароль не должен совпадать с e-mail или с текущим паролем.")]);
 
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         user.CompletePasswordReset(hasher.Hash(request.New!), now);
+        // A new password from the admin's link opens every address again.
+        await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.PasswordReset, $"Пароль задан по ссылке: {user.Email}", user.Id, user.TenantId));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

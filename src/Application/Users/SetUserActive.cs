@@ -31,11 +31,22 @@ public sealed class SetUserActiveHandler(IDashboardDb db, ICurrentUser caller, T
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == request.Id, cancellationToken) ?? throw new NotFoundException("Пользователь не найден.");
         if (user.Active == request.Active) return Unit.Value;
         var now = clock.GetUtcNow();
-        if (request.Active) user.Activate(now); else user.Deactivate(now);
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        if (request.Active)
+        {
+            user.Activate(now);
+            // Switching a user back on also lifts their lockouts: the admin's way to let them in at once.
+            await db.SignInLockouts.Where(l => l.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        else
+        {
+            user.Deactivate(now);
+        }
         db.Audits.Add(Audit.Entry(caller, now, request.Active ? AuditActions.ActivateUser : AuditActions.DeactivateUser,
             $"{(request.Active ? "Включён" : "Отключён")} пользователь {user.Email}", caller.UserId, user.TenantId,
             new() { ["email"] = user.Email }));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Unit.Value;
     }
 }

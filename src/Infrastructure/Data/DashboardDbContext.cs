@@ -3,6 +3,7 @@ using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Infrastructure.Data;
 
@@ -27,7 +28,11 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EscalationCase> Conversations => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -149,6 +154,15 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasIndex(x => new { x.TenantId, x.StartedAt }).IncludeProperties(x => new { x.Answered, x.ResponseMsTotal });
         });
 
+        modelBuilder.Entity<SignInLockout>(b =>
+        {
+            b.ToTable("sign_in_lockouts");
+            b.HasKey(x => new { x.UserId, x.ClientAddress });
+            b.Property(x => x.ClientAddress).HasMaxLength(64);
+            b.Property(x => x.FailedCount).HasDefaultValue(0).ValueGeneratedNever();
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
 
         SpecDefaults(modelBuilder);
@@ -176,7 +190,6 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             b.Property(x => x.Role).HasDefaultValue(Role.Staff).ValueGeneratedNever();
             b.Property(x => x.Active).HasDefaultValue(true).ValueGeneratedNever();
-            b.Property(x => x.FailedLoginCount).HasDefaultValue(0).ValueGeneratedNever();
             // A stamp of its own per row (as DashboardUser.Create makes one): a shared constant would tie users' sign-ins together.
             b.Property(x => x.SecurityStamp).HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')").ValueGeneratedNever();
         });

@@ -24,6 +24,7 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
     [BindProperty, Display(Name = "Пароль"), DataType(DataType.Password)] public string Password { get; set; } = "";
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public bool Failed { get; private set; }
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
@@ -40,7 +41,7 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
             return Page();
         }
 
-        if (result is { Outcome: SignInOutcome.Success, User: { } user })
+        if (result.User is { } user)
         {
             var now = clock.GetUtcNow();
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
@@ -49,13 +50,9 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
             return LocalRedirect(SafeReturnUrl);
         }
 
-        ModelState.AddModelError("", result.Outcome switch
-        {
-            SignInOutcome.LockedOut => t["Слишком много неудачных попыток. Попробуйте снова через {0} мин.",
-                Math.Max(1, (int)Math.Ceiling((result.LockedUntil!.Value - clock.GetUtcNow()).TotalMinutes))],
-            SignInOutcome.Inactive => t["Учётная запись отключена. Обратитесь к администратору салона."],
-            _ => t["Неверный e-mail или пароль."],
-        });
+        // One answer for every refusal (see SignInResult); the hint below the form covers lockout and deactivation.
+        ModelState.AddModelError("", t["Неверный e-mail или пароль."]);
+        Failed = true;
         Password = "";
         return Page();
     }

@@ -1,5 +1,6 @@
 using AgentP.Domain.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Application.Common.Interfaces;
 
@@ -16,6 +17,13 @@ public interface IDashboardDb
     DbSet<EscalationCase> Conversations { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<DialogFacts> DialogFacts { get; }
+    DbSet<SignInLockout> SignInLockouts { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The command's one transaction made explicit, for commands whose statements beyond the one save must commit or
+    /// roll back with it (a counted failure and its audit row, a row lock held until the write commits).
+    /// </summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

@@ -464,11 +464,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("encrypted_password");
 
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("integer")
-                        .HasDefaultValue(0)
-                        .HasColumnName("failed_login_count");
-
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -482,10 +477,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<DateTimeOffset?>("RememberCreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -698,6 +689,37 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("escalation_sessions", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_count");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("UserId", "ClientAddress")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.ToTable("sign_in_lockouts", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.TenantSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -843,6 +865,16 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_escalation_sessions_conversations_case_id");
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_lockouts_users_user_id");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>
