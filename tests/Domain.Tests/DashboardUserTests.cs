@@ -50,6 +50,20 @@ public sealed class DashboardUserTests
     }
 
     [Fact]
+    public void A_password_change_and_a_deactivation_void_the_reset_link()
+    {
+        var user = Admin();
+        user.StartPasswordReset("token-hash", Now);
+        user.ChangePassword("new-hash", Now);
+        Assert.False(user.ResetLinkValid(Now));
+
+        user.StartPasswordReset("token-hash-2", Now);
+        user.Deactivate(Now);
+        user.Activate(Now);
+        Assert.False(user.ResetLinkValid(Now));
+    }
+
+    [Fact]
     public void The_display_name_falls_back_to_the_email()
     {
         Assert.Equal("owner@salon.ru", Admin().DisplayName);

@@ -128,6 +128,32 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_password_change_voids_the_outstanding_reset_link()
+    {
+        await fixture.App.CreateUserAsync("changes@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, await fixture.Db.ScalarAsync<long>("SELECT id FROM dashboard.users WHERE email = 'changes@test.local'"));
+
+        using var user = await fixture.App.SignedInAsync("changes@test.local", TwoSalonsFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(user, "/account/password", "/account/password",
+            new() { ["Current"] = TwoSalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Hijacked-pass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deactivation_voids_the_outstanding_reset_link()
+    {
+        var id = await fixture.App.CreateUserAsync("leaves@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=false", "/users", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=true", "/users", [])).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Comeback-pass-2026")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_reset_link_expires_after_24_hours_and_foreign_users_are_404()
     {
         using var admin = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);

@@ -62,11 +62,19 @@ public sealed class DashboardUser
         UpdatedAt = now;
     }
 
+    /// <summary>A new password ends the user's other sign-ins and voids an outstanding reset link (it was made for the old one).</summary>
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         EncryptedPassword = passwordHash;
         SecurityStamp = Guid.NewGuid().ToString("N");
+        VoidResetLink();
         UpdatedAt = now;
+    }
+
+    private void VoidResetLink()
+    {
+        ResetPasswordToken = null;
+        ResetPasswordSentAt = null;
     }
 
     public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(24);
@@ -93,12 +101,8 @@ public sealed class DashboardUser
 
     public bool ResetLinkValid(DateTimeOffset now) => ResetPasswordToken is not null && ResetPasswordSentAt is { } sent && now - sent < ResetLinkLifetime;
 
-    public void CompletePasswordReset(string passwordHash, DateTimeOffset now)
-    {
-        ChangePassword(passwordHash, now);
-        ResetPasswordToken = null;
-        ResetPasswordSentAt = null;
-    }
+    /// <summary>The link's own password: like any change, it uses the link up.</summary>
+    public void CompletePasswordReset(string passwordHash, DateTimeOffset now) => ChangePassword(passwordHash, now);
 
     public void Activate(DateTimeOffset now)
     {
@@ -106,10 +110,12 @@ public sealed class DashboardUser
         UpdatedAt = now;
     }
 
+    /// <summary>Ends the user's sign-ins and voids an outstanding reset link, so switching them on again revives neither.</summary>
     public void Deactivate(DateTimeOffset now)
     {
         Active = false;
         SecurityStamp = Guid.NewGuid().ToString("N");
+        VoidResetLink();
         UpdatedAt = now;
     }
 }
