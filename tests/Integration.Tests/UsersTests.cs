@@ -49,6 +49,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Theory]
     [InlineData("super_admin", "Strong-pass-2026", "Администратор салона добавляет только")]
     [InlineData("staff", "short1", "Пароль слишком простой")]
+    [InlineData("admin", "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12", "Пароль слишком длинный")]
     public async Task An_admin_gets_a_clear_400_for_a_user_they_may_not_add(string role, string password, string message)
     {
         using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
@@ -56,6 +57,16 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
         Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.users WHERE email = '{role}-x@test.local'"));
+    }
+
+    [Fact]
+    public async Task A_cyrillic_password_of_72_bytes_is_taken_whole()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        const string password = "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12"; // 36 letters, 72 bytes
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Create", new() { ["Form.Email"] = "cyrillic@test.local", ["Form.Password"] = password, ["Form.Role"] = "staff" })).StatusCode);
+        (await fixture.App.SignedInAsync("cyrillic@test.local", password)).Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "cyrillic@test.local", password[..^1] + "3")).StatusCode);
     }
 
     [Fact]
@@ -125,6 +136,18 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
         var again = await UseAsync(token, "Another-pass-2026");
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.Contains("Ссылка неверна или устарела", await again.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_reset_to_a_password_over_72_bytes_is_refused_and_the_link_still_works()
+    {
+        var id = await fixture.App.CreateUserAsync("long-reset@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, id);
+        var refused = await UseAsync(token, "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Пароль слишком длинный", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await UseAsync(token, "Reset-pass-2026")).StatusCode);
     }
 
     [Fact]
