@@ -29,7 +29,11 @@ public static class WebServices
     {
         var services = builder.Services;
         DatabaseConnection.Normalize(builder.Configuration);
-        services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section))
+            .Validate(o => o.PublicBaseUrl is not { Length: > 0 } url
+                           || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0,
+                "Dashboard:PublicBaseUrl must be an absolute http(s) address without query, like https://dashboard.example.com")
+            .ValidateOnStart();
 
         if (isCommandLine)
         {

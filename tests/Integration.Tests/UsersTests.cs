@@ -200,6 +200,45 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/users?handler=Update&id={fixture.AdminB.Id}", "/users", new() { ["role"] = "staff" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_a_public_address_the_link_is_a_path_and_never_takes_the_requests_host()
+    {
+        using var admin = fixture.App.Browser();
+        admin.BaseAddress = new Uri("http://evil.example"); // a forged Host header
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-b@test.local", TwoSalonsFixture.Password)).StatusCode);
+        var id = await fixture.App.CreateUserAsync("hosted@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Reset&id={id}", "/users", [])).StatusCode);
+
+        var page = await admin.GetStringAsync("/users");
+        Assert.DoesNotContain("evil.example", page);
+        Assert.Matches("<code[^>]*>/account/reset\\?token=[A-Za-z0-9_-]+</code>", page);
+        Assert.Contains("Dashboard__PublicBaseUrl", page);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("/account/reset\\?token=([A-Za-z0-9_-]+)")]
     private static partial System.Text.RegularExpressions.Regex ResetToken();
+}
+
+/// <summary>The same salons with the dashboard's public address configured, as production has it.</summary>
+public sealed class PublicAddressSalonsFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:PublicBaseUrl"] = "https://dashboard.salon.example/" });
+}
+
+public sealed class PublicResetLinkTests(PublicAddressSalonsFixture fixture) : IClassFixture<PublicAddressSalonsFixture>
+{
+    [Fact]
+    public async Task A_reset_link_is_built_from_the_configured_address_whatever_the_host_header_says()
+    {
+        using var admin = fixture.App.Browser();
+        admin.BaseAddress = new Uri("http://evil.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        var token = await DashboardApp.AntiForgeryTokenAsync(admin, "/users");
+        await admin.PostAsync($"/users?handler=Reset&id={fixture.StaffA.Id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        var page = await admin.GetStringAsync("/users");
+        Assert.DoesNotContain("evil.example", page);
+        Assert.Matches("<code[^>]*>https://dashboard\\.salon\\.example/account/reset\\?token=[A-Za-z0-9_-]+</code>", page);
+    }
 }
