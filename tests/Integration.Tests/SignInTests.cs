@@ -18,7 +18,7 @@ public sealed class SignInFixture : AppFixture
     {
         Salon = await Db.Bot.TenantAsync("Салон «Вход»");
         foreach (var email in new[] { "ok@test.local", "timing@test.local", "lockout@test.local", "release@test.local", "audit@test.local", "remember@test.local",
-                     "parallel@test.local", "owner@test.local", "same@test.local", "locked-timing@test.local" })
+                     "parallel@test.local", "owner@test.local", "same@test.local", "locked-timing@test.local", "copied@test.local" })
             await App.CreateUserAsync(email, Password, Role.Admin, Salon);
         await App.CreateUserAsync("inactive@test.local", Password, Role.Staff, Salon, active: false);
         var id = await App.CreateUserAsync("python@test.local", Password, Role.Admin, Salon);
@@ -239,6 +239,31 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Sign_out_ends_the_session_on_the_server_so_a_copied_cookie_stops_at_once()
+    {
+        using var client = fixture.App.Browser();
+        var signedIn = await DashboardApp.PostLoginAsync(client, "copied@test.local", SignInFixture.Password);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("agentp.auth=")).Split(';')[0];
+        Assert.Equal(HttpStatusCode.OK, (await WithCookieAsync(cookie)).StatusCode);
+
+        var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
+        await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        // No clock advance: the copy is refused on its very next request.
+        var copy = await WithCookieAsync(cookie);
+        Assert.Equal(HttpStatusCode.Redirect, copy.StatusCode);
+        Assert.Equal("/login", copy.Headers.Location!.AbsolutePath);
+    }
+
+    private async Task<HttpResponseMessage> WithCookieAsync(string cookie)
+    {
+        using var other = fixture.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        return await other.SendAsync(request);
+    }
+
+    [Fact]
     public async Task A_login_post_without_the_anti_forgery_token_is_refused()
     {
         using var client = fixture.App.Browser();
@@ -291,5 +316,50 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         }
         times.Sort();
         return times[1];
+    }
+}
+
+public sealed class SessionLifetimeFixture : AppFixture
+{
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Долгий день»");
+        foreach (var email in new[] { "active@test.local", "remembered@test.local" })
+            await App.CreateUserAsync(email, SignInFixture.Password, Role.Admin, salon);
+    }
+}
+
+/// <summary>A session slides with activity but ends a fixed time after sign-in (the class moves its own clock by days).</summary>
+public sealed class SessionLifetimeTests(SessionLifetimeFixture fixture) : IClassFixture<SessionLifetimeFixture>
+{
+    [Fact]
+    public async Task A_session_ends_twelve_hours_after_sign_in_however_active()
+    {
+        using var client = await fixture.App.SignedInAsync("active@test.local", SignInFixture.Password);
+        for (var visit = 0; visit < 3; visit++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // each visit renews the sliding 8 hours
+            fixture.App.Clock.Advance(TimeSpan.FromHours(4.5));
+        }
+        AssertSentToSignIn(await client.GetAsync("/")); // 13.5 h after sign-in, 4.5 h after the last visit
+    }
+
+    [Fact]
+    public async Task A_remembered_session_ends_fourteen_days_after_sign_in_however_active()
+    {
+        using var client = fixture.App.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(client, "remembered@test.local", SignInFixture.Password, rememberMe: true)).StatusCode);
+        fixture.App.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        fixture.App.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // renewed: the cookie alone would last until day 26
+        fixture.App.Clock.Advance(TimeSpan.FromDays(3));
+        AssertSentToSignIn(await client.GetAsync("/"));
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/login", response.Headers.Location!.AbsolutePath);
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
     {
         await using var scope = Services.CreateAsyncScope();
         var principal = DashboardClaims.Principal(
-            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp"),
+            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp", Guid.Empty, DateTimeOffset.MaxValue),
             CookieAuthenticationDefaults.AuthenticationScheme);
         if (user.Selected is { } selected) principal = DashboardClaims.WithSelectedTenant(principal, selected, "Selected");
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Application.Auth;
 
-public sealed record SignIn(string Email, string Password) : IRequest<SignInResult>;
+/// <summary>Signs in; <paramref name="RememberMe"/> makes the session last 14 days instead of a working day.</summary>
+public sealed record SignIn(string Email, string Password, bool RememberMe = false) : IRequest<SignInResult>;
 
 /// <summary>
 /// The signed-in user, or null: a wrong password, an unknown e-mail, a deactivated account and a locked-out address
@@ -20,8 +21,9 @@ public sealed record SignInResult(SignedInUser? User)
     public bool Succeeded => User is not null;
 }
 
-/// <summary>What the auth cookie carries about the user.</summary>
-public sealed record SignedInUser(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? TenantName, string SecurityStamp);
+/// <summary>What the auth cookie carries about the user, and which server-side session it is (<see cref="UserSession"/>).</summary>
+public sealed record SignedInUser(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? TenantName, string SecurityStamp,
+    Guid SessionId, DateTimeOffset SessionExpiresAt);
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -71,6 +73,10 @@ public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHas
             return await FailAsync(user.Id, user.TenantId, "inactive", transaction);
 
         await db.SignInLockouts.Where(l => l.UserId == user.Id && l.ClientAddress == address).ExecuteDeleteAsync(cancellationToken);
+        // The user's ended sessions go as a new one starts: the table holds live sessions and a few stale ones, no history.
+        await db.UserSessions.Where(x => x.UserId == user.Id && (x.ExpiresAt <= now || x.RevokedAt != null)).ExecuteDeleteAsync(cancellationToken);
+        var session = UserSession.Start(user.Id, request.RememberMe, now);
+        db.UserSessions.Add(session);
         user.RecordSuccessfulLogin(now);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.Login, $"Вход: {user.Email}", user.Id, user.TenantId));
         await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +86,8 @@ public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHas
         var tenantName = user.TenantId is { } tenantId
             ? await bot.Tenants.IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new SignInResult(new SignedInUser(user.Id, user.Email, user.DisplayName, user.Role, user.TenantId, tenantName, user.SecurityStamp));
+        return new SignInResult(new SignedInUser(user.Id, user.Email, user.DisplayName, user.Role, user.TenantId, tenantName, user.SecurityStamp,
+            session.Id, session.ExpiresAt));
 
         async Task<SignInResult> FailAsync(long? userId, Guid? tenantId, string reason, IDbContextTransaction? transaction = null)
         {

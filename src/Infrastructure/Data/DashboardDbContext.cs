@@ -29,6 +29,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
@@ -160,6 +161,14 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasKey(x => new { x.UserId, x.ClientAddress });
             b.Property(x => x.ClientAddress).HasMaxLength(64);
             b.Property(x => x.FailedCount).HasDefaultValue(0).ValueGeneratedNever();
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserSession>(b =>
+        {
+            b.ToTable("user_sessions");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasIndex(x => x.UserId);
             b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -17,9 +17,6 @@ namespace AgentP.Web.Pages;
 [EnableRateLimiting(Resilience.SignInPolicy)]
 public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>A persistent "remember me" sign-in lasts this long without activity.</summary>
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(14);
-
     [BindProperty, Display(Name = "E-mail")] public string Email { get; set; } = "";
     [BindProperty, Display(Name = "Пароль"), DataType(DataType.Password)] public string Password { get; set; } = "";
     [BindProperty] public bool RememberMe { get; set; }
@@ -33,7 +30,7 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
         SignInResult result;
         try
         {
-            result = await mediator.Send(new SignIn(Email, Password), HttpContext.RequestAborted);
+            result = await mediator.Send(new SignIn(Email, Password, RememberMe), HttpContext.RequestAborted);
         }
         catch (ValidationException e)
         {
@@ -46,7 +43,8 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
             var now = clock.GetUtcNow();
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 DashboardClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
-                new AuthenticationProperties { IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? now + RememberFor : null });
+                // A remembered cookie lasts as long as its server-side session; the session's end holds either way.
+                new AuthenticationProperties { IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? user.SessionExpiresAt : null });
             return LocalRedirect(SafeReturnUrl);
         }
 

@@ -18,6 +18,7 @@ public interface IDashboardDb
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<DialogFacts> DialogFacts { get; }
     DbSet<SignInLockout> SignInLockouts { get; }
+    DbSet<UserSession> UserSessions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

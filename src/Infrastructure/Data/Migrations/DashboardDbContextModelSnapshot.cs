@@ -775,6 +775,38 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("tenant_settings", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>
                 {
                     b.Property<long>("Id")
@@ -875,6 +907,16 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sign_in_lockouts_users_user_id");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.UserSession", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>
