@@ -21,7 +21,12 @@ public sealed record GetAuditLog(string? Action = null, string? From = null, str
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore, string TimeZone);
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent);
+/// <summary>An entry as the caller may see it: a super_admin's ip and user agent read <see cref="Platform"/> to a salon's users.</summary>
+public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent)
+{
+    /// <summary>Stands for a super_admin's ip and user agent (the page shows it in the chosen language, the CSV as is).</summary>
+    public const string Platform = "платформа";
+}
 
 public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
 {
@@ -36,7 +41,7 @@ public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
     }
 }
 
-public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetAuditLog, AuditPage>
+public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller) : IRequestHandler<GetAuditLog, AuditPage>
 {
     public async Task<AuditPage> Handle(GetAuditLog request, CancellationToken cancellationToken)
     {
@@ -58,9 +63,17 @@ public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, T
         // Who acted, in a query of its own: IgnoreQueryFilters inside the audits query would lift the tenant filter
         // from the whole query. The users are this salon's or the platform's super_admins.
         var userIds = entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList();
-        var emails = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
-        var rows = entriesPage.Select(a => new AuditRow(a.Id, a.CreatedAt, a.UserId is { } id ? emails.GetValueOrDefault(id) : null,
-            a.Action, a.Description, a.IpAddress, a.UserAgent)).ToList();
+        var users = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.Email, u.Role }, cancellationToken);
+        // A salon sees what the platform did in it, but not where from: a super_admin's address and browser are the platform's.
+        var masked = caller.Role != Role.SuperAdmin;
+        var rows = entriesPage.Select(a =>
+        {
+            var user = a.UserId is { } id ? users.GetValueOrDefault(id) : null;
+            var platform = masked && user?.Role == Role.SuperAdmin;
+            return new AuditRow(a.Id, a.CreatedAt, user?.Email, a.Action, a.Description,
+                platform ? AuditRow.Platform : a.IpAddress, platform ? AuditRow.Platform : a.UserAgent);
+        }).ToList();
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         return new AuditPage(rows, more ? rows[^1].Id : null, zone.Id);
