@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers();
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddScoped<AgentP.Application.Auth.ISignInLockouts, SignInLockoutSql>();
+        services.AddScoped<AgentP.Application.Users.IPlatformOwners, PlatformOwnersSql>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

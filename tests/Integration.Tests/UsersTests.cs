@@ -1,5 +1,6 @@
 using System.Net;
 using AgentP.TestSupport;
+using AgentP.Application.Users;
 
 namespace AgentP.Integration.Tests;
 
@@ -240,5 +241,65 @@ public sealed class PublicResetLinkTests(PublicAddressSalonsFixture fixture) : I
         var page = await admin.GetStringAsync("/users");
         Assert.DoesNotContain("evil.example", page);
         Assert.Matches("<code[^>]*>https://dashboard\\.salon\\.example/account/reset\\?token=[A-Za-z0-9_-]+</code>", page);
+    }
+}
+
+public sealed class TwoOwnersFixture : AppFixture
+{
+    public const string Password = "Owner-pass-2026";
+    public TestUser First { get; private set; } = null!;
+    public TestUser Second { get; private set; } = null!;
+
+    protected override async Task SeedAsync()
+    {
+        First = new(await App.CreateUserAsync("owner-1@test.local", Password, AgentP.Domain.Common.Role.SuperAdmin, null), AgentP.Domain.Common.Role.SuperAdmin, null);
+        Second = new(await App.CreateUserAsync("owner-2@test.local", Password, AgentP.Domain.Common.Role.SuperAdmin, null), AgentP.Domain.Common.Role.SuperAdmin, null);
+    }
+}
+
+/// <summary>The platform always keeps an active super_admin, even when two of them switch each other off at once.</summary>
+public sealed class LastOwnerTests(TwoOwnersFixture fixture) : IClassFixture<TwoOwnersFixture>
+{
+    private Task BothActiveAsync() => fixture.Db.ExecuteAsync("UPDATE dashboard.users SET active = true WHERE role = 'super_admin'");
+    private Task<long> ActiveOwnersAsync() => fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE role = 'super_admin' AND active");
+
+    [Fact]
+    public async Task The_last_active_super_admin_cannot_be_switched_off()
+    {
+        await BothActiveAsync();
+        await fixture.App.SendAs(fixture.First, new SetUserActive(fixture.Second.Id, false));
+        // The second owner's request arrives as if their session were still open.
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => fixture.App.SendAs(fixture.Second, new SetUserActive(fixture.First.Id, false)));
+        Assert.Contains("последнего", refused.Errors.Single().ErrorMessage);
+        Assert.Equal(1L, await ActiveOwnersAsync());
+        await BothActiveAsync();
+    }
+
+    [Fact]
+    public async Task Two_super_admins_switching_each_other_off_at_once_leave_one_active()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            await BothActiveAsync();
+            var outcomes = await Task.WhenAll(
+                TryAsync(fixture.First, fixture.Second.Id),
+                TryAsync(fixture.Second, fixture.First.Id));
+            Assert.Equal(1L, await ActiveOwnersAsync());
+            Assert.Equal(1, outcomes.Count(done => done));
+        }
+        await BothActiveAsync();
+    }
+
+    private async Task<bool> TryAsync(TestUser caller, long target)
+    {
+        try
+        {
+            await fixture.App.SendAs(caller, new SetUserActive(target, false));
+            return true;
+        }
+        catch (FluentValidation.ValidationException)
+        {
+            return false;
+        }
     }
 }
