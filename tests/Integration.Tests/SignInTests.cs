@@ -249,16 +249,20 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
         await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
-        // No clock advance: the copy is refused on its very next request.
+        // A stylesheet reads nobody's sign-in and costs no lookup (nothing rejects, nothing clears the cookie) ...
+        var css = await WithCookieAsync(cookie, "/css/site.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.False(css.Headers.Contains("Set-Cookie"));
+        // ... but every page does, without any clock advance: the copy is refused on its very next request.
         var copy = await WithCookieAsync(cookie);
         Assert.Equal(HttpStatusCode.Redirect, copy.StatusCode);
         Assert.Equal("/login", copy.Headers.Location!.AbsolutePath);
     }
 
-    private async Task<HttpResponseMessage> WithCookieAsync(string cookie)
+    private async Task<HttpResponseMessage> WithCookieAsync(string cookie, string path = "/")
     {
         using var other = fixture.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("Cookie", cookie);
         return await other.SendAsync(request);
     }

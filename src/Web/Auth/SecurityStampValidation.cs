@@ -4,6 +4,7 @@ using AgentP.Application.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.StaticAssets;
 
 namespace AgentP.Web.Auth;
 
@@ -16,6 +17,9 @@ public static class SecurityStampValidation
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
+        // Stylesheets and scripts are public and read nobody's sign-in: no lookup for each of them.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null) return;
+
         var principal = context.Principal!;
         var valid = long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId)
             && await context.HttpContext.RequestServices.GetRequiredService<IMediator>().Send(
