@@ -11,6 +11,8 @@ root=$(pwd)
 
 export APP_PORT=${APP_PORT:-8080}
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+# Reset links are built from this address, never from the request's Host header.
+export Dashboard__PublicBaseUrl=${Dashboard__PublicBaseUrl:-http://localhost:$APP_PORT}
 data="$root/.data"
 mkdir -p "$data"
 

@@ -63,6 +63,8 @@ public static class DependencyInjection
         services.AddHttpClient<IYclients, YclientsClient>().RemoveAllLoggers()
             .AddRemoteApiResilience<YclientsOptions>(o => (o.MaxAttempts, o.Timeout, o.MaxDelay));
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
+        services.AddScoped<AgentP.Application.Auth.ISignInLockouts, SignInLockoutSql>();
+        services.AddScoped<AgentP.Application.Users.IPlatformOwners, PlatformOwnersSql>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

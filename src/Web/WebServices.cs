@@ -29,7 +29,11 @@ public static class WebServices
     {
         var services = builder.Services;
         DatabaseConnection.Normalize(builder.Configuration);
-        services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+        services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.Section))
+            .Validate(o => o.PublicBaseUrl is not { Length: > 0 } url
+                           || Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0,
+                "Dashboard:PublicBaseUrl must be an absolute http(s) address without query, like https://dashboard.example.com")
+            .ValidateOnStart();
         // What decides how the host is put together is read here, once, through the same options class.
         var options = builder.Configuration.GetSection(DashboardOptions.Section).Get<DashboardOptions>() ?? new DashboardOptions();
 
@@ -47,14 +51,21 @@ public static class WebServices
         if (!builder.Environment.IsDevelopment())
             builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });
 
-        // Behind a reverse proxy (Dashboard:TrustForwardedHeaders) the client's address and scheme come from X-Forwarded-*.
+        // Behind a reverse proxy (Dashboard:TrustForwardedHeaders) the client's address and scheme come from X-Forwarded-*,
+        // but only when the proxy itself sent them (Dashboard:TrustedProxies, loopback by default): believed from anyone,
+        // every request could name a fresh address (a new sign-in allowance, a false ip in the audit) or claim HTTPS.
         if (builder.Configuration.GetValue("Dashboard:TrustForwardedHeaders", false))
+        {
+            var proxies = TrustedProxies.Read(builder.Configuration);
             services.Configure<ForwardedHeadersOptions>(o =>
             {
                 o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                if (proxies.Count == 0) return; // the framework's default: loopback only
                 o.KnownIPNetworks.Clear();
                 o.KnownProxies.Clear();
+                foreach (var network in proxies) o.KnownIPNetworks.Add(network);
             });
+        }
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 
         // APP_PORT (default 8080) unless the host was given explicit URLs (ASPNETCORE_URLS, --urls).
@@ -68,6 +79,9 @@ public static class WebServices
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
         services.AddDataProtection().SetApplicationName("AgentP.Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+
+        // The anti-forgery cookie's default never says Secure; over HTTPS (direct or from a trusted proxy) it should.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
@@ -105,7 +119,8 @@ public static class WebServices
         services.AddRazorPages(o => o.Conventions
                 .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Account/Reset")
                 .AddPageRoute("/Index", "overview")
-                .AddPageRoute("/Wishlist/Decide", "wishlist/bulk"))
+                .AddPageRoute("/Wishlist/Decide", "wishlist/bulk")
+                .AddFolderApplicationModelConvention("/", Resilience.LimitExports))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<ApplicationExceptionFilter>();

@@ -26,49 +26,6 @@ public sealed class DashboardUserTests
         Assert.Equal("Петрова", user.DisplayName);
     }
 
-    [Fact]
-    public void Four_failures_do_not_lock_the_fifth_does_for_fifteen_minutes()
-    {
-        var user = Admin();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
-        Assert.False(user.IsLockedOut(Now));
-
-        user.RecordFailedLogin(Now);
-        Assert.True(user.IsLockedOut(Now));
-        Assert.True(user.IsLockedOut(Now.AddMinutes(14.9)));
-        Assert.False(user.IsLockedOut(Now.AddMinutes(15)));
-    }
-
-    [Fact]
-    public void Attempts_during_a_lockout_do_not_extend_it()
-    {
-        var user = Admin();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Now);
-        user.RecordFailedLogin(Now.AddMinutes(10));
-        Assert.Equal(Now + DashboardUser.LockoutWindow, user.LockedUntil);
-    }
-
-    [Fact]
-    public void A_success_resets_the_count_so_failures_must_be_consecutive()
-    {
-        var user = Admin();
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
-        user.RecordSuccessfulLogin(Now);
-        for (var i = 0; i < 4; i++) user.RecordFailedLogin(Now);
-        Assert.False(user.IsLockedOut(Now));
-        Assert.Equal(4, user.FailedLoginCount);
-    }
-
-    [Fact]
-    public void After_a_lockout_expires_five_new_failures_are_needed()
-    {
-        var user = Admin();
-        for (var i = 0; i < 5; i++) user.RecordFailedLogin(Now);
-        var later = Now.AddMinutes(16);
-        user.RecordFailedLogin(later);
-        Assert.False(user.IsLockedOut(later));
-    }
-
     [Theory]
     [InlineData(Role.Admin, false)]
     [InlineData(Role.Staff, false)]
@@ -90,6 +47,20 @@ public sealed class DashboardUserTests
         user.Deactivate(Now);
         Assert.False(user.Active);
         Assert.NotEqual(stamp, user.SecurityStamp);
+    }
+
+    [Fact]
+    public void A_password_change_and_a_deactivation_void_the_reset_link()
+    {
+        var user = Admin();
+        user.StartPasswordReset("token-hash", Now);
+        user.ChangePassword("new-hash", Now);
+        Assert.False(user.ResetLinkValid(Now));
+
+        user.StartPasswordReset("token-hash-2", Now);
+        user.Deactivate(Now);
+        user.Activate(Now);
+        Assert.False(user.ResetLinkValid(Now));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<T
     [Theory]
     [InlineData("admin without a tenant", "Для ролей admin и staff укажите салон", "--email", "a1@test.local", "--password", "Strong-pass-2026", "--role", "admin")]
     [InlineData("weak password", "Пароль слишком простой", "--email", "a2@test.local", "--password", "12345", "--role", "super_admin")]
+    [InlineData("72 cyrillic letters are 142 bytes", "Пароль слишком длинный", "--email", "a6@test.local", "--password", "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12", "--role", "super_admin")]
     [InlineData("letters only", "нужны и буквы, и цифры", "--email", "a3@test.local", "--password", "onlyletterspassword", "--role", "super_admin")]
     [InlineData("duplicate e-mail", "уже есть", "--email", "ADMIN-A@test.local", "--password", "Strong-pass-2026", "--role", "super_admin")]
     [InlineData("unknown role", "Роль должна быть", "--email", "a4@test.local", "--password", "Strong-pass-2026", "--role", "owner")]

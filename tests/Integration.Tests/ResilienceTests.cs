@@ -1,6 +1,8 @@
 using Xunit.Abstractions;
 using System.Net;
 using AgentP.TestSupport;
+using AgentP.Web.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace AgentP.Integration.Tests;
 
@@ -16,6 +18,7 @@ public sealed class RateLimitFixture : AppFixture
     {
         var salon = await Db.Bot.TenantAsync("Салон «Лимиты»");
         await App.CreateUserAsync("limits@test.local", "Limits-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
+        await App.CreateUserAsync("routes@test.local", "Limits-pass-2026", AgentP.Domain.Common.Role.Admin, salon);
     }
 }
 
@@ -33,6 +36,33 @@ public sealed class RateLimitTests(RateLimitFixture fixture) : IClassFixture<Rat
         var limited = await DashboardApp.PostLoginAsync(client, "nobody@test.local", "wrong-password-1");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.Contains("Слишком много запросов", await limited.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("198.51.100.31", "/login/")]
+    [InlineData("198.51.100.32", "/Login")]
+    [InlineData("198.51.100.33", "/LOGIN/")]
+    public async Task Every_route_to_the_sign_in_form_counts_against_the_same_limit(string address, string path)
+    {
+        using var client = fixture.App.Browser();
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", address);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 25; i++)
+            statuses.Add((await DashboardApp.PostLoginAsync(client, $"nobody{i}@test.local", "wrong-password-1", path: i % 2 == 0 ? path : "/login")).StatusCode);
+        Assert.All(statuses.Take(20), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.All(statuses.Skip(20), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
+    }
+
+    [Fact]
+    public async Task Every_route_to_an_export_counts_against_the_same_limit_and_other_handlers_do_not()
+    {
+        using var signedIn = await fixture.App.SignedInAsync("routes@test.local", "Limits-pass-2026");
+        var codes = new List<HttpStatusCode>();
+        // Razor Pages runs the first "handler" value, ignores the path's case and a trailing slash.
+        foreach (var path in new[] { "/sessions/export/", "/SESSIONS/EXPORT", "/clients?handler=export&handler=other", "/overview?handler=EXPORT" })
+            codes.Add((await signedIn.GetAsync(path)).StatusCode);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], codes);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/clients")).StatusCode);
     }
 
     [Fact]
@@ -84,8 +114,15 @@ public sealed class DatabaseOutageTests(DatabaseOutageFixture fixture) : IClassF
 
 public sealed class ProxyFixture : AppFixture
 {
+    /// <summary>The reverse proxy's address: the test client's own, inside the configured network.</summary>
+    public static readonly string Proxy = DashboardApp.ClientAddress.ToString();
+
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:TrustForwardedHeaders"] = "true" });
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>
+        {
+            ["Dashboard:TrustForwardedHeaders"] = "true", ["Dashboard:TrustedProxies"] = "192.0.2.1, 203.0.113.0/24",
+            ["Dashboard:SignInsPerMinute"] = "20",
+        });
 
     protected override async Task SeedAsync()
     {
@@ -94,29 +131,105 @@ public sealed class ProxyFixture : AppFixture
     }
 }
 
-/// <summary>Behind a trusted reverse proxy: the client's address is audited and HTTPS gets HSTS.</summary>
+/// <summary>Behind a trusted reverse proxy: the client's address is audited and HTTPS gets HSTS and a Secure cookie; nobody else is believed.</summary>
 public sealed class ProxyTests(ProxyFixture fixture) : IClassFixture<ProxyFixture>
 {
     [Fact]
     public async Task Forwarded_address_and_scheme_are_honoured()
     {
-        using var client = fixture.App.Browser();
-        client.BaseAddress = new Uri("http://dashboard.test"); // HSTS is never sent for localhost
+        // Cookies by hand: the test speaks plain HTTP to the app, so a cookie container would keep the Secure ones back.
+        using var client = fixture.App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = new Uri("http://dashboard.test") });
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.55");
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-        var response = await client.GetAsync("/login");
-        Assert.StartsWith("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
+        var form = await client.GetAsync("/login");
+        Assert.StartsWith("max-age=31536000", form.Headers.GetValues("Strict-Transport-Security").Single()); // HSTS is never sent for localhost
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery"));
+        Assert.Contains("; secure", antiforgery, StringComparison.OrdinalIgnoreCase);
 
-        await DashboardApp.PostLoginAsync(client, "proxy@test.local", "Proxy-pass-2026");
-        Assert.Equal("192.0.2.55", await fixture.Db.ScalarAsync<string>("SELECT ip_address FROM dashboard.audits WHERE action = 'login'"));
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Email"] = "proxy@test.local", ["Password"] = "Proxy-pass-2026",
+                ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(
+                    System.Text.RegularExpressions.Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+            }),
+        };
+        post.Headers.Add("Cookie", antiforgery.Split(';')[0]);
+        var signedIn = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Contains("; secure", signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("agentp.auth=")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'login' AND ip_address = '192.0.2.55'"));
     }
 
     [Fact]
-    public async Task Plain_http_gets_no_hsts()
+    public async Task A_client_that_is_not_a_configured_proxy_is_not_believed()
+    {
+        using var client = fixture.App.Browser();
+        client.BaseAddress = new Uri("http://dashboard.test");
+        client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.77"); // outside 203.0.113.0/24
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        Assert.False((await client.GetAsync("/login")).Headers.Contains("Strict-Transport-Security"));
+
+        // A fresh X-Forwarded-For per attempt neither renews the per-address allowance nor lands in the audit.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 21; i++)
+        {
+            client.DefaultRequestHeaders.Remove("X-Forwarded-For");
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", $"192.0.2.{100 + i}");
+            statuses.Add((await DashboardApp.PostLoginAsync(client, "spoof@test.local", "wrong-password-1")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.Equal(20L, await fixture.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM dashboard.audits WHERE metadata->>'email' = 'spoof@test.local' AND ip_address = '198.51.100.77'"));
+    }
+
+    [Fact]
+    public async Task Plain_http_gets_no_hsts_and_no_secure_cookie()
     {
         using var client = fixture.App.Browser();
         client.BaseAddress = new Uri("http://dashboard.test");
         Assert.False((await client.GetAsync("/login")).Headers.Contains("Strict-Transport-Security"));
+        var signedIn = await DashboardApp.PostLoginAsync(client, "proxy@test.local", "Proxy-pass-2026");
+        Assert.DoesNotContain("; secure", signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("agentp.auth=")), StringComparison.OrdinalIgnoreCase);
+    }
+}
+
+public sealed class DefaultProxyFixture : AppFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:TrustForwardedHeaders"] = "true" });
+}
+
+/// <summary>Forwarded headers switched on without naming a proxy: only loopback is believed.</summary>
+public sealed class DefaultProxyTests(DefaultProxyFixture fixture) : IClassFixture<DefaultProxyFixture>
+{
+    [Fact]
+    public async Task Only_loopback_is_a_proxy_by_default()
+    {
+        using var remote = fixture.App.Browser();
+        remote.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.56");
+        await DashboardApp.PostLoginAsync(remote, "remote@test.local", "wrong-password-1");
+
+        using var local = fixture.App.Browser();
+        local.DefaultRequestHeaders.Add("X-Test-Client-Ip", "127.0.0.1");
+        local.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.57");
+        await DashboardApp.PostLoginAsync(local, "local@test.local", "wrong-password-1");
+
+        Assert.Equal("203.0.113.7", await fixture.Db.ScalarAsync<string>("SELECT ip_address FROM dashboard.audits WHERE metadata->>'email' = 'remote@test.local'"));
+        Assert.Equal("192.0.2.57", await fixture.Db.ScalarAsync<string>("SELECT ip_address FROM dashboard.audits WHERE metadata->>'email' = 'local@test.local'"));
+    }
+
+    [Fact]
+    public void Trusted_proxies_are_a_list_or_an_array_and_a_wrong_entry_is_named()
+    {
+        static IConfiguration Config(params (string, string)[] pairs) =>
+            new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))).Build();
+
+        Assert.Equal(["10.0.0.5/32", "10.1.0.0/16"], TrustedProxies.Read(Config(("Dashboard:TrustedProxies", "10.0.0.5, 10.1.0.0/16"))).Select(n => n.ToString()));
+        Assert.Equal(["10.0.0.5/32", "fd00::/8"], TrustedProxies.Read(Config(("Dashboard:TrustedProxies:0", "10.0.0.5"), ("Dashboard:TrustedProxies:1", "fd00::/8"))).Select(n => n.ToString()));
+        Assert.Empty(TrustedProxies.Read(Config()));
+        Assert.Contains("'proxy.local'", Assert.Throws<InvalidOperationException>(() => TrustedProxies.Read(Config(("Dashboard:TrustedProxies", "proxy.local")))).Message);
     }
 }
 

@@ -129,7 +129,7 @@ public sealed class ScaleOutTests(TwoInstancesFixture fixture) : IClassFixture<T
         using var second = fixture.Second.Browser();
         var response = await DashboardApp.PostLoginAsync(second, "locked@two.local", TwoInstancesFixture.Password);
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE email = 'locked@two.local' AND locked_until IS NOT NULL"));
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.sign_in_lockouts l JOIN dashboard.users u ON u.id = l.user_id WHERE u.email = 'locked@two.local' AND l.locked_until IS NOT NULL"));
     }
 
     [Fact]

@@ -10,6 +10,7 @@ public sealed class SettingsFixture : AppFixture
     public const string Token = "123456:SECRET-bot-token-never-shown";
     public Guid Salon { get; private set; }
     public Guid Other { get; private set; }
+    public long Root { get; private set; }
 
     protected override async Task SeedAsync()
     {
@@ -19,6 +20,7 @@ public sealed class SettingsFixture : AppFixture
         await App.CreateUserAsync("admin@settings.local", Password, Role.Admin, Salon);
         await App.CreateUserAsync("staff@settings.local", Password, Role.Staff, Salon);
         await App.CreateUserAsync("admin@other.local", Password, Role.Admin, Other);
+        Root = await App.CreateUserAsync("root@settings.local", Password, Role.SuperAdmin, null);
     }
 }
 
@@ -96,5 +98,29 @@ public sealed class SettingsAndAuditTests(SettingsFixture fixture) : IClassFixtu
         Assert.StartsWith("id;at_utc;user;action;description;ip;user_agent", text);
         Assert.Contains(";admin@settings.local;login;", text);
         Assert.DoesNotContain("admin@other.local", text);
+    }
+
+    [Fact]
+    public async Task A_salon_admin_sees_the_platforms_entries_without_its_address_and_browser()
+    {
+        // The platform owner changed this salon's settings from their own machine.
+        await fixture.Db.ExecuteAsync($"""
+            INSERT INTO dashboard.audits (user_id, tenant_id, action, description, ip_address, user_agent)
+            VALUES ({fixture.Root}, '{fixture.Salon}', 'update_settings', 'Настройки изменены владельцем платформы', '198.51.100.200', 'Root-Browser/9')
+            """);
+
+        using var admin = await fixture.App.SignedInAsync("admin@settings.local", SettingsFixture.Password);
+        var html = await admin.GetStringAsync("/audit?action=update_settings");
+        Assert.Contains("Настройки изменены владельцем платформы", html);
+        Assert.Contains("платформа", html);
+        Assert.DoesNotContain("198.51.100.200", html);
+        Assert.DoesNotContain("Root-Browser", html);
+        var csv = System.Text.Encoding.UTF8.GetString((await admin.GetByteArrayAsync("/audit?handler=export&action=update_settings"))[3..]);
+        Assert.Contains(";платформа;платформа", csv);
+        Assert.DoesNotContain("198.51.100.200", csv);
+        Assert.DoesNotContain("Root-Browser", csv);
+
+        using var root = await fixture.App.SignedInAsync("root@settings.local", SettingsFixture.Password);
+        Assert.Contains("198.51.100.200", await root.GetStringAsync("/audit?action=update_settings"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AgentP.TestSupport;
+using AgentP.Application.Users;
 
 namespace AgentP.Integration.Tests;
 
@@ -49,6 +50,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Theory]
     [InlineData("super_admin", "Strong-pass-2026", "Администратор салона добавляет только")]
     [InlineData("staff", "short1", "Пароль слишком простой")]
+    [InlineData("admin", "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12", "Пароль слишком длинный")]
     public async Task An_admin_gets_a_clear_400_for_a_user_they_may_not_add(string role, string password, string message)
     {
         using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
@@ -56,6 +58,16 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
         Assert.Equal(0L, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.users WHERE email = '{role}-x@test.local'"));
+    }
+
+    [Fact]
+    public async Task A_cyrillic_password_of_72_bytes_is_taken_whole()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        const string password = "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12"; // 36 letters, 72 bytes
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Create", new() { ["Form.Email"] = "cyrillic@test.local", ["Form.Password"] = password, ["Form.Role"] = "staff" })).StatusCode);
+        (await fixture.App.SignedInAsync("cyrillic@test.local", password)).Dispose();
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "cyrillic@test.local", password[..^1] + "3")).StatusCode);
     }
 
     [Fact]
@@ -128,6 +140,44 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_reset_to_a_password_over_72_bytes_is_refused_and_the_link_still_works()
+    {
+        var id = await fixture.App.CreateUserAsync("long-reset@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, id);
+        var refused = await UseAsync(token, "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Пароль слишком длинный", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await UseAsync(token, "Reset-pass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_change_voids_the_outstanding_reset_link()
+    {
+        await fixture.App.CreateUserAsync("changes@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, await fixture.Db.ScalarAsync<long>("SELECT id FROM dashboard.users WHERE email = 'changes@test.local'"));
+
+        using var user = await fixture.App.SignedInAsync("changes@test.local", TwoSalonsFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(user, "/account/password", "/account/password",
+            new() { ["Current"] = TwoSalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Hijacked-pass-2026")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Deactivation_voids_the_outstanding_reset_link()
+    {
+        var id = await fixture.App.CreateUserAsync("leaves@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var token = await LinkAsync(admin, id);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=false", "/users", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=true", "/users", [])).StatusCode);
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Comeback-pass-2026")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_reset_link_expires_after_24_hours_and_foreign_users_are_404()
     {
         using var admin = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
@@ -151,6 +201,105 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/users?handler=Update&id={fixture.AdminB.Id}", "/users", new() { ["role"] = "staff" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Without_a_public_address_the_link_is_a_path_and_never_takes_the_requests_host()
+    {
+        using var admin = fixture.App.Browser();
+        admin.BaseAddress = new Uri("http://evil.example"); // a forged Host header
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-b@test.local", TwoSalonsFixture.Password)).StatusCode);
+        var id = await fixture.App.CreateUserAsync("hosted@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Reset&id={id}", "/users", [])).StatusCode);
+
+        var page = await admin.GetStringAsync("/users");
+        Assert.DoesNotContain("evil.example", page);
+        Assert.Matches("<code[^>]*>/account/reset\\?token=[A-Za-z0-9_-]+</code>", page);
+        Assert.Contains("Dashboard__PublicBaseUrl", page);
+    }
+
     [System.Text.RegularExpressions.GeneratedRegex("/account/reset\\?token=([A-Za-z0-9_-]+)")]
     private static partial System.Text.RegularExpressions.Regex ResetToken();
+}
+
+/// <summary>The same salons with the dashboard's public address configured, as production has it.</summary>
+public sealed class PublicAddressSalonsFixture : TwoSalonsFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:PublicBaseUrl"] = "https://dashboard.salon.example/" });
+}
+
+public sealed class PublicResetLinkTests(PublicAddressSalonsFixture fixture) : IClassFixture<PublicAddressSalonsFixture>
+{
+    [Fact]
+    public async Task A_reset_link_is_built_from_the_configured_address_whatever_the_host_header_says()
+    {
+        using var admin = fixture.App.Browser();
+        admin.BaseAddress = new Uri("http://evil.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        var token = await DashboardApp.AntiForgeryTokenAsync(admin, "/users");
+        await admin.PostAsync($"/users?handler=Reset&id={fixture.StaffA.Id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        var page = await admin.GetStringAsync("/users");
+        Assert.DoesNotContain("evil.example", page);
+        Assert.Matches("<code[^>]*>https://dashboard\\.salon\\.example/account/reset\\?token=[A-Za-z0-9_-]+</code>", page);
+    }
+}
+
+public sealed class TwoOwnersFixture : AppFixture
+{
+    public const string Password = "Owner-pass-2026";
+    public TestUser First { get; private set; } = null!;
+    public TestUser Second { get; private set; } = null!;
+
+    protected override async Task SeedAsync()
+    {
+        First = new(await App.CreateUserAsync("owner-1@test.local", Password, AgentP.Domain.Common.Role.SuperAdmin, null), AgentP.Domain.Common.Role.SuperAdmin, null);
+        Second = new(await App.CreateUserAsync("owner-2@test.local", Password, AgentP.Domain.Common.Role.SuperAdmin, null), AgentP.Domain.Common.Role.SuperAdmin, null);
+    }
+}
+
+/// <summary>The platform always keeps an active super_admin, even when two of them switch each other off at once.</summary>
+public sealed class LastOwnerTests(TwoOwnersFixture fixture) : IClassFixture<TwoOwnersFixture>
+{
+    private Task BothActiveAsync() => fixture.Db.ExecuteAsync("UPDATE dashboard.users SET active = true WHERE role = 'super_admin'");
+    private Task<long> ActiveOwnersAsync() => fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE role = 'super_admin' AND active");
+
+    [Fact]
+    public async Task The_last_active_super_admin_cannot_be_switched_off()
+    {
+        await BothActiveAsync();
+        await fixture.App.SendAs(fixture.First, new SetUserActive(fixture.Second.Id, false));
+        // The second owner's request arrives as if their session were still open.
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => fixture.App.SendAs(fixture.Second, new SetUserActive(fixture.First.Id, false)));
+        Assert.Contains("последнего", refused.Errors.Single().ErrorMessage);
+        Assert.Equal(1L, await ActiveOwnersAsync());
+        await BothActiveAsync();
+    }
+
+    [Fact]
+    public async Task Two_super_admins_switching_each_other_off_at_once_leave_one_active()
+    {
+        for (var round = 0; round < 10; round++)
+        {
+            await BothActiveAsync();
+            var outcomes = await Task.WhenAll(
+                TryAsync(fixture.First, fixture.Second.Id),
+                TryAsync(fixture.Second, fixture.First.Id));
+            Assert.Equal(1L, await ActiveOwnersAsync());
+            Assert.Equal(1, outcomes.Count(done => done));
+        }
+        await BothActiveAsync();
+    }
+
+    private async Task<bool> TryAsync(TestUser caller, long target)
+    {
+        try
+        {
+            await fixture.App.SendAs(caller, new SetUserActive(target, false));
+            return true;
+        }
+        catch (FluentValidation.ValidationException)
+        {
+            return false;
+        }
+    }
 }

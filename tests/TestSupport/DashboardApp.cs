@@ -85,7 +85,7 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
     {
         await using var scope = Services.CreateAsyncScope();
         var principal = DashboardClaims.Principal(
-            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp"),
+            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp", Guid.Empty, DateTimeOffset.MaxValue),
             CookieAuthenticationDefaults.AuthenticationScheme);
         if (user.Selected is { } selected) principal = DashboardClaims.WithSelectedTenant(principal, selected, "Selected");
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
@@ -103,11 +103,12 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         return client;
     }
 
-    /// <summary>Signs in through the real /login form (anti-forgery token included).</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool rememberMe = false)
+    /// <summary>Signs in through the real /login form (anti-forgery token included), posted to <paramref name="path"/>.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, bool rememberMe = false,
+        string path = "/login")
     {
         var token = await AntiForgeryTokenAsync(client, "/login");
-        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["Password"] = password, ["RememberMe"] = rememberMe ? "true" : "false", ["__RequestVerificationToken"] = token,
         }));

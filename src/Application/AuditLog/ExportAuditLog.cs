@@ -23,19 +23,18 @@ public sealed class ExportAuditLogValidator : AbstractValidator<ExportAuditLog>
             .SetValidator(new GetAuditLogValidator()).OverridePropertyName("Filter");
 }
 
-public sealed class ExportAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, ExportAudit audit)
+public sealed class ExportAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller, ExportAudit audit)
     : IRequestHandler<ExportAuditLog, Export<AuditRow>>
 {
     public async Task<Export<AuditRow>> Handle(ExportAuditLog request, CancellationToken cancellationToken)
     {
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var entries = (await GetAuditLogHandler.MatchingAsync(db, request.Action, request.From, request.To, request.User, zone, cancellationToken))
+        var entries = (await AuditEntries.MatchingAsync(db, request.Action, request.From, request.To, request.User, zone, cancellationToken))
             .OrderByDescending(a => a.Id).Take(ExportAuditLog.MaxRows);
         // The e-mails before the stream: a salon has a handful of users, its log many entries.
         var userIds = await entries.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToListAsync(cancellationToken);
-        var emails = await GetAuditLogHandler.EmailsAsync(db, userIds, cancellationToken);
-        var rows = entries.AsAsyncEnumerable().Select(a => new AuditRow(a.Id, a.CreatedAt, a.UserId is { } id ? emails.GetValueOrDefault(id) : null,
-            a.Action, a.Description, a.IpAddress, a.UserAgent));
+        var shown = await AuditEntries.AsShownAsync(db, caller, userIds, cancellationToken);
+        var rows = entries.AsAsyncEnumerable().Select(shown);
         return audit.Of("audit", new { request.Action, request.From, request.To, request.User }, rows);
     }
 }

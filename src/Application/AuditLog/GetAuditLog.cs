@@ -22,7 +22,12 @@ public sealed record GetAuditLog(string? Action = null, string? From = null, str
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore, string TimeZone);
 
-public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent);
+/// <summary>An entry as the caller may see it: a super_admin's ip and user agent read <see cref="Platform"/> to a salon's users.</summary>
+public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent)
+{
+    /// <summary>Stands for a super_admin's ip and user agent (the page shows it in the chosen language, the CSV as is).</summary>
+    public const string Platform = "платформа";
+}
 
 public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
 {
@@ -37,45 +42,20 @@ public sealed class GetAuditLogValidator : AbstractValidator<GetAuditLog>
     }
 }
 
-public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetAuditLog, AuditPage>
+public sealed class GetAuditLogHandler(IDashboardDb db, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller) : IRequestHandler<GetAuditLog, AuditPage>
 {
     public async Task<AuditPage> Handle(GetAuditLog request, CancellationToken cancellationToken)
     {
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var entries = await MatchingAsync(db, request.Action, request.From, request.To, request.User, zone, cancellationToken);
+        var entries = await AuditEntries.MatchingAsync(db, request.Action, request.From, request.To, request.User, zone, cancellationToken);
         if (request.Before is { } before) entries = entries.Where(a => a.Id < before);
 
         var entriesPage = await entries.OrderByDescending(a => a.Id).Take(request.PageSize + 1).ToListAsync(cancellationToken);
-        var emails = await EmailsAsync(db, entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList(), cancellationToken);
-        var rows = entriesPage.Select(a => new AuditRow(a.Id, a.CreatedAt, a.UserId is { } id ? emails.GetValueOrDefault(id) : null,
-            a.Action, a.Description, a.IpAddress, a.UserAgent)).ToList();
+        var userIds = entriesPage.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToList();
+        var shown = await AuditEntries.AsShownAsync(db, caller, userIds, cancellationToken);
+        var rows = entriesPage.Select(shown).ToList();
         var more = rows.Count > request.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         return new AuditPage(rows, more ? rows[^1].Id : null, zone.Id);
     }
-
-    /// <summary>The entries of the filter (the tenant filter scopes them; platform entries only for "all salons").</summary>
-    internal static async Task<IQueryable<AuditEntry>> MatchingAsync(IDashboardDb db, string? action, string? fromDay, string? toDay, string? user,
-        TimeZoneInfo zone, CancellationToken cancellationToken)
-    {
-        var entries = db.Audits.AsNoTracking();
-        if (!string.IsNullOrEmpty(action)) entries = entries.Where(a => a.Action == action);
-        if (ReportPeriod.TryParseDate(fromDay, out var from)) { var start = LocalDay.StartOf(from, zone); entries = entries.Where(a => a.CreatedAt >= start); }
-        if (ReportPeriod.TryParseDate(toDay, out var to)) { var end = LocalDay.StartOf(to.AddDays(1), zone); entries = entries.Where(a => a.CreatedAt < end); }
-        if (!string.IsNullOrWhiteSpace(user))
-        {
-            // Users by e-mail, in a query of their own (see EmailsAsync); a failed sign-in is found by the e-mail it tried.
-            var email = user.Trim().ToLowerInvariant();
-            var ids = await db.Users.IgnoreQueryFilters().Where(u => u.Email == email).Select(u => (long?)u.Id).ToListAsync(cancellationToken);
-            entries = entries.Where(a => ids.Contains(a.UserId) || a.Description.Contains(email));
-        }
-        return entries;
-    }
-
-    /// <summary>
-    /// Who acted, in a query of its own: IgnoreQueryFilters inside the audits query would lift the tenant filter from the
-    /// whole query. The users are this salon's or the platform's super_admins.
-    /// </summary>
-    internal static Task<Dictionary<long, string>> EmailsAsync(IDashboardDb db, IReadOnlyList<long> userIds, CancellationToken cancellationToken) =>
-        db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
 }

@@ -5,17 +5,25 @@ using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Application.Auth;
 
-public sealed record SignIn(string Email, string Password) : IRequest<SignInResult>;
+/// <summary>Signs in; <paramref name="RememberMe"/> makes the session last 14 days instead of a working day.</summary>
+public sealed record SignIn(string Email, string Password, bool RememberMe = false) : IRequest<SignInResult>;
 
-public enum SignInOutcome { Success, InvalidCredentials, LockedOut, Inactive }
+/// <summary>
+/// The signed-in user, or null: a wrong password, an unknown e-mail, a deactivated account and a locked-out address
+/// answer alike (the reason is audited), so the sign-in form tells nobody which accounts exist or are locked.
+/// </summary>
+public sealed record SignInResult(SignedInUser? User)
+{
+    public bool Succeeded => User is not null;
+}
 
-public sealed record SignInResult(SignInOutcome Outcome, SignedInUser? User = null, DateTimeOffset? LockedUntil = null);
-
-/// <summary>What the auth cookie carries about the user.</summary>
-public sealed record SignedInUser(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? TenantName, string SecurityStamp);
+/// <summary>What the auth cookie carries about the user, and which server-side session it is (<see cref="UserSession"/>).</summary>
+public sealed record SignedInUser(long Id, string Email, string DisplayName, Role Role, Guid? TenantId, string? TenantName, string SecurityStamp,
+    Guid SessionId, DateTimeOffset SessionExpiresAt);
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -27,55 +35,67 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 }
 
 /// <summary>
-/// Checks the password, keeps the lockout count in <c>dashboard.users</c> (so it holds across restarts and
-/// instances) and audits every attempt. An unknown e-mail costs one bcrypt verification too, so its answer
-/// and timing match a wrong password.
+/// Checks the password and audits every attempt. Failures are counted per account and client address
+/// (<see cref="SignInLockout"/>, kept in the database so it holds across restarts and instances): five lock that address
+/// out of the account for 15 minutes, and nobody else. Every attempt costs one bcrypt verification — against a decoy for
+/// an unknown e-mail, and also when the address is locked — so neither the answer nor its timing tells the cases apart.
 /// </summary>
-public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHasher hasher, ICurrentUser caller, TimeProvider clock)
+public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHasher hasher, ISignInLockouts lockouts, ICurrentUser caller, TimeProvider clock)
     : IRequestHandler<SignIn, SignInResult>
 {
+    private static readonly SignInResult Refused = new((SignedInUser?)null);
+
     public async Task<SignInResult> Handle(SignIn request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var email = DashboardUser.NormalizeEmail(request.Email);
+        var address = ClientAddressKey.Of(caller.IpAddress);
         // Sign-in precedes any tenant scope: the e-mail alone finds the account.
         var user = await db.Users.IgnoreQueryFilters().SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
 
         if (user is null)
         {
             hasher.SpendVerificationTime(request.Password);
-            return await Fail(null, null, "unknown_email", SignInOutcome.InvalidCredentials);
+            return await FailAsync(null, null, "unknown_email");
         }
-        if (user.IsLockedOut(now))
-            return await Fail(user.Id, user.TenantId, "locked_out", SignInOutcome.LockedOut, user.LockedUntil);
+        var passwordMatches = hasher.Verify(request.Password, user.EncryptedPassword);
 
-        if (!hasher.Verify(request.Password, user.EncryptedPassword))
+        // The count, the audit row and a success's reset commit together.
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        if (await db.SignInLockouts.AnyAsync(l => l.UserId == user.Id && l.ClientAddress == address && l.LockedUntil > now, cancellationToken))
+            return await FailAsync(user.Id, user.TenantId, "locked_out", transaction);
+        if (!passwordMatches)
         {
-            user.RecordFailedLogin(now);
-            return user.IsLockedOut(now)
-                ? await Fail(user.Id, user.TenantId, "wrong_password_locked", SignInOutcome.LockedOut, user.LockedUntil)
-                : await Fail(user.Id, user.TenantId, "wrong_password", SignInOutcome.InvalidCredentials);
+            var lockedUntil = await lockouts.CountFailureAsync(user.Id, address, now, cancellationToken);
+            return await FailAsync(user.Id, user.TenantId, lockedUntil is null ? "wrong_password" : "wrong_password_locked", transaction);
         }
         if (!user.Active)
-            return await Fail(user.Id, user.TenantId, "inactive", SignInOutcome.Inactive);
+            return await FailAsync(user.Id, user.TenantId, "inactive", transaction);
 
+        await db.SignInLockouts.Where(l => l.UserId == user.Id && l.ClientAddress == address).ExecuteDeleteAsync(cancellationToken);
+        // The user's ended sessions go as a new one starts: the table holds live sessions and a few stale ones, no history.
+        await db.UserSessions.Where(x => x.UserId == user.Id && (x.ExpiresAt <= now || x.RevokedAt != null)).ExecuteDeleteAsync(cancellationToken);
+        var session = UserSession.Start(user.Id, request.RememberMe, now);
+        db.UserSessions.Add(session);
         user.RecordSuccessfulLogin(now);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.Login, $"Вход: {user.Email}", user.Id, user.TenantId));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         // The user's own salon, read before any tenant scope exists: the id comes from their own row.
         var tenantName = user.TenantId is { } tenantId
             ? await bot.Tenants.IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new SignInResult(SignInOutcome.Success,
-            new SignedInUser(user.Id, user.Email, user.DisplayName, user.Role, user.TenantId, tenantName, user.SecurityStamp));
+        return new SignInResult(new SignedInUser(user.Id, user.Email, user.DisplayName, user.Role, user.TenantId, tenantName, user.SecurityStamp,
+            session.Id, session.ExpiresAt));
 
-        async Task<SignInResult> Fail(long? userId, Guid? tenantId, string reason, SignInOutcome outcome, DateTimeOffset? lockedUntil = null)
+        async Task<SignInResult> FailAsync(long? userId, Guid? tenantId, string reason, IDbContextTransaction? transaction = null)
         {
             db.Audits.Add(Audit.Entry(caller, now, AuditActions.LoginFailed, $"Неудачный вход: {email}", userId, tenantId,
                 new() { ["email"] = email, ["reason"] = reason }));
             await db.SaveChangesAsync(cancellationToken);
-            return new SignInResult(outcome, LockedUntil: lockedUntil);
+            if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+            return Refused;
         }
     }
 }

@@ -26,6 +26,12 @@ public sealed class DashboardOptions
     /// <summary>Sign-in attempts per client address and minute (on top of the per-account lockout).</summary>
     public int SignInsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// The address users open the dashboard at (<c>https://dashboard.example.com</c>), for links passed on outside it
+    /// (password reset). Unset, such a link is only its path.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>CSV exports per user and minute.</summary>
     public int ExportsPerMinute { get; set; } = 10;
 

@@ -14,14 +14,19 @@ public sealed record GetUsers(Guid? TenantId = null) : IRequest<IReadOnlyList<Us
 public sealed record UserRow(long Id, string Email, string DisplayName, string? FirstName, string? LastName, Role Role, Guid? TenantId, string? Salon,
     bool Active, DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
 
-public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot) : IRequestHandler<GetUsers, IReadOnlyList<UserRow>>
+public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, TimeProvider clock) : IRequestHandler<GetUsers, IReadOnlyList<UserRow>>
 {
     public async Task<IReadOnlyList<UserRow>> Handle(GetUsers request, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken); // the tenant filter scopes it
         var ids = users.Where(u => u.TenantId != null).Select(u => u.TenantId!.Value).Distinct().ToList();
         var salons = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        // Locked out from some address (a mistyped password, or a stranger guessing): the admin sees it, the owner elsewhere can still sign in.
+        var now = clock.GetUtcNow();
+        var userIds = users.Select(u => u.Id).ToList();
+        var locked = await db.SignInLockouts.Where(l => userIds.Contains(l.UserId) && l.LockedUntil > now)
+            .GroupBy(l => l.UserId).Select(g => new { g.Key, Until = g.Max(l => l.LockedUntil) }).ToDictionaryAsync(g => g.Key, g => g.Until, cancellationToken);
         return users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
-            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, u.LockedUntil)).ToList();
+            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList();
     }
 }

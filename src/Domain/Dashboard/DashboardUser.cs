@@ -5,9 +5,6 @@ namespace AgentP.Domain.Dashboard;
 /// <summary>A person who signs in to the dashboard (<c>dashboard.users</c>).</summary>
 public sealed class DashboardUser
 {
-    public const int MaxFailedLogins = 5;
-    public static readonly TimeSpan LockoutWindow = TimeSpan.FromMinutes(15);
-
     private DashboardUser() { }
 
     public long Id { get; private set; }
@@ -21,8 +18,6 @@ public sealed class DashboardUser
     public Role Role { get; private set; }
     public bool Active { get; private set; }
     public Guid? TenantId { get; private set; }
-    public int FailedLoginCount { get; private set; }
-    public DateTimeOffset? LockedUntil { get; private set; }
     public DateTimeOffset? LastLoginAt { get; private set; }
     /// <summary>Changes whenever sign-ins made so far must stop being valid (password change, deactivation).</summary>
     public string SecurityStamp { get; private set; } = "";
@@ -60,34 +55,26 @@ public sealed class DashboardUser
     // A blank name field means "no name": DisplayName then falls back to the e-mail.
     private static string? NormalizeName(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim();
 
-    public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
-
-    /// <summary>Counts a wrong password; the fifth in a row locks the account for <see cref="LockoutWindow"/>.</summary>
-    public void RecordFailedLogin(DateTimeOffset now)
-    {
-        if (IsLockedOut(now)) return; // attempts during a lockout neither count nor extend it
-        FailedLoginCount++;
-        if (FailedLoginCount >= MaxFailedLogins)
-        {
-            LockedUntil = now + LockoutWindow;
-            FailedLoginCount = 0;
-        }
-        UpdatedAt = now;
-    }
-
+    /// <summary>Failed sign-ins are counted per client address in <see cref="SignInLockout"/>.</summary>
     public void RecordSuccessfulLogin(DateTimeOffset now)
     {
-        FailedLoginCount = 0;
-        LockedUntil = null;
         LastLoginAt = now;
         UpdatedAt = now;
     }
 
+    /// <summary>A new password ends the user's other sign-ins and voids an outstanding reset link (it was made for the old one).</summary>
     public void ChangePassword(string passwordHash, DateTimeOffset now)
     {
         EncryptedPassword = passwordHash;
         SecurityStamp = Guid.NewGuid().ToString("N");
+        VoidResetLink();
         UpdatedAt = now;
+    }
+
+    private void VoidResetLink()
+    {
+        ResetPasswordToken = null;
+        ResetPasswordSentAt = null;
     }
 
     public static readonly TimeSpan ResetLinkLifetime = TimeSpan.FromHours(24);
@@ -114,27 +101,21 @@ public sealed class DashboardUser
 
     public bool ResetLinkValid(DateTimeOffset now) => ResetPasswordToken is not null && ResetPasswordSentAt is { } sent && now - sent < ResetLinkLifetime;
 
-    public void CompletePasswordReset(string passwordHash, DateTimeOffset now)
-    {
-        ChangePassword(passwordHash, now);
-        ResetPasswordToken = null;
-        ResetPasswordSentAt = null;
-        FailedLoginCount = 0;
-        LockedUntil = null;
-    }
+    /// <summary>The link's own password: like any change, it uses the link up.</summary>
+    public void CompletePasswordReset(string passwordHash, DateTimeOffset now) => ChangePassword(passwordHash, now);
 
     public void Activate(DateTimeOffset now)
     {
         Active = true;
-        FailedLoginCount = 0;
-        LockedUntil = null;
         UpdatedAt = now;
     }
 
+    /// <summary>Ends the user's sign-ins and voids an outstanding reset link, so switching them on again revives neither.</summary>
     public void Deactivate(DateTimeOffset now)
     {
         Active = false;
         SecurityStamp = Guid.NewGuid().ToString("N");
+        VoidResetLink();
         UpdatedAt = now;
     }
 }

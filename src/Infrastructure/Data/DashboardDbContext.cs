@@ -3,6 +3,7 @@ using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Infrastructure.Data;
 
@@ -27,7 +28,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
+    public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -152,12 +158,73 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasIndex(x => new { x.TenantId, x.StartedAt }).IncludeProperties(x => new { x.Answered, x.ResponseMsTotal });
         });
 
+        modelBuilder.Entity<SignInLockout>(b =>
+        {
+            b.ToTable("sign_in_lockouts");
+            b.HasKey(x => new { x.UserId, x.ClientAddress });
+            b.Property(x => x.ClientAddress).HasMaxLength(64);
+            b.Property(x => x.FailedCount).HasDefaultValue(0).ValueGeneratedNever();
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserSession>(b =>
+        {
+            b.ToTable("user_sessions");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.HasIndex(x => x.UserId);
+            b.HasOne<DashboardUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+
+        SpecDefaults(modelBuilder);
 
         foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
             modelBuilder.ApplyTenantFilter(type.ClrType, this);
         // Rows that may belong to no salon (a super_admin, a platform action): only "all salons" sees those.
         modelBuilder.ApplyTenantFilter(typeof(AuditEntry), this);
         modelBuilder.ApplyTenantFilter(typeof(DashboardUser), this);
+    }
+
+    /// <summary>
+    /// The database spec's tables take the spec's own INSERTs (§4–5: a super_admin added by plain SQL with e-mail, bcrypt
+    /// hash and role): every column the spec gives a default has it here too, and so have our own NOT NULL columns
+    /// beside them whose starting value is obvious. The app always writes every column itself
+    /// (<c>ValueGeneratedNever</c>): a default must never stand in for a value it set, such as <c>active = false</c>.
+    /// </summary>
+    private static void SpecDefaults(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties().Where(p => p.Name is "CreatedAt" or "UpdatedAt"))
+                modelBuilder.Entity(entity.ClrType).Property(property.Name).HasDefaultValueSql("now()").ValueGeneratedNever();
+
+        modelBuilder.Entity<DashboardUser>(b =>
+        {
+            b.Property(x => x.Role).HasDefaultValue(Role.Staff).ValueGeneratedNever();
+            b.Property(x => x.Active).HasDefaultValue(true).ValueGeneratedNever();
+            // A stamp of its own per row (as DashboardUser.Create makes one): a shared constant would tie users' sign-ins together.
+            b.Property(x => x.SecurityStamp).HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')").ValueGeneratedNever();
+        });
+        modelBuilder.Entity<DailyMetrics>(b =>
+        {
+            foreach (var property in b.Metadata.GetProperties().Where(p => p.Name != nameof(DailyMetrics.Id)))
+            {
+                if (property.ClrType == typeof(int)) b.Property(property.Name).HasDefaultValue(0).ValueGeneratedNever();
+                else if (property.ClrType == typeof(decimal)) b.Property(property.Name).HasDefaultValue(0m).ValueGeneratedNever();
+            }
+            b.Property(x => x.Currency).HasDefaultValue("RUB").ValueGeneratedNever();
+            b.Property(x => x.RevenueByCurrency).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
+            b.Property(x => x.TopServices).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
+            b.Property(x => x.TopStaff).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
+        });
+        modelBuilder.Entity<Alert>().Property(x => x.Severity).HasDefaultValue(AlertSeverity.Warning).ValueGeneratedNever();
+        modelBuilder.Entity<AuditEntry>().Property(x => x.Metadata).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
+        modelBuilder.Entity<EscalationCase>(b =>
+        {
+            b.Property(x => x.Status).HasDefaultValue(EscalationStatus.Active).ValueGeneratedNever();
+            b.Property(x => x.Escalated).HasDefaultValue(false).ValueGeneratedNever();
+            b.Property(x => x.ReopenCount).HasDefaultValue(0).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<BookingVerification>().Property(x => x.Status).HasDefaultValue(BookingStatus.Created).ValueGeneratedNever();
     }
 }

@@ -12,6 +12,8 @@ public static class DashboardClaims
     public const string SelectedTenantId = "agentp:selected_tenant_id";
     public const string SelectedTenantName = "agentp:selected_tenant_name";
     public const string SecurityStamp = "agentp:security_stamp";
+    /// <summary>The server-side session (<c>dashboard.user_sessions</c>) the cookie belongs to.</summary>
+    public const string SessionId = "agentp:session_id";
 
     public static ClaimsPrincipal Principal(SignedInUser user, string scheme)
     {
@@ -22,6 +24,7 @@ public static class DashboardClaims
             new(ClaimTypes.Name, user.DisplayName),
             new(ClaimTypes.Role, user.Role.ToCode()),
             new(SecurityStamp, user.SecurityStamp),
+            new(SessionId, user.SessionId.ToString()),
         };
         if (user.TenantId is { } tenantId) claims.Add(new(TenantId, tenantId.ToString()));
         if (user.TenantName is { } tenantName) claims.Add(new(TenantName, tenantName));

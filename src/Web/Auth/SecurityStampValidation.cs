@@ -4,38 +4,31 @@ using AgentP.Application.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.StaticAssets;
 
 namespace AgentP.Web.Auth;
 
 /// <summary>
-/// Re-checks a cookie's security stamp against <c>dashboard.users</c> at most once a minute per sign-in: a user who was
-/// deactivated, or whose password or role changed, is signed out within a minute on every instance.
+/// Checks every cookie against the database on every request (<see cref="CheckSignIn"/>, one primary-key lookup): a
+/// signed-out or expired session, a deactivated user, a changed password or role end the sign-in at once, on every
+/// instance. A check cached for a while inside the cookie would let a copy of it outlive the sign-out for that while.
 /// </summary>
 public static class SecurityStampValidation
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-    private const string CheckedKey = "agentp.stamp_checked";
-
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (context.Properties.Items.TryGetValue(CheckedKey, out var text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var checkedAt)
-            && now - checkedAt < Interval)
-            return;
+        // Stylesheets and scripts are public and read nobody's sign-in: no lookup for each of them.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null) return;
 
         var principal = context.Principal!;
         var valid = long.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId)
-            && await services.GetRequiredService<IMediator>().Send(
-                new CheckSignIn(userId, principal.FindFirstValue(DashboardClaims.SecurityStamp)), context.HttpContext.RequestAborted);
+            && await context.HttpContext.RequestServices.GetRequiredService<IMediator>().Send(
+                new CheckSignIn(userId, principal.FindFirstValue(DashboardClaims.SecurityStamp), DashboardClaims.GuidOf(principal, DashboardClaims.SessionId)),
+                context.HttpContext.RequestAborted);
         if (!valid)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return;
         }
-        context.Properties.Items[CheckedKey] = now.ToString("O", CultureInfo.InvariantCulture);
-        context.ShouldRenew = true;
     }
 }

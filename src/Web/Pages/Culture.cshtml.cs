@@ -16,7 +16,7 @@ public sealed class CultureModel : PageModel
         var chosen = WebServices.Cultures.FirstOrDefault(c => c.Name == culture) ?? WebServices.Cultures[0];
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps });
         return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/"));
     }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using AgentP.Application.Auth;
 using AgentP.Web.Auth;
+using AgentP.Web.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
 using SignInResult = AgentP.Application.Auth.SignInResult;
 using ValidationException = FluentValidation.ValidationException;
 using MediatR;
@@ -12,15 +14,14 @@ using Microsoft.Extensions.Localization;
 
 namespace AgentP.Web.Pages;
 
+[EnableRateLimiting(Resilience.SignInPolicy)]
 public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLocalizer<SharedResource> t) : PageModel
 {
-    /// <summary>A persistent "remember me" sign-in lasts this long without activity.</summary>
-    private static readonly TimeSpan RememberFor = TimeSpan.FromDays(14);
-
     [BindProperty, Display(Name = "E-mail")] public string Email { get; set; } = "";
     [BindProperty, Display(Name = "Пароль"), DataType(DataType.Password)] public string Password { get; set; } = "";
     [BindProperty] public bool RememberMe { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public bool Failed { get; private set; }
 
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
@@ -29,7 +30,7 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
         SignInResult result;
         try
         {
-            result = await mediator.Send(new SignIn(Email, Password), HttpContext.RequestAborted);
+            result = await mediator.Send(new SignIn(Email, Password, RememberMe), HttpContext.RequestAborted);
         }
         catch (ValidationException e)
         {
@@ -37,22 +38,19 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
             return Page();
         }
 
-        if (result is { Outcome: SignInOutcome.Success, User: { } user })
+        if (result.User is { } user)
         {
             var now = clock.GetUtcNow();
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 DashboardClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
-                new AuthenticationProperties { IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? now + RememberFor : null });
+                // A remembered cookie lasts as long as its server-side session; the session's end holds either way.
+                new AuthenticationProperties { IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? user.SessionExpiresAt : null });
             return LocalRedirect(SafeReturnUrl);
         }
 
-        ModelState.AddModelError("", result.Outcome switch
-        {
-            SignInOutcome.LockedOut => t["Слишком много неудачных попыток. Попробуйте снова через {0} мин.",
-                Math.Max(1, (int)Math.Ceiling((result.LockedUntil!.Value - clock.GetUtcNow()).TotalMinutes))],
-            SignInOutcome.Inactive => t["Учётная запись отключена. Обратитесь к администратору салона."],
-            _ => t["Неверный e-mail или пароль."],
-        });
+        // One answer for every refusal (see SignInResult); the hint below the form covers lockout and deactivation.
+        ModelState.AddModelError("", t["Неверный e-mail или пароль."]);
+        Failed = true;
         Password = "";
         return Page();
     }

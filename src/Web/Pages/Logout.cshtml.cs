@@ -1,3 +1,4 @@
+using AgentP.Web.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -12,7 +13,7 @@ public sealed class LogoutModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await mediator.Send(new Application.Auth.SignOut(), HttpContext.RequestAborted);
+        await mediator.Send(new Application.Auth.SignOut(DashboardClaims.GuidOf(User, DashboardClaims.SessionId)), HttpContext.RequestAborted);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/login");
     }

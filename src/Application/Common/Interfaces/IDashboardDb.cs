@@ -1,5 +1,6 @@
 using AgentP.Domain.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AgentP.Application.Common.Interfaces;
 
@@ -18,9 +19,17 @@ public interface IDashboardDb
     DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<DialogFacts> DialogFacts { get; }
+    DbSet<SignInLockout> SignInLockouts { get; }
+    DbSet<UserSession> UserSessions { get; }
 
     /// <summary>To read again after a save lost to a concurrent change (a row version conflict).</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The command's one transaction made explicit, for commands whose statements beyond the one save must commit or
+    /// roll back with it (a counted failure and its audit row, a row lock held until the write commits).
+    /// </summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

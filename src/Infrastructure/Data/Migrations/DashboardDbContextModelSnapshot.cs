@@ -46,7 +46,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
@@ -78,6 +79,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("warning")
                         .HasColumnName("severity");
 
                     b.Property<Guid>("TenantId")
@@ -94,7 +96,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.HasKey("Id")
                         .HasName("pk_alerts");
@@ -126,7 +129,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -141,7 +145,8 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<string>("Metadata")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("metadata");
+                        .HasColumnName("metadata")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
@@ -149,7 +154,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("UserAgent")
                         .HasMaxLength(512)
@@ -189,7 +195,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("ExternalId")
                         .IsRequired()
@@ -213,6 +220,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("created")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TenantId")
@@ -221,7 +229,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("VerificationData")
                         .HasColumnType("jsonb")
@@ -259,38 +268,46 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("AnsweredMessages")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("answered_messages");
 
                     b.Property<int>("AttendedBookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("attended_bookings");
 
                     b.Property<decimal>("AttendedRevenue")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("attended_revenue");
 
                     b.Property<int>("AvgResponseMs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("avg_response_ms");
 
                     b.Property<int>("Bookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("bookings");
 
                     b.Property<decimal>("Conversion")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("conversion");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
+                        .HasDefaultValue("RUB")
                         .HasColumnName("currency");
 
                     b.Property<DateOnly>("Day")
@@ -299,6 +316,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("DialogsStarted")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dialogs_started");
 
                     b.Property<DateTimeOffset?>("DigestClaimedAt")
@@ -311,55 +329,68 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("Dropped")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped");
 
                     b.Property<int>("DroppedAtDate")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_date");
 
                     b.Property<int>("DroppedAtService")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_service");
 
                     b.Property<int>("DroppedAtStaff")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_staff");
 
                     b.Property<int>("DroppedAtTime")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("dropped_at_time");
 
                     b.Property<int>("Escalated")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("escalated");
 
                     b.Property<int>("FunnelCompleted")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("funnel_completed");
 
                     b.Property<int>("NegativeDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("negative_dialogs");
 
                     b.Property<int>("NeutralDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("neutral_dialogs");
 
                     b.Property<int>("NoShowBookings")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("no_show_bookings");
 
                     b.Property<int>("PositiveDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("positive_dialogs");
 
                     b.Property<string>("RevenueByCurrency")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("revenue_by_currency");
+                        .HasColumnName("revenue_by_currency")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<int>("TelegramDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("telegram_dialogs");
 
                     b.Property<Guid>("TenantId")
@@ -369,24 +400,29 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.Property<string>("TopServices")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("top_services");
+                        .HasColumnName("top_services")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("TopStaff")
                         .IsRequired()
                         .HasColumnType("jsonb")
-                        .HasColumnName("top_staff");
+                        .HasColumnName("top_staff")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<decimal>("TotalRevenue")
                         .HasPrecision(14, 2)
                         .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
                         .HasColumnName("total_revenue");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<int>("WhatsappDialogs")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("whatsapp_dialogs");
 
                     b.HasKey("Id")
@@ -416,11 +452,13 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<bool>("Active")
                         .HasColumnType("boolean")
+                        .HasDefaultValue(true)
                         .HasColumnName("active");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<string>("Email")
                         .IsRequired()
@@ -433,10 +471,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("encrypted_password");
-
-                    b.Property<int>("FailedLoginCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_login_count");
 
                     b.Property<string>("FirstName")
                         .HasMaxLength(100)
@@ -451,10 +485,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("last_name");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
 
                     b.Property<DateTimeOffset?>("RememberCreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -472,13 +502,15 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("staff")
                         .HasColumnName("role");
 
                     b.Property<string>("SecurityStamp")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("security_stamp");
+                        .HasColumnName("security_stamp")
+                        .HasDefaultValueSql("replace(gen_random_uuid()::text, '-', '')");
 
                     b.Property<Guid?>("TenantId")
                         .HasColumnType("uuid")
@@ -486,7 +518,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -572,10 +605,12 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<bool>("Escalated")
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("escalated");
 
                     b.Property<DateTimeOffset?>("EscalatedAt")
@@ -593,6 +628,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("reopen_count");
 
                     b.Property<long?>("SessionId")
@@ -603,6 +639,7 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
+                        .HasDefaultValue("active")
                         .HasColumnName("status");
 
                     b.Property<Guid>("TenantId")
@@ -611,7 +648,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -665,6 +703,37 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("escalation_sessions", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("failed_count");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("UserId", "ClientAddress")
+                        .HasName("pk_sign_in_lockouts");
+
+                    b.ToTable("sign_in_lockouts", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.TenantSettings", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -707,7 +776,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<long?>("UpdatedBy")
                         .HasColumnType("bigint")
@@ -717,6 +787,38 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasName("pk_tenant_settings");
 
                     b.ToTable("tenant_settings", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_sessions");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_user_sessions_user_id");
+
+                    b.ToTable("user_sessions", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>
@@ -809,6 +911,26 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_escalation_sessions_conversations_case_id");
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sign_in_lockouts_users_user_id");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.UserSession", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.DashboardUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_sessions_users_user_id");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.WishlistAction", b =>

@@ -44,6 +44,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     [TempData] public string? ResetLink { get; set; }
+    [TempData] public bool ResetLinkIsPath { get; set; }
 
     public async Task<IActionResult> OnPostUpdateAsync(long id, string? firstName, string? lastName, string? role)
     {
@@ -55,8 +56,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>Makes a one-time reset link and shows it once (the next page view no longer has it).</summary>
     public async Task<IActionResult> OnPostResetAsync(long id)
     {
-        var token = await mediator.Send(new CreatePasswordResetLink(id), HttpContext.RequestAborted);
-        ResetLink = $"{Request.Scheme}://{Request.Host}/account/reset?token={token}";
+        var link = await mediator.Send(new CreatePasswordResetLink(id), HttpContext.RequestAborted);
+        ResetLink = link.Url;
+        ResetLinkIsPath = !link.Absolute;
         return RedirectToPage();
     }
 
