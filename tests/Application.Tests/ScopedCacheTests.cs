@@ -17,7 +17,7 @@ public sealed class ScopedCacheTests
     public ScopedCacheTests()
     {
         var services = new ServiceCollection();
-        services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheEntries) = (30, 100));
+        services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
         services.AddSingleton(TimeProvider.System);
         services.AddScopedCache();
         provider = services.BuildServiceProvider();
@@ -47,27 +47,53 @@ public sealed class ScopedCacheTests
     }
 
     [Fact]
-    public async Task The_memory_holds_a_bounded_number_of_values_however_many_ranges_are_asked_for()
+    public async Task A_large_value_is_cached_like_a_small_one()
     {
-        for (var day = 0; day < 1000; day++)
-            Assert.Equal(day, await For(SalonA).GetAsync(CacheTags.Figures, _ => Task.FromResult(day), CancellationToken.None, "range", day));
-        await Task.Delay(100); // the memory cache compacts in the background
-        var memory = (MemoryCache)provider.GetRequiredService<IMemoryCache>();
-        Assert.InRange(memory.Count, 1, 100);
+        // A year of a salon's days, or every salon's: far more than a few kilobytes once serialized.
+        var loads = 0;
+        Task<IReadOnlyList<string>> Load(CancellationToken _) { loads++; return Task.FromResult<IReadOnlyList<string>>(Enumerable.Range(0, 20_000).Select(i => $"день {i:D6}").ToList()); }
+        await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "year");
+        await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "year");
+        Assert.Equal(1, loads);
     }
 
     [Fact]
-    public async Task A_declared_change_makes_every_scopes_values_of_that_kind_old_and_no_other_kind()
+    public async Task The_memory_holds_a_bounded_number_of_values_however_many_ranges_are_asked_for()
+    {
+        // 1 000 values of about 10 kB each against a limit of 1 MB.
+        for (var day = 0; day < 1000; day++)
+            Assert.Equal(day, (await For(SalonA).GetAsync(CacheTags.Figures, _ => Task.FromResult((day, new string('x', 10_000))), CancellationToken.None, "range", day)).Item1);
+        await Task.Delay(100); // the memory cache compacts in the background
+        var memory = (MemoryCache)provider.GetRequiredService<IMemoryCache>();
+        Assert.InRange(memory.Count, 1, 110);
+    }
+
+    [Fact]
+    public async Task A_change_in_a_salon_makes_its_own_and_the_all_salons_values_of_that_kind_old_and_no_one_elses()
     {
         var loads = 0;
         Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
-        await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x");
-        await For(SalonB).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x");
-        await For(SalonA).GetAsync(CacheTags.Settings, Load, CancellationToken.None, "y");
+        await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"); // 1
+        await For(SalonB).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"); // 2
+        await For(SalonA).GetAsync(CacheTags.Settings, Load, CancellationToken.None, "y"); // 3
+        await For(null, all: true).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"); // 4
         For(SalonA).Forget([CacheTags.Figures]);
-        Assert.Equal(4, await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"));
-        Assert.Equal(5, await For(SalonB).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"));
-        Assert.Equal(3, await For(SalonA).GetAsync(CacheTags.Settings, Load, CancellationToken.None, "y"));
+        Assert.Equal(5, await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"));
+        Assert.Equal(2, await For(SalonB).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x")); // another salon keeps its own
+        Assert.Equal(3, await For(SalonA).GetAsync(CacheTags.Settings, Load, CancellationToken.None, "y")); // another kind too
+        Assert.Equal(6, await For(null, all: true).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x")); // all salons include A
+
+        // A change made across salons (a job) makes every scope's old.
+        For(null, system: true).Forget([CacheTags.Figures]);
+        Assert.Equal(7, await For(SalonB).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "x"));
+    }
+
+    [Fact]
+    public async Task Text_parts_and_value_types_never_share_a_key()
+    {
+        Assert.Equal("a|b", await For(SalonA).GetAsync(CacheTags.Figures, _ => Task.FromResult("a|b"), CancellationToken.None, "a|b"));
+        Assert.Equal("a,b", await For(SalonA).GetAsync(CacheTags.Figures, _ => Task.FromResult("a,b"), CancellationToken.None, "a", "b"));
+        Assert.Equal(7, await For(SalonA).GetAsync(CacheTags.Figures, _ => Task.FromResult(7), CancellationToken.None, "a|b"));
     }
 
     [Fact]

@@ -83,10 +83,13 @@ public sealed class TenantScopeBehaviourTests
     }
 
     [Fact]
-    public async Task Requests_that_are_not_tenant_scoped_pass_untouched()
+    public async Task Requests_that_are_not_tenant_scoped_run_unscoped_whatever_ran_before()
     {
         await Run(new NotScoped(), Substitute.For<ICurrentUser>());
         Assert.True(_handled);
-        Assert.Empty(_tenant.ReceivedCalls());
+        _tenant.Received(1).Unscope();
+        _tenant.DidNotReceive().ScopeTo(Arg.Any<Guid>());
+        _tenant.DidNotReceive().ScopeToAllTenants();
+        _tenant.DidNotReceive().ScopeToSystem();
     }
 }

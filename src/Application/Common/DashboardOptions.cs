@@ -43,10 +43,10 @@ public sealed class DashboardOptions
     public int ReportCacheSeconds { get; set; } = 30;
 
     /// <summary>
-    /// How many values the cache holds at most on one instance (a salon's figures for one range are one value); beyond it
-    /// the least recently used go first.
+    /// How much the cache holds at most on one instance, in megabytes of its values serialized (HybridCache measures each
+    /// value so); beyond it the least recently used go first. A value larger than a quarter of it is not cached.
     /// </summary>
-    public int CacheEntries { get; set; } = 20_000;
+    public int CacheMegabytes { get; set; } = 128;
 
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;

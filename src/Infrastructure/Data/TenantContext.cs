@@ -18,6 +18,7 @@ public sealed class TenantContext : ITenantContext
     public void ScopeTo(Guid tenantId) => Set(tenantId, all: false, system: false);
     public void ScopeToAllTenants() => Set(null, all: true, system: false);
     public void ScopeToSystem() => Set(null, all: true, system: true);
+    public void Unscope() => Set(null, all: false, system: false);
 
     public IDisposable Run()
     {
@@ -27,9 +28,8 @@ public sealed class TenantContext : ITenantContext
 
     private void Set(Guid? tenantId, bool all, bool system)
     {
-        var scoped = TenantId is not null || AllTenants;
         var same = TenantId == tenantId && AllTenants == all && IsSystem == system;
-        if (scoped && !same && Volatile.Read(ref running) > 0)
+        if (!same && Volatile.Read(ref running) > 0)
             throw new InvalidOperationException("The tenant scope of a unit of work is set once: a request sent inside another must not change it.");
         (TenantId, AllTenants, IsSystem) = (tenantId, all, system);
     }

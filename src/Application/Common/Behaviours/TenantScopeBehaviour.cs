@@ -37,7 +37,12 @@ public sealed class TenantScopeBehaviour<TRequest, TResponse>(
             tenant.ScopeToAllTenants();
             return true;
         }
-        if (request is not ITenantScoped scoped) return false;
+        if (request is not ITenantScoped scoped)
+        {
+            // Reads no tenant data: whatever an earlier request of this DI scope saw is not this one's to see.
+            tenant.Unscope();
+            return false;
+        }
         if (!user.IsAuthenticated || user.Role is not { } role) throw new UnauthorizedAccessException();
 
         if (role == Role.SuperAdmin)

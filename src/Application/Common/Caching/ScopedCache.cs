@@ -32,32 +32,53 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheC
         var seconds = options.Value.ReportCacheSeconds;
         if (seconds <= 0) return await load(cancellationToken);
 
-        // The generation is taken before loading: a change declared while this value loads leaves it under the old one.
-        var held = await cache.GetOrCreateAsync(Key(tag, key), async ct => new Held<T>(await load(ct)),
+        // The generations are taken before loading: a change declared while this value loads leaves it under the old ones.
+        // The load runs on this caller's services (its DbContext, rented to this request): this caller waits for it
+        // whatever happens to its own request, rather than leave the load to others while its services are returned.
+        var held = await cache.GetOrCreateAsync(Key<T>(tag, key), async ct => new Held<T>(await load(ct)),
             new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(seconds), LocalCacheExpiration = TimeSpan.FromSeconds(seconds) },
-            cancellationToken: cancellationToken);
+            cancellationToken: CancellationToken.None);
         return held.Value;
     }
 
-    /// <summary>Forgets every scope's values of these kinds on this instance (the pipeline calls it; see <see cref="ChangesAttribute"/>).</summary>
-    public void Forget(IEnumerable<string> tags) => changes.Changed(tags);
-
-    private string Key(string tag, object?[] key)
+    /// <summary>
+    /// Forgets the values of these kinds that the change made in the current scope can touch, on this instance: a salon's
+    /// own and the all-salons and system views (which include it); a change made across salons, every scope's. The
+    /// pipeline calls it for a command's <see cref="ChangesAttribute"/>; nothing else should.
+    /// </summary>
+    internal void Forget(IEnumerable<string> tags)
     {
-        var scope = tenant.IsSystem ? "system"
-            : tenant.TenantId is { } id ? "salon:" + id.ToString("N")
-            : tenant.AllTenants ? "all"
-            : throw new InvalidOperationException("No tenant scope: a cached value is read only inside a scoped unit of work.");
-        return string.Join('|', [scope, tag, changes.Generation(tag).ToString(CultureInfo.InvariantCulture), .. key.Select(Part)]);
+        var scope = Scope();
+        foreach (var tag in tags)
+            changes.Changed(tag, scope.StartsWith("salon:", StringComparison.Ordinal) ? [scope, AllSalons, System] : [Everything]);
     }
+
+    private const string AllSalons = "all", System = "system", Everything = "*";
+
+    private string Scope() =>
+        tenant.IsSystem ? System
+        : tenant.TenantId is { } id ? "salon:" + id.ToString("N")
+        : tenant.AllTenants ? AllSalons
+        : throw new InvalidOperationException("No tenant scope: a cached value is read only inside a scoped unit of work.");
+
+    /// <summary>The scope, the kind and its generations, the value's type (two callers never share a key with different types) and the parts.</summary>
+    private string Key<T>(string tag, object?[] key)
+    {
+        var scope = Scope();
+        return string.Join('|', [scope, tag, Number(changes.Generation(tag, scope)), Number(changes.Generation(tag, Everything)), typeof(T).FullName,
+            .. key.Select(Part)]);
+    }
+
+    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Part(object? part) => part switch
     {
-        null => "-",
-        DateTimeOffset at => at.UtcTicks.ToString(CultureInfo.InvariantCulture),
-        DateOnly day => day.DayNumber.ToString(CultureInfo.InvariantCulture),
+        null => "~",
+        DateTimeOffset at => Number(at.UtcTicks),
+        DateOnly day => Number(day.DayNumber),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => part.ToString() ?? "-",
+        // Text could hold the separator: quoted, so "a|b" as one part never reads as two.
+        _ => "'" + (part.ToString() ?? "").Replace("'", "''", StringComparison.Ordinal).Replace("|", "'|", StringComparison.Ordinal) + "'",
     };
 
     /// <summary>
@@ -71,15 +92,15 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheC
     }
 }
 
-/// <summary>The current generation of each kind of cached value on this instance: one more for every change declared.</summary>
+/// <summary>The current generation of each kind of cached value in each scope on this instance: one more for every change declared there.</summary>
 public sealed class CacheChanges
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> generations = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tag, string Scope), long> generations = new();
 
-    public long Generation(string tag) => generations.GetValueOrDefault(tag);
+    public long Generation(string tag, string scope) => generations.GetValueOrDefault((tag, scope));
 
-    public void Changed(IEnumerable<string> tags)
+    public void Changed(string tag, IEnumerable<string> scopes)
     {
-        foreach (var tag in tags) generations.AddOrUpdate(tag, 1, (_, v) => v + 1);
+        foreach (var scope in scopes) generations.AddOrUpdate((tag, scope), 1, (_, v) => v + 1);
     }
 }

@@ -19,6 +19,9 @@ public interface ITenantContext
     void ScopeToAllTenants();
     void ScopeToSystem();
 
+    /// <summary>No salon at all, for a request that reads no tenant data (a sign-in): nothing left from an earlier request.</summary>
+    void Unscope();
+
     /// <summary>
     /// Marks the unit of work as running until disposed: meanwhile its scope cannot change (a request sent inside another
     /// with a different scope throws). The next unit of work in the same DI scope sets its own.
