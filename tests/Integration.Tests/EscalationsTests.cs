@@ -232,6 +232,8 @@ public sealed class InterleavedEscalationsTests(InterleavedEscalationsFixture fi
     public async Task An_escalation_arriving_while_staff_resolve_the_case_reopens_it()
     {
         var caseId = await fixture.Db.ScalarAsync<long>($"SELECT id FROM dashboard.conversations WHERE tenant_id = '{fixture.Salon}'");
+        var (reopened, dialogs) = (await fixture.Db.ScalarAsync<int>($"SELECT reopen_count FROM dashboard.conversations WHERE id = {caseId}"),
+            await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.escalation_sessions WHERE case_id = {caseId}"));
         // Anna writes again; the sync reads her case as open, and just before it saves, staff close that case.
         await fixture.Db.Bot.SessionAsync(fixture.Salon, fixture.Anna, fixture.App.Clock.GetUtcNow().AddMinutes(-5), status: "escalated",
             endedAt: fixture.App.Clock.GetUtcNow().AddMinutes(-4));
@@ -242,9 +244,36 @@ public sealed class InterleavedEscalationsTests(InterleavedEscalationsFixture fi
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SyncEscalations());
 
         // Staff's resolution stands in the history, and the new escalation is not lost: the case waits again.
-        Assert.Equal("active:1:2", await fixture.Db.ScalarAsync<string>($"""
+        Assert.Equal($"active:{reopened + 1}:{dialogs + 1}", await fixture.Db.ScalarAsync<string>($"""
             SELECT c.status || ':' || c.reopen_count || ':' || (SELECT count(*) FROM dashboard.escalation_sessions s WHERE s.case_id = c.id)
             FROM dashboard.conversations c WHERE c.id = {caseId}
             """));
+    }
+
+    [Fact]
+    public async Task Closing_a_case_that_changed_since_the_page_was_shown_answers_conflict_and_closes_nothing()
+    {
+        using var staff = await fixture.App.SignedInAsync("staff@race.local", "Race-pass-2026");
+        var page = await staff.GetStringAsync("/escalations");
+        var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var caseId = await fixture.Db.ScalarAsync<long>($"SELECT id FROM dashboard.conversations WHERE tenant_id = '{fixture.Salon}'");
+        var status = await fixture.Db.ScalarAsync<string>($"SELECT status FROM dashboard.conversations WHERE id = {caseId}");
+
+        // Meanwhile Anna writes again and the sync files it into her case.
+        await fixture.Db.Bot.SessionAsync(fixture.Salon, fixture.Anna, fixture.App.Clock.GetUtcNow().AddMinutes(-2), status: "escalated",
+            endedAt: fixture.App.Clock.GetUtcNow().AddMinutes(-1));
+        await fixture.Db.SealPublicAsync();
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SyncEscalations());
+
+        var token = await DashboardApp.AntiForgeryTokenAsync(staff, "/escalations");
+        using var response = await staff.PostAsync($"/escalations?handler=Resolve&id={caseId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reason"] = "Перезвонили", ["version"] = version, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Клиент написал снова", await response.Content.ReadAsStringAsync());
+        Assert.NotEqual("resolved", await fixture.Db.ScalarAsync<string>($"SELECT status FROM dashboard.conversations WHERE id = {caseId}"));
+        Assert.NotEqual("resolved", status);
     }
 }

@@ -20,7 +20,7 @@ public sealed record EscalationList(IReadOnlyList<EscalationView> Cases, int Ope
 public sealed record EscalationView(
     long Id, Guid TenantId, string? Salon, Guid? ClientId, string? ClientName, string? Phone, Channel? Channel, long? SessionId,
     DateTimeOffset? EscalatedAt, DateTimeOffset? WaitingSince, int ReopenCount, int Dialogs, string? Reason, string? Summary,
-    EscalationStatus Status, DateTimeOffset? ClosedAt, string? ClosureReason, string? ClosedBy);
+    EscalationStatus Status, DateTimeOffset? ClosedAt, string? ClosureReason, string? ClosedBy, uint Version);
 
 public sealed class GetEscalationsValidator : AbstractValidator<GetEscalations>
 {
@@ -75,7 +75,7 @@ public sealed class GetEscalationsHandler(IDashboardDb db, IPublicData bot, ITen
             var session = c.SessionId is { } sid ? sessions.GetValueOrDefault(sid) : null;
             return new EscalationView(c.Id, c.TenantId, salons.GetValueOrDefault(c.TenantId), client?.Id, client?.FullName, client?.Phone,
                 session?.Channel, c.SessionId, c.EscalatedAt, c.WaitingSince, c.ReopenCount, r.Dialogs, c.EscalationReason, session?.Summary,
-                c.Status, c.ClosedAt, c.ClosureReason, r.ClosedBy);
+                c.Status, c.ClosedAt, c.ClosureReason, r.ClosedBy, c.Version);
         }).ToList();
         return new EscalationList(views, Count(EscalationStatus.Active) + Count(EscalationStatus.Escalated), Count(EscalationStatus.Resolved), zone.Id);
     }

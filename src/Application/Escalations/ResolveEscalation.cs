@@ -15,7 +15,9 @@ namespace AgentP.Application.Escalations;
 /// <summary>Salon staff close a case with a reason (audited). Another salon's case is 404; resolving twice changes nothing.</summary>
 [Authorize]
 [Changes(CacheTags.Attention)]
-public sealed record ResolveEscalation(long Id, string? Reason, Guid? TenantId = null) : IRequest<bool>, IAllowsAllTenants;
+/// <param name="Version">The case's row version when the page showing it was made: a case changed since (the client wrote
+/// again and the sync reopened it) is not closed unseen.</param>
+public sealed record ResolveEscalation(long Id, string? Reason, uint? Version = null, Guid? TenantId = null) : IRequest<bool>, IAllowsAllTenants;
 
 public sealed class ResolveEscalationValidator : AbstractValidator<ResolveEscalation>
 {
@@ -32,6 +34,7 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
     {
         var @case = await db.EscalationCases.FirstOrDefaultAsync(c => c.Id == request.Id, cancellationToken)
             ?? throw new NotFoundException("Обращение не найдено.");
+        if (request.Version is { } seen && seen != @case.Version && @case.Status != EscalationStatus.Resolved) throw Changed();
         var now = clock.GetUtcNow();
         var reason = request.Reason!.Trim();
         if (!@case.Resolve(reason, caller.UserId, now)) return false;
@@ -46,8 +49,10 @@ public sealed class ResolveEscalationHandler(IDashboardDb db, ICurrentUser calle
         {
             // The sync added an escalation to the case after it was read here: closing it now would close a message
             // nobody has seen. Nothing is saved (the audit entry goes with it).
-            throw new ConflictException("Клиент написал снова, пока вы закрывали обращение. Посмотрите его ещё раз.");
+            throw Changed();
         }
         return true;
     }
+
+    private static ConflictException Changed() => new("Клиент написал снова, пока вы закрывали обращение. Посмотрите его ещё раз.");
 }

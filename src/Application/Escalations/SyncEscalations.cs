@@ -76,6 +76,9 @@ public sealed class SyncEscalationsHandler(IPublicData bot, IDashboardDb db, IOp
             {
                 if (open.Status == EscalationStatus.Resolved) reopened++; else added++;
                 open.Add(s.Id, s.At, reason, now);
+                // Saved even when no column of the case changed (an older dialog joining it): the save then checks the
+                // case's row version, so a case resolved meanwhile is read again instead of taking the dialog unseen.
+                db.Entry(open).Property(c => c.UpdatedAt).IsModified = true;
             }
             else
             {

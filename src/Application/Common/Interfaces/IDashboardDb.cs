@@ -25,6 +25,9 @@ public interface IDashboardDb
     /// <summary>To read again after a save lost to a concurrent change (a row version conflict).</summary>
     Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
+    /// <summary>To mark what a save must check or write though its value did not change.</summary>
+    Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<TEntity> Entry<TEntity>(TEntity entity) where TEntity : class;
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -19,9 +19,9 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
     }
 
     /// <summary><c>POST /escalations?handler=resolve&amp;id=…</c> with <c>reason</c>: any role of the salon, audited.</summary>
-    public async Task<IActionResult> OnPostResolveAsync(long id, string? reason, string? returnUrl)
+    public async Task<IActionResult> OnPostResolveAsync(long id, string? reason, uint? version, string? returnUrl)
     {
-        var closed = await mediator.Send(new ResolveEscalation(id, reason), HttpContext.RequestAborted);
+        var closed = await mediator.Send(new ResolveEscalation(id, reason, version), HttpContext.RequestAborted);
         Notice = closed ? "Обращение закрыто." : "Обращение уже было закрыто.";
         return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/escalations"));
     }
