@@ -56,7 +56,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
                      (SELECT json_agg(json_build_object('status', x.status, 'comment', x.comment, 'at', x.processed_at)
                                       ORDER BY x.processed_at DESC, x.id DESC)
                       FROM dashboard.wishlist_actions x WHERE x.tenant_id = p.tenant_id AND x.wishlist_id = p.id)::text AS history
-              FROM page p JOIN public.clients_v2 c ON c.id = p.user_id
+              FROM page p JOIN public.clients_v2 c ON c.id = p.user_id AND c.tenant_id = p.tenant_id -- the item's salon's client, never another's
               UNION ALL
               SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int, NULL
               FROM matching GROUP BY effective_status
@@ -99,12 +99,12 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         // The page's pass without the counts and the history: the filter's items and their clients, read as they come.
         var sql = $"""
             WITH matching AS (
-              SELECT w.id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
+              SELECT w.id, w.tenant_id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
                      coalesce(a.status, w.status) AS effective_status
               {From}
             )
             SELECT m.id, c.full_name, c.phone, m.item_type, m.item_id, m.source, m.comment, m.status, m.meta::text, m.created_at, m.effective_status
-            FROM matching m JOIN public.clients_v2 c ON c.id = m.user_id
+            FROM matching m JOIN public.clients_v2 c ON c.id = m.user_id AND c.tenant_id = m.tenant_id
             WHERE @status::text IS NULL OR m.effective_status = @status::text
             ORDER BY m.created_at DESC, m.id DESC
             LIMIT @take
