@@ -29,7 +29,7 @@ public sealed class ScopedCacheTests
         tenant.TenantId.Returns(salon);
         tenant.AllTenants.Returns(all || system);
         tenant.IsSystem.Returns(system);
-        return new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheChanges>(),
+        return new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheGenerations>(),
             provider.GetRequiredService<IOptions<DashboardOptions>>());
     }
 

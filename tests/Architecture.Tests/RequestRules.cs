@@ -22,6 +22,20 @@ internal static class RequestRules
         ["ResetPassword"] = "sets a password through a one-time link: the token is the credential",
     };
 
+    /// <summary>
+    /// The requests that see no salon's data through the query filters, by type name, each with why: they run unscoped
+    /// (the tenant-scope behaviour clears any scope), so a request that reads a salon's data must declare its scope instead.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Unscoped = new Dictionary<string, string>
+    {
+        ["SignIn"] = "finds the user by e-mail before any salon is known",
+        ["CheckSignIn"] = "checks the cookie's session and stamp by user id",
+        ["SignOut"] = "revokes the caller's own session",
+        ["ChangePassword"] = "changes the caller's own password",
+        ["ResetPassword"] = "finds the user by the link's token",
+        ["CreateUser"] = "the salon is named by the request and checked by the validator; e-mails are unique across salons",
+    };
+
     public static bool IsRequest(Type type) =>
         type is { IsInterface: false, IsAbstract: false }
         && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));
@@ -34,5 +48,13 @@ internal static class RequestRules
             .Where(t => !typeof(ISystemRequest).IsAssignableFrom(t))
             .Where(t => !anonymous.Contains(t.Name))
             .Select(t => $"{t.FullName}: neither [Authorize] nor ISystemRequest; add one, or name it in {nameof(RequestRules)}.{nameof(Anonymous)} with a reason")
+            .ToList();
+
+    /// <summary>Every request that declares no scope (one salon, platform-wide or system) and is not named in <paramref name="unscoped"/>.</summary>
+    public static IReadOnlyList<string> WithoutScope(IEnumerable<Type> types, IReadOnlyCollection<string> unscoped) =>
+        types.Where(IsRequest)
+            .Where(t => !typeof(ITenantScoped).IsAssignableFrom(t) && !typeof(IPlatformWide).IsAssignableFrom(t) && !typeof(ISystemRequest).IsAssignableFrom(t))
+            .Where(t => !unscoped.Contains(t.Name))
+            .Select(t => $"{t.FullName}: declares no scope (ITenantScoped, IPlatformWide or ISystemRequest); add one, or name it in {nameof(RequestRules)}.{nameof(Unscoped)} with a reason")
             .ToList();
 }

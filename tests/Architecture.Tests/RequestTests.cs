@@ -32,4 +32,23 @@ public sealed class RequestTests
         Layers.AssertDoesNotReport(violations, typeof(SystemJobRequest));
         Layers.AssertDoesNotReport(violations, typeof(NamedAnonymousRequest));
     }
+
+    [Fact]
+    public void Every_request_declares_its_scope_or_is_named_as_unscoped()
+    {
+        Layers.AssertNone(RequestRules.WithoutScope(Requests, RequestRules.Unscoped.Keys.ToList()), "Requests without a tenant scope");
+        var names = Requests.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Layers.AssertNone(RequestRules.Unscoped.Keys.Where(n => !names.Contains(n)).ToList(), "Unscoped requests named but not found");
+    }
+
+    [Fact]
+    public void The_scope_rule_reports_a_request_that_declares_none()
+    {
+        var violations = RequestRules.WithoutScope(Layers.BrokenSamples, [nameof(NamedAnonymousRequest), nameof(UnguardedRequest), nameof(AuthorizedRequest),
+            nameof(InheritsAuthorizationRequest)]);
+        Layers.AssertReports(violations, typeof(UnscopedReadRequest));
+        Layers.AssertDoesNotReport(violations, typeof(OneSalonRequest));
+        Layers.AssertDoesNotReport(violations, typeof(PlatformRequest));
+        Layers.AssertDoesNotReport(violations, typeof(SystemJobRequest));
+    }
 }

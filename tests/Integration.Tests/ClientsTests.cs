@@ -155,13 +155,13 @@ public sealed partial class ClientsTests(ClientsFixture fixture) : IClassFixture
 }
 
 /// <summary>The same salon with figures reused for 5 minutes, as production reuses them for 30 s.</summary>
-public sealed class ReusingClientsFixture : ClientsFixture
+public sealed class CachingClientsFixture : ClientsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(CachedFiveMinutes);
 }
 
-public sealed class ReusedDueCountTests(ReusingClientsFixture fixture) : IClassFixture<ReusingClientsFixture>
+public sealed class CachedDueCountTests(CachingClientsFixture fixture) : IClassFixture<CachingClientsFixture>
 {
     [Fact]
     public async Task The_salons_due_count_is_reused_while_searches_and_the_list_read_the_memory_live()

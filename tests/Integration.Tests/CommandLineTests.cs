@@ -3,7 +3,7 @@ using AgentP.TestSupport;
 namespace AgentP.Integration.Tests;
 
 /// <summary>The CLI verbs as an operator runs them: the real Web assembly in its own process.</summary>
-public sealed class CommandLineTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class CommandLineTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     [Fact]
     public async Task Create_user_creates_a_salon_admin_who_can_sign_in()

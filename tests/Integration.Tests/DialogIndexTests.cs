@@ -119,14 +119,14 @@ public sealed class DialogIndexIsolationTests(DialogIndexFixture fixture) : ICla
     }
 }
 
-public sealed class ReusedMarkFixture : DialogIndexFixture
+public sealed class CachedMarkFixture : DialogIndexFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(CachedFiveMinutes);
 }
 
 /// <summary>Pages reuse the index's mark for a while: an older mark leaves more dialogs to the live side, never loses or doubles one.</summary>
-public sealed class ReusedMarkTests(ReusedMarkFixture fixture) : IClassFixture<ReusedMarkFixture>
+public sealed class CachedMarkTests(CachedMarkFixture fixture) : IClassFixture<CachedMarkFixture>
 {
     [Fact]
     public async Task Pages_read_every_dialog_once_while_the_mark_they_hold_is_older_than_the_index()

@@ -6,7 +6,7 @@ namespace AgentP.Integration.Tests;
 /// Every POST form, each field and each redirect target, with the values a crawling scanner sends (quotes, an inverted
 /// question mark a header cannot carry, control characters, very long text): never a 5xx.
 /// </summary>
-public sealed class HostileFormTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class HostileFormTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     public static readonly string[] Values =
     [
@@ -34,7 +34,7 @@ public sealed class HostileFormTests(TwoSalonsFixture fixture) : IClassFixture<T
     [InlineData("root@test.local")]
     public async Task No_form_answers_5xx_whatever_its_fields_and_redirect_target_hold(string email)
     {
-        using var client = await fixture.App.SignedInAsync(email, TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync(email, SalonsFixture.Password);
         var failures = new List<string>();
         var token = await DashboardApp.AntiForgeryTokenAsync(client, "/account/password"); // one per user, whichever form
         foreach (var (action, fields) in Forms)
@@ -67,7 +67,7 @@ public sealed class HostileFormTests(TwoSalonsFixture fixture) : IClassFixture<T
             var token = await DashboardApp.AntiForgeryTokenAsync(client, "/login");
             using var response = await client.PostAsync("/login?ReturnUrl=" + Uri.EscapeDataString(value), new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["Email"] = "staff-a@test.local", ["Password"] = TwoSalonsFixture.Password, ["__RequestVerificationToken"] = token,
+                ["Email"] = "staff-a@test.local", ["Password"] = SalonsFixture.Password, ["__RequestVerificationToken"] = token,
             }));
             Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
             var location = Assert.Single(response.Headers.NonValidated["Location"]);

@@ -7,7 +7,7 @@ namespace AgentP.Integration.Tests;
 /// Every GET route and query parameter with a catalogue of hostile values, as each role: never a 5xx, never another
 /// salon's data, and public stays untouched (the fixture's checksum on dispose).
 /// </summary>
-public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class HostileInputTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     public static readonly string[] Values =
     [
@@ -42,7 +42,7 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
     public async Task No_route_answers_5xx_or_leaks_another_salon_whatever_the_query_string(string email)
     {
         await fixture.WarmTheCacheAsOtherSalonsAsync();
-        using var client = await fixture.App.SignedInAsync(email, TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync(email, SalonsFixture.Password);
         var failures = new List<string>();
         foreach (var (path, parameters) in Routes)
         foreach (var parameter in parameters)
@@ -68,7 +68,7 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
     [InlineData("/status/-5")]
     public async Task Odd_ids_are_404_not_5xx(string url)
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var status = (int)(await client.GetAsync(url)).StatusCode;
         Assert.True(status is 404 or 400, $"{url}: {status}");
     }
@@ -76,7 +76,7 @@ public sealed class HostileInputTests(TwoSalonsFixture fixture) : IClassFixture<
     [Fact]
     public async Task Hostile_form_posts_get_4xx()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await DashboardApp.AntiForgeryTokenAsync(client, "/wishlist");
         foreach (var value in Values)
         {

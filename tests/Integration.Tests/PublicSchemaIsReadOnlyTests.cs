@@ -8,7 +8,7 @@ using Npgsql;
 namespace AgentP.Integration.Tests;
 
 /// <summary>docs/architecture.md §2: the dashboard never writes to public — enforced by the database role and by the context.</summary>
-public sealed class PublicSchemaIsReadOnlyTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class PublicSchemaIsReadOnlyTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     [Theory]
     [InlineData("INSERT INTO public.tenants_v2 (name) VALUES ('x')")]

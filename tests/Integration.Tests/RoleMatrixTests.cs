@@ -4,7 +4,7 @@ using AgentP.TestSupport;
 namespace AgentP.Integration.Tests;
 
 /// <summary>Who may open which page: anonymous → sign-in, a role without access → 403, everyone else → the page.</summary>
-public sealed class RoleMatrixTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class RoleMatrixTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     private static readonly string[] Pages = ["/", "/platform", "/sessions", "/wishlist", "/clients", "/alerts", "/escalations", "/audit", "/users", "/settings", "/account/password"];
 
@@ -17,7 +17,7 @@ public sealed class RoleMatrixTests(TwoSalonsFixture fixture) : IClassFixture<Tw
     public async Task Every_page_answers_each_role_as_designed(string? email, string expected)
     {
         await fixture.WarmTheCacheAsOtherSalonsAsync();
-        using var client = email is null ? fixture.App.Browser() : await fixture.App.SignedInAsync(email, TwoSalonsFixture.Password);
+        using var client = email is null ? fixture.App.Browser() : await fixture.App.SignedInAsync(email, SalonsFixture.Password);
         var actual = new List<string>();
         foreach (var page in Pages)
         {

@@ -4,18 +4,18 @@ using AgentP.TestSupport;
 namespace AgentP.Integration.Tests;
 
 /// <summary>Deactivation and password changes end existing sign-ins at once (security stamp, checked on every request).</summary>
-public sealed class SessionInvalidationTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class SessionInvalidationTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     [Fact]
     public async Task A_deactivated_user_is_signed_out_and_a_password_change_keeps_only_the_changing_session()
     {
-        using var staff = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
-        using var bOther = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
-        using var bChanging = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
+        using var staff = await fixture.App.SignedInAsync("staff-a@test.local", SalonsFixture.Password);
+        using var bOther = await fixture.App.SignedInAsync("admin-b@test.local", SalonsFixture.Password);
+        using var bChanging = await fixture.App.SignedInAsync("admin-b@test.local", SalonsFixture.Password);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await bOther.GetAsync("/")).StatusCode);
 
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await DashboardApp.AntiForgeryTokenAsync(admin, "/users");
         await admin.PostAsync($"/users?handler=Active&id={fixture.StaffA.Id}&active=false",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
@@ -23,7 +23,7 @@ public sealed class SessionInvalidationTests(TwoSalonsFixture fixture) : IClassF
         var changeToken = await DashboardApp.AntiForgeryTokenAsync(bChanging, "/account/password");
         var changed = await bChanging.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Current"] = TwoSalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026", ["__RequestVerificationToken"] = changeToken,
+            ["Current"] = SalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026", ["__RequestVerificationToken"] = changeToken,
         }));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 

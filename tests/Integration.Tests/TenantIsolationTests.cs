@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentP.Integration.Tests;
 
 /// <summary>docs/architecture.md §6: an admin or staff member only ever sees their own salon, whatever the request names.</summary>
-public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>, IAsyncLifetime
+public sealed class TenantIsolationTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>, IAsyncLifetime
 {
     /// <summary>Every test asks against a warm cache: whatever salons B and C's pages left there.</summary>
     public Task InitializeAsync() => fixture.WarmTheCacheAsOtherSalonsAsync();
@@ -99,7 +99,7 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
     public async Task An_admin_cannot_use_the_super_admins_tenant_switcher()
     {
         using var client = fixture.App.Browser();
-        await DashboardApp.PostLoginAsync(client, "admin-a@test.local", TwoSalonsFixture.Password);
+        await DashboardApp.PostLoginAsync(client, "admin-a@test.local", SalonsFixture.Password);
         var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
         var response = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -117,7 +117,7 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
     public async Task Super_admin_switches_salon_in_the_header()
     {
         using var client = fixture.App.Browser();
-        await DashboardApp.PostLoginAsync(client, "root@test.local", TwoSalonsFixture.Password);
+        await DashboardApp.PostLoginAsync(client, "root@test.local", SalonsFixture.Password);
         var token = await DashboardApp.AntiForgeryTokenAsync(client, "/");
         var response = await client.PostAsync("/switch-tenant", new FormUrlEncodedContent(new Dictionary<string, string>
         {
@@ -143,8 +143,8 @@ public sealed class TenantIsolationTests(TwoSalonsFixture fixture) : IClassFixtu
     [InlineData("/audit?handler=export", "audit", "admin-b@test.local")]
     public async Task Another_salons_admin_exports_their_own_salons_rows_only_and_audits_it_there(string url, string what, string own)
     {
-        using (await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password)) { } // salon A's sign-in is in the log
-        using var client = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
+        using (await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password)) { } // salon A's sign-in is in the log
+        using var client = await fixture.App.SignedInAsync("admin-b@test.local", SalonsFixture.Password);
 
         var csv = await client.GetStringAsync(url);
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentP.Integration.Tests;
 
 /// <summary>Closed days come from metrics_dailies, today from public: the Overview is never a day behind.</summary>
-public sealed class TodayLiveTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class TodayLiveTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     [Fact]
     public async Task Today_is_live_and_past_days_appear_once_collected()
@@ -29,7 +29,7 @@ public sealed class TodayLiveTests(TwoSalonsFixture fixture) : IClassFixture<Two
     }
 }
 
-public sealed class ReusedTodayTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
+public sealed class CachedTodayTests(CachingSalonsFixture fixture) : IClassFixture<CachingSalonsFixture>
 {
     [Fact]
     public async Task Todays_figures_are_reused_for_a_while_and_never_across_salons()
@@ -61,7 +61,7 @@ public sealed class ReusedTodayTests(ReusingSalonsFixture fixture) : IClassFixtu
 }
 
 /// <summary>When figures were last collected is reused too: another instance's collection shows within the reuse time.</summary>
-public sealed class ReusedCollectionTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
+public sealed class CachedCollectionTests(CachingSalonsFixture fixture) : IClassFixture<CachingSalonsFixture>
 {
     [Fact]
     public async Task A_collection_on_another_instance_shows_within_the_reuse_time()
@@ -83,7 +83,7 @@ public sealed class ReusedCollectionTests(ReusingSalonsFixture fixture) : IClass
 }
 
 /// <summary>A salon's time zone is reused like its figures, and forgotten as soon as its settings are saved here.</summary>
-public sealed class ReusedZoneTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
+public sealed class CachedZoneTests(CachingSalonsFixture fixture) : IClassFixture<CachingSalonsFixture>
 {
     [Fact]
     public async Task A_salons_zone_is_reused_and_a_saved_change_shows_at_once()

@@ -5,7 +5,7 @@ using AgentP.Application.Users;
 namespace AgentP.Integration.Tests;
 
 /// <summary>User management: a salon admin manages their own salon's people only; deactivation stops sign-in.</summary>
-public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class UsersTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> form, string query = "")
     {
@@ -16,7 +16,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Fact]
     public async Task An_admin_sees_only_their_salons_users()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var html = await client.GetStringAsync("/users");
         Assert.Contains("staff-a@test.local", html);
         Assert.DoesNotContain("admin-b@test.local", html);
@@ -26,7 +26,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Fact]
     public async Task An_admin_adds_staff_to_their_salon_who_can_then_sign_in()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var response = await PostAsync(client, "Create", new() { ["Form.Email"] = "new-staff@test.local", ["Form.Password"] = "Fresh-pass-2026", ["Form.Role"] = "staff" });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(fixture.SalonA, await fixture.Db.ScalarAsync<Guid>("SELECT tenant_id FROM dashboard.users WHERE email = 'new-staff@test.local'"));
@@ -37,7 +37,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Fact]
     public async Task A_name_with_control_characters_is_refused_with_a_400_as_on_edit()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var response = await PostAsync(client, "Create", new()
         {
             ["Form.Email"] = "bell-name@test.local", ["Form.Password"] = "Fresh-pass-2026", ["Form.Role"] = "staff", ["Form.FirstName"] = "Ан\u0007на",
@@ -53,7 +53,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [InlineData("admin", "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12", "Пароль слишком длинный")]
     public async Task An_admin_gets_a_clear_400_for_a_user_they_may_not_add(string role, string password, string message)
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var response = await PostAsync(client, "Create", new() { ["Form.Email"] = $"{role}-x@test.local", ["Form.Password"] = password, ["Form.Role"] = role });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
@@ -63,7 +63,7 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Fact]
     public async Task A_cyrillic_password_of_72_bytes_is_taken_whole()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         const string password = "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12"; // 36 letters, 72 bytes
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "Create", new() { ["Form.Email"] = "cyrillic@test.local", ["Form.Password"] = password, ["Form.Role"] = "staff" })).StatusCode);
         (await fixture.App.SignedInAsync("cyrillic@test.local", password)).Dispose();
@@ -73,10 +73,10 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
     [Fact]
     public async Task Deactivation_stops_sign_in_and_is_refused_across_salons_and_for_oneself()
     {
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var response = await PostAsync(admin, "Active", [], $"&id={fixture.StaffA.Id}&active=false");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", SalonsFixture.Password)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, "Active", [], $"&id={fixture.AdminB.Id}&active=false")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, "Active", [], $"&id={fixture.SuperAdmin.Id}&active=false")).StatusCode);
@@ -86,18 +86,18 @@ public sealed class UsersTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalo
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'deactivate_user'"));
 
         await PostAsync(admin, "Active", [], $"&id={fixture.StaffA.Id}&active=true");
-        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(fixture.App.Browser(), "staff-a@test.local", SalonsFixture.Password)).StatusCode);
     }
 
     [Fact]
     public async Task Staff_cannot_open_the_users_page()
     {
-        using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("staff-a@test.local", SalonsFixture.Password);
         Assert.StartsWith("/status/403", (await client.GetAsync("/users")).Headers.Location!.PathAndQuery);
     }
 }
 
-public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed partial class PasswordResetTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string tokenPage, Dictionary<string, string> form)
     {
@@ -126,7 +126,7 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task A_reset_link_sets_a_new_password_once()
     {
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await LinkAsync(admin, fixture.StaffA.Id);
 
         var used = await UseAsync(token, "Reset-pass-2026");
@@ -142,8 +142,8 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task A_reset_to_a_password_over_72_bytes_is_refused_and_the_link_still_works()
     {
-        var id = await fixture.App.CreateUserAsync("long-reset@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var id = await fixture.App.CreateUserAsync("long-reset@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await LinkAsync(admin, id);
         var refused = await UseAsync(token, "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12");
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -154,13 +154,13 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task A_password_change_voids_the_outstanding_reset_link()
     {
-        await fixture.App.CreateUserAsync("changes@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        await fixture.App.CreateUserAsync("changes@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await LinkAsync(admin, await fixture.Db.ScalarAsync<long>("SELECT id FROM dashboard.users WHERE email = 'changes@test.local'"));
 
-        using var user = await fixture.App.SignedInAsync("changes@test.local", TwoSalonsFixture.Password);
+        using var user = await fixture.App.SignedInAsync("changes@test.local", SalonsFixture.Password);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(user, "/account/password", "/account/password",
-            new() { ["Current"] = TwoSalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026" })).StatusCode);
+            new() { ["Current"] = SalonsFixture.Password, ["New"] = "Changed-pass-2026", ["Confirm"] = "Changed-pass-2026" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await UseAsync(token, "Hijacked-pass-2026")).StatusCode);
     }
@@ -168,8 +168,8 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task Deactivation_voids_the_outstanding_reset_link()
     {
-        var id = await fixture.App.CreateUserAsync("leaves@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        var id = await fixture.App.CreateUserAsync("leaves@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await LinkAsync(admin, id);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=false", "/users", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=true", "/users", [])).StatusCode);
@@ -180,8 +180,8 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task A_reset_link_expires_after_24_hours_and_foreign_users_are_404()
     {
-        using var admin = await fixture.App.SignedInAsync("admin-b@test.local", TwoSalonsFixture.Password);
-        var created = await fixture.App.CreateUserAsync("late@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
+        using var admin = await fixture.App.SignedInAsync("admin-b@test.local", SalonsFixture.Password);
+        var created = await fixture.App.CreateUserAsync("late@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
         var token = await LinkAsync(admin, created);
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(admin, $"/users?handler=Reset&id={fixture.StaffA.Id}", "/users", [])).StatusCode);
         fixture.App.Clock.Advance(TimeSpan.FromHours(24.1)); // the fake clock only moves forward: this test's last step
@@ -191,8 +191,8 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     [Fact]
     public async Task An_admin_edits_names_and_role_of_their_salons_users_only()
     {
-        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
-        var id = await fixture.App.CreateUserAsync("promote@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
+        using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
+        var id = await fixture.App.CreateUserAsync("promote@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
         var ok = await PostAsync(admin, $"/users?handler=Update&id={id}", "/users", new() { ["firstName"] = "Ирина", ["lastName"] = "Главная", ["role"] = "admin" });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Equal("Ирина Главная admin", await fixture.Db.ScalarAsync<string>($"SELECT concat_ws(' ', first_name, last_name, role) FROM dashboard.users WHERE id = {id}"));
@@ -206,8 +206,8 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
     {
         using var admin = fixture.App.Browser();
         admin.BaseAddress = new Uri("http://evil.example"); // a forged Host header
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-b@test.local", TwoSalonsFixture.Password)).StatusCode);
-        var id = await fixture.App.CreateUserAsync("hosted@test.local", TwoSalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-b@test.local", SalonsFixture.Password)).StatusCode);
+        var id = await fixture.App.CreateUserAsync("hosted@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonB);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Reset&id={id}", "/users", [])).StatusCode);
 
         var page = await admin.GetStringAsync("/users");
@@ -221,7 +221,7 @@ public sealed partial class PasswordResetTests(TwoSalonsFixture fixture) : IClas
 }
 
 /// <summary>The same salons with the dashboard's public address configured, as production has it.</summary>
-public sealed class PublicAddressSalonsFixture : TwoSalonsFixture
+public sealed class PublicAddressSalonsFixture : SalonsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Dashboard:PublicBaseUrl"] = "https://dashboard.salon.example/" });
@@ -234,7 +234,7 @@ public sealed class PublicResetLinkTests(PublicAddressSalonsFixture fixture) : I
     {
         using var admin = fixture.App.Browser();
         admin.BaseAddress = new Uri("http://evil.example");
-        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-a@test.local", TwoSalonsFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await DashboardApp.PostLoginAsync(admin, "admin-a@test.local", SalonsFixture.Password)).StatusCode);
         var token = await DashboardApp.AntiForgeryTokenAsync(admin, "/users");
         await admin.PostAsync($"/users?handler=Reset&id={fixture.StaffA.Id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace AgentP.Integration.Tests;
 
 /// <summary>Sign-in requirement, health endpoints, language and encoding, error pages.</summary>
-public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalonsFixture>
+public sealed class WebTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
     [Theory]
     [InlineData("/")]
@@ -37,7 +37,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task The_overview_shows_the_salon_and_todays_live_counts()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var html = await client.GetStringAsync("/overview?range=today");
         Assert.Contains("data-testid=\"overview-salon\">Салон «Альфа»</h1>", html);
         Assert.Contains("data-testid=\"kpi-dialogs\">3</p>", html);
@@ -47,7 +47,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task Cyrillic_is_sent_as_utf8_text_not_as_html_entities()
     {
-        using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("staff-a@test.local", SalonsFixture.Password);
         var response = await client.GetAsync("/");
         Assert.Equal("utf-8", response.Content.Headers.ContentType!.CharSet);
         var html = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync());
@@ -59,7 +59,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task The_interface_is_russian_by_default_and_switches_to_english()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US"); // the browser's language does not decide
         Assert.Contains("Время ответа", await client.GetStringAsync("/"));
 
@@ -78,7 +78,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task The_layout_shows_the_signed_in_user_and_role_and_a_sign_out_button()
     {
-        using var client = await fixture.App.SignedInAsync("staff-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("staff-a@test.local", SalonsFixture.Password);
         var html = await client.GetStringAsync("/");
         Assert.Contains("data-testid=\"user-name\" title=\"Смена пароля\">staff-a@test.local</a>", html);
         Assert.Contains("Сотрудник", html);
@@ -89,7 +89,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task A_signed_in_user_gets_a_friendly_404_page()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var response = await client.GetAsync("/no-such-page");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -114,7 +114,7 @@ public sealed class WebTests(TwoSalonsFixture fixture) : IClassFixture<TwoSalons
     [Fact]
     public async Task No_page_carries_an_inline_script()
     {
-        using var client = await fixture.App.SignedInAsync("admin-a@test.local", TwoSalonsFixture.Password);
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         foreach (var path in new[] { "/", "/sessions", "/wishlist", "/clients" })
         {
             var html = await client.GetStringAsync(path);

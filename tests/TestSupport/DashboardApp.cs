@@ -148,7 +148,7 @@ public class AppFixture : IAsyncLifetime
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
     /// <summary>Figures, badges and lookups reused for 5 minutes, as production reuses them for 30 s (the tests' default: 0).</summary>
-    protected static readonly IReadOnlyDictionary<string, string> ReusedFiveMinutes =
+    protected static readonly IReadOnlyDictionary<string, string> CachedFiveMinutes =
         new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" };
 
     /// <summary>Configuration the test class's app runs with (fake servers' addresses, for instance).</summary>

@@ -79,7 +79,7 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         // Counting reads every matching client's memory: the salon-wide count (no search) is reused like the Overview's
         // figures; a search's is counted along with its page.
         var salonWide = string.IsNullOrWhiteSpace(filter.Q);
-        var reusedDue = salonWide
+        var cachedDue = salonWide
             ? await cache.GetAsync(CacheTags.Figures, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken, "clients-due", today)
             : (int?)null;
         var page = await queries.PageAsync(scope, filter, today, request.After is null ? null : after, GetClients.PageSize + 1,
@@ -87,7 +87,7 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var rows = page.Rows.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new ClientPage(rows, reusedDue ?? page.DueCount,
+        return new ClientPage(rows, cachedDue ?? page.DueCount,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}" : null, zone.Id, today);
     }
 }

@@ -17,6 +17,6 @@ public sealed class CultureModel : PageModel
         Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps });
-        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/"));
+        return LocalRedirect(RedirectTarget.Local(Url, returnUrl, "/"));
     }
 }

@@ -55,5 +55,5 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
         return Page();
     }
 
-    private string SafeReturnUrl => AgentP.Web.ReturnUrl.Local(Url, ReturnUrl, "/");
+    private string SafeReturnUrl => RedirectTarget.Local(Url, ReturnUrl, "/");
 }

@@ -28,6 +28,6 @@ public sealed class SwitchTenantModel(IMediator mediator) : PageModel
         var current = await HttpContext.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             DashboardClaims.WithSelectedTenant(User, tenantId, name), current.Properties);
-        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/"));
+        return LocalRedirect(RedirectTarget.Local(Url, returnUrl, "/"));
     }
 }

@@ -19,3 +19,13 @@ public sealed record SystemJobRequest : IRequest<Unit>, ISystemRequest;
 
 /// <summary>Open, and named as open by the sample test.</summary>
 public sealed record NamedAnonymousRequest : IRequest<bool>;
+
+/// <summary>Reads a salon's data but declares no scope: the scope rule must report it.</summary>
+[Authorize]
+public sealed record UnscopedReadRequest : IRequest<int>;
+
+[Authorize]
+public sealed record OneSalonRequest(Guid? TenantId) : IRequest<int>, ITenantScoped;
+
+[Authorize(Role.SuperAdmin)]
+public sealed record PlatformRequest : IRequest<int>, IPlatformWide;

@@ -22,7 +22,7 @@ public static class CacheRegistration
             o.Clock = new TimeProviderClock(clock);
             o.SizeLimit = Megabytes(dashboard.Value);
         });
-        services.AddSingleton<CacheChanges>();
+        services.AddSingleton<CacheGenerations>();
         services.AddScoped<ScopedCache>();
         return services;
     }

@@ -23,7 +23,7 @@ namespace AgentP.Application.Common.Caching;
 /// cache's size limit needs the room).
 /// </para>
 /// </summary>
-public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheChanges changes, IOptions<DashboardOptions> options)
+public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheGenerations generations, IOptions<DashboardOptions> options)
 {
     /// <param name="tag">The kind of change that makes the value old (<see cref="CacheTags"/>).</param>
     /// <param name="key">What tells this value apart within the scope: a name and the request's parameters.</param>
@@ -50,7 +50,7 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheC
     {
         var scope = Scope();
         foreach (var tag in tags)
-            changes.Changed(tag, scope.StartsWith("salon:", StringComparison.Ordinal) ? [scope, AllSalons, System] : [Everything]);
+            generations.Changed(tag, scope.StartsWith("salon:", StringComparison.Ordinal) ? [scope, AllSalons, System] : [Everything]);
     }
 
     private const string AllSalons = "all", System = "system", Everything = "*";
@@ -65,7 +65,7 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheC
     private string Key<T>(string tag, object?[] key)
     {
         var scope = Scope();
-        return string.Join('|', [scope, tag, Number(changes.Generation(tag, scope)), Number(changes.Generation(tag, Everything)), typeof(T).FullName,
+        return string.Join('|', [scope, tag, Number(generations.Generation(tag, scope)), Number(generations.Generation(tag, Everything)), typeof(T).FullName,
             .. key.Select(Part)]);
     }
 
@@ -89,18 +89,5 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheC
     private sealed class Held<T>(T value)
     {
         public T Value { get; } = value;
-    }
-}
-
-/// <summary>The current generation of each kind of cached value in each scope on this instance: one more for every change declared there.</summary>
-public sealed class CacheChanges
-{
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tag, string Scope), long> generations = new();
-
-    public long Generation(string tag, string scope) => generations.GetValueOrDefault((tag, scope));
-
-    public void Changed(string tag, IEnumerable<string> scopes)
-    {
-        foreach (var scope in scopes) generations.AddOrUpdate((tag, scope), 1, (_, v) => v + 1);
     }
 }

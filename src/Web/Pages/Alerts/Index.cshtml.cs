@@ -24,6 +24,6 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public async Task<IActionResult> OnPostAcknowledgeAsync(long id, string? returnUrl)
     {
         await mediator.Send(new AcknowledgeAlert(id), HttpContext.RequestAborted);
-        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/alerts"));
+        return LocalRedirect(RedirectTarget.Local(Url, returnUrl, "/alerts"));
     }
 }

@@ -23,6 +23,6 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
     {
         var closed = await mediator.Send(new ResolveEscalation(id, reason, version), HttpContext.RequestAborted);
         Notice = closed ? "Обращение закрыто." : "Обращение уже было закрыто.";
-        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/escalations"));
+        return LocalRedirect(RedirectTarget.Local(Url, returnUrl, "/escalations"));
     }
 }

@@ -17,6 +17,6 @@ public sealed class DecideModel(IMediator mediator) : PageModel
         var chosen = id is { } one ? [one] : ids ?? [];
         var count = await mediator.Send(new DecideWishlistItems(chosen, status, comment), HttpContext.RequestAborted);
         Notice = count == 1 ? "Решение записано." : "Решения записаны.";
-        return LocalRedirect(ReturnUrl.Local(Url, returnUrl, "/wishlist"));
+        return LocalRedirect(RedirectTarget.Local(Url, returnUrl, "/wishlist"));
     }
 }

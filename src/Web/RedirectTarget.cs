@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace AgentP.Web;
 
 /// <summary>Where a form sends the user back to: the one rule for every redirect target a request names.</summary>
-public static class ReturnUrl
+public static class RedirectTarget
 {
     private const int MaxLength = 2048;
 

@@ -8,7 +8,7 @@ namespace AgentP.Integration.Tests;
 /// 01:00 in Los Angeles) and a user of each role, in the production configuration (the cache on).
 /// Salon A counts Moscow days, salon B Vladivostok's (UTC+10), salon C Los Angeles' (UTC−8).
 /// </summary>
-public class TwoSalonsFixture : AppFixture
+public class SalonsFixture : AppFixture
 {
     public const string Password = "Correct-horse-42";
 
@@ -81,8 +81,8 @@ public class TwoSalonsFixture : AppFixture
 }
 
 /// <summary>The same salons with figures, badges and lookups reused for 5 minutes, as production reuses them for 30 s.</summary>
-public sealed class ReusingSalonsFixture : TwoSalonsFixture
+public sealed class CachingSalonsFixture : SalonsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(ReusedFiveMinutes);
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(CachedFiveMinutes);
 }

@@ -12,7 +12,7 @@ namespace AgentP.Integration.Tests;
 /// The menu badges are asked for by every page: one answer per scope is reused, never across salons, and read afresh
 /// as soon as alerts or cases change on this instance.
 /// </summary>
-public sealed class ReusedAttentionTests(ReusingSalonsFixture fixture) : IClassFixture<ReusingSalonsFixture>
+public sealed class CachedAttentionTests(CachingSalonsFixture fixture) : IClassFixture<CachingSalonsFixture>
 {
     [Fact]
     public async Task Badge_counts_are_reused_per_salon_and_read_again_after_an_alert_is_acknowledged_or_a_case_resolved()
@@ -62,10 +62,10 @@ public sealed class ReusedAttentionTests(ReusingSalonsFixture fixture) : IClassF
 }
 
 /// <summary>The salons with reuse on, YClients configured, and credentials for salon A only.</summary>
-public sealed class ReusingYclientsSalonsFixture : TwoSalonsFixture
+public sealed class CachingYclientsSalonsFixture : SalonsFixture
 {
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>(ReusedFiveMinutes) { ["Yclients:PartnerToken"] = "PARTNER" });
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>(CachedFiveMinutes) { ["Yclients:PartnerToken"] = "PARTNER" });
 
     protected override async Task SeedAsync()
     {
@@ -74,7 +74,7 @@ public sealed class ReusingYclientsSalonsFixture : TwoSalonsFixture
     }
 }
 
-public sealed class ReusedOverviewTests(ReusingYclientsSalonsFixture fixture) : IClassFixture<ReusingYclientsSalonsFixture>
+public sealed class CachedOverviewTests(CachingYclientsSalonsFixture fixture) : IClassFixture<CachingYclientsSalonsFixture>
 {
     [Fact]
     public async Task Whether_yclients_is_connected_is_reused_per_salon_never_across()
