@@ -147,7 +147,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Services the test class's app gets on top of its own (an exporter to read, for instance).</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
 
-    /// <summary>Figures, badges and lookups reused for 5 minutes, as production reuses them for 30 s (the tests' default: 0).</summary>
+    /// <summary>Figures, badges and lookups cached for 5 minutes (the tests' default is production's 30 s): for tests that look twice.</summary>
     protected static readonly IReadOnlyDictionary<string, string> CachedFiveMinutes =
         new Dictionary<string, string> { ["Dashboard:ReportCacheSeconds"] = "300" };
 
