@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -54,7 +55,7 @@ public static class WebServices
         // Behind a reverse proxy (Dashboard:TrustForwardedHeaders) the client's address and scheme come from X-Forwarded-*,
         // but only when the proxy itself sent them (Dashboard:TrustedProxies, loopback by default): believed from anyone,
         // every request could name a fresh address (a new sign-in allowance, a false ip in the audit) or claim HTTPS.
-        if (builder.Configuration.GetValue("Dashboard:TrustForwardedHeaders", false))
+        if (options.TrustForwardedHeaders)
         {
             var proxies = TrustedProxies.Read(builder.Configuration);
             services.Configure<ForwardedHeadersOptions>(o =>
@@ -151,7 +152,7 @@ public static class WebServices
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Dashboard:TrustForwardedHeaders", false)) app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.TrustForwardedHeaders) app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {

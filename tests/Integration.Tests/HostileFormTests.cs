@@ -23,10 +23,12 @@ public sealed class HostileFormTests(SalonsFixture fixture) : IClassFixture<Salo
         ("/wishlist/bulk", ["ids", "status", "comment", "returnUrl"]),
         ("/alerts?handler=Acknowledge&id=1", ["returnUrl"]),
         ("/escalations?handler=Resolve&id=1", ["reason", "returnUrl"]),
-        ("/settings", ["Values.TimeZone", "Values.LowConversionPercent", "Values.MinDialogs", "Values.NotificationChatId"]),
-        ("/users?handler=Create", ["Input.Email", "Input.Password", "Input.Role", "Input.FirstName"]),
+        ("/settings", ["Form.TimeZone", "Form.LowConversionPercent", "Form.MinDialogs", "Form.NotificationChatId"]),
+        ("/users?handler=Create", ["Form.Email", "Form.Password", "Form.Role", "Form.FirstName", "Form.TenantId"]),
         ("/users?handler=Update&id=1", ["firstName", "lastName", "role"]),
-        ("/account/password", ["Input.CurrentPassword", "Input.NewPassword", "Input.ConfirmPassword"]),
+        ("/account/reset", ["Token", "New", "Confirm"]),
+        ("/login", ["Email", "Password", "RememberMe"]),
+        ("/account/password", ["Current", "New", "Confirm"]),
     ];
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class SignInFixture : AppFixture
     {
         Salon = await Db.Bot.TenantAsync("Салон «Вход»");
         foreach (var email in new[] { "ok@test.local", "timing@test.local", "lockout@test.local", "release@test.local", "audit@test.local", "remember@test.local",
-                     "parallel@test.local", "owner@test.local", "same@test.local", "locked-timing@test.local", "copied@test.local" })
+                     "parallel@test.local", "burst@test.local", "owner@test.local", "same@test.local", "locked-timing@test.local", "copied@test.local" })
             await App.CreateUserAsync(email, Password, Role.Admin, Salon);
         await App.CreateUserAsync("inactive@test.local", Password, Role.Staff, Salon, active: false);
         var id = await App.CreateUserAsync("python@test.local", Password, Role.Admin, Salon);
@@ -160,6 +160,23 @@ public sealed partial class SignInTests(SignInFixture fixture) : IClassFixture<S
         using var owner = fixture.App.Browser();
         owner.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.12");
         Assert.Equal(HttpStatusCode.OK, (await DashboardApp.PostLoginAsync(owner, "parallel@test.local", SignInFixture.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_burst_of_wrong_passwords_gets_five_checked_and_the_rest_refused_as_locked()
+    {
+        // Twenty at once from one address: each is decided after the failures before it are counted, so the lockout
+        // closes after the fifth rather than after the burst.
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var client = fixture.App.Browser();
+            client.DefaultRequestHeaders.Add("X-Test-Client-Ip", "198.51.100.20");
+            (await DashboardApp.PostLoginAsync(client, "burst@test.local", $"wrong-{i}-password")).Dispose();
+        }));
+        Assert.Equal(5L, await fixture.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM dashboard.audits WHERE action = 'login_failed' AND metadata->>'email' = 'burst@test.local' AND metadata->>'reason' LIKE 'wrong_password%'"));
+        Assert.Equal(15L, await fixture.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM dashboard.audits WHERE action = 'login_failed' AND metadata->>'email' = 'burst@test.local' AND metadata->>'reason' = 'locked_out'"));
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 {
     public SignInValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Введите e-mail.").MaximumLength(254);
+        RuleFor(x => x.Email).NotEmpty().WithMessage("Введите e-mail.").MaximumLength(254).NoControlCharacters();
         RuleFor(x => x.Password).NotEmpty().WithMessage("Введите пароль.").MaximumLength(256);
     }
 }
@@ -62,6 +62,7 @@ public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHas
 
         // The count, the audit row and a success's reset commit together.
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        await lockouts.HoldAsync(user.Id, address, cancellationToken);
         if (await db.SignInLockouts.AnyAsync(l => l.UserId == user.Id && l.ClientAddress == address && l.LockedUntil > now, cancellationToken))
             return await FailAsync(user.Id, user.TenantId, "locked_out", transaction);
         if (!passwordMatches)

@@ -20,6 +20,9 @@ public sealed class DashboardOptions
     /// <summary>How long after a start the metrics job runs once, to fill the days missed while no instance ran.</summary>
     public TimeSpan StartupCollectionDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Behind a reverse proxy: take the client's address and scheme from X-Forwarded-* (from the trusted proxies only).</summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>Apply pending migrations of schema <c>dashboard</c> when the dashboard starts serving.</summary>
     public bool MigrateOnStart { get; set; } = true;
 

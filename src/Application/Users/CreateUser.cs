@@ -28,6 +28,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         RuleFor(x => x.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Укажите e-mail.")
             .MaximumLength(254).WithMessage("E-mail длиннее 254 символов.")
+            .NoControlCharacters()
             .EmailAddress().WithMessage("«{PropertyValue}» — не e-mail.")
             .MustAsync(async (email, ct) =>
             {

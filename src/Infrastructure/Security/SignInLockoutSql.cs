@@ -30,5 +30,11 @@ public sealed class SignInLockoutSql(DashboardDbContext db) : ISignInLockouts
         return rows[0].LockedUntil is { } locked && locked > now ? locked : null;
     }
 
+    public async Task HoldAsync(long userId, string clientAddress, CancellationToken cancellationToken) =>
+        // A transaction-level advisory lock: the (user, address) row may not exist yet, so there is nothing to lock FOR UPDATE.
+        await db.Database.SqlQuery<int>($"""
+            SELECT 1 AS "Value" FROM (SELECT pg_advisory_xact_lock(hashtextextended({userId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + clientAddress}, 0))) held
+            """).ToListAsync(cancellationToken);
+
     private sealed record LockedUntilRow(DateTimeOffset? LockedUntil);
 }

@@ -27,6 +27,9 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A checkbox: anything but "true" is false. A value that is no bool at all must not reach the re-rendered form,
+        // whose checkbox cannot show it (that was a 500).
+        ModelState.Remove(nameof(RememberMe));
         SignInResult result;
         try
         {

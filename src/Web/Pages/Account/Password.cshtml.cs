@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.RateLimiting;
+using AgentP.Web.Infrastructure;
 using AgentP.Application.Account;
 using AgentP.Web.Auth;
 using MediatR;
@@ -9,6 +11,8 @@ using ValidationException = FluentValidation.ValidationException;
 
 namespace AgentP.Web.Pages.Account;
 
+// Every check of a password counts toward the same per-address limit as the sign-in form.
+[EnableRateLimiting(Resilience.SignInPolicy)]
 public sealed class PasswordModel(IMediator mediator) : PageModel
 {
     [BindProperty] public string? Current { get; set; }

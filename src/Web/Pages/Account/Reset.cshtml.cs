@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.RateLimiting;
+using AgentP.Web.Infrastructure;
 using AgentP.Application.Users;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +11,8 @@ namespace AgentP.Web.Pages.Account;
 
 /// <summary>Sets a new password through the one-time link an admin passed on; no sign-in needed.</summary>
 [AllowAnonymous]
+// Every check of a password counts toward the same per-address limit as the sign-in form.
+[EnableRateLimiting(Resilience.SignInPolicy)]
 public sealed class ResetModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Token { get; set; }
