@@ -122,6 +122,8 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         await page.GetByTestId("count-converted").ClickAsync();
         await page.WaitForURLAsync("**/wishlist?*status=converted*");
         Assert.Equal("Записан", await page.GetByTestId("wishlist-status").TextContentAsync());
+        // The filter form is swapped out of band after the URL changes: act on the new one, not the one on its way out.
+        await Assertions.Expect(page.Locator("#wishlist-filter input[name=status]")).ToHaveValueAsync("converted");
         await page.GetByLabel("Тип").SelectOptionAsync("service");
         await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
         await page.WaitForURLAsync("**/wishlist?*type=service*");
