@@ -148,6 +148,13 @@ public sealed class NotificationsFixture : AppFixture
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 15), new(2026, 11, 22)));
     }
 
+    /// <summary>One run of the notifications, as the hourly job sends it.</summary>
+    public async Task<NotificationsSent> SendAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendNotifications());
+    }
+
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
@@ -158,28 +165,22 @@ public sealed class NotificationsFixture : AppFixture
 /// <summary>Alerts and the daily digest go out once per alert / salon-day, only after Telegram said ok (one story: it is stateful).</summary>
 public sealed class NotificationsTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
 {
-    private async Task<NotificationsSent> SendAsync()
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendNotifications());
-    }
-
     [Fact]
     public async Task Each_alert_and_digest_is_sent_once_and_a_failure_is_retried_on_the_next_run()
     {
         // First run: Telegram is down for the first message (two attempts), fine afterwards.
         fixture.Telegram.Then(500, "oops");
         fixture.Telegram.Then(500, "oops");
-        var first = await SendAsync();
+        var first = await fixture.SendAsync();
         Assert.Equal(3, first.Failed); // the one Telegram refused, and the two alerts of the salon without a bot
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
             $"SELECT count(*) FROM dashboard.alerts WHERE tenant_id = '{fixture.Loud}' AND notification_sent_at IS NULL AND notification_note LIKE '%500%'"));
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
             $"SELECT count(*) FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.Loud}' AND day = '2026-11-22' AND digest_sent_at IS NOT NULL"));
 
-        var second = await SendAsync();
+        var second = await fixture.SendAsync();
         Assert.Equal((1, 0), (second.Alerts, second.Digests)); // only the undelivered one
-        var third = await SendAsync();
+        var third = await fixture.SendAsync();
         Assert.Equal((0, 0), (third.Alerts, third.Digests));
 
         var texts = fixture.Telegram.Requests.Select(r => r.Body.GetProperty("text").GetString()!).ToList();
@@ -200,18 +201,12 @@ public sealed class NotificationsTests(NotificationsFixture fixture) : IClassFix
 /// <summary>Two runs at once (two instances, or a job and its overlap): each message is claimed before it is sent.</summary>
 public sealed class ConcurrentNotificationsTests(NotificationsFixture fixture) : IClassFixture<NotificationsFixture>
 {
-    private async Task<NotificationsSent> SendAsync()
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new SendNotifications());
-    }
-
     [Fact]
     public async Task Two_runs_at_once_send_each_alert_and_digest_once()
     {
         // Telegram answers slowly, so both runs have read the same pending messages before either has marked one sent.
         for (var i = 0; i < 20; i++) fixture.Telegram.Then(200, """{"ok":true,"result":{}}""", TimeSpan.FromMilliseconds(300));
-        var runs = await Task.WhenAll(SendAsync(), SendAsync());
+        var runs = await Task.WhenAll(fixture.SendAsync(), fixture.SendAsync());
 
         var texts = fixture.Telegram.Requests.Select(r => r.Body.GetProperty("text").GetString()!).ToList();
         Assert.Equal(texts.Count, texts.Distinct().Count());

@@ -7,6 +7,24 @@ namespace AgentP.Integration.Tests;
 /// <summary>User management: a salon admin manages their own salon's people only; deactivation stops sign-in.</summary>
 public sealed class UsersTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
 {
+    [Fact]
+    public async Task Two_admins_creating_one_e_mail_at_once_get_one_user_and_a_clear_refusal_not_a_500()
+    {
+        // Both pass the validator's "no such e-mail yet" before either saves: the unique key decides, and the loser hears why.
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                await fixture.App.SendAs(fixture.AdminA, new Application.Users.CreateUser("twice@test.local", "Strong-pass-2026", "staff", fixture.SalonA));
+                return "created";
+            }
+            catch (FluentValidation.ValidationException e) { return e.Errors.Single().ErrorMessage; }
+        }));
+        Assert.Contains("created", results);
+        Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE email = 'twice@test.local'"));
+        Assert.All(results.Where(r => r != "created"), r => Assert.Contains("уже есть", r));
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> form, string query = "")
     {
         form["__RequestVerificationToken"] = await DashboardApp.AntiForgeryTokenAsync(client, "/users");

@@ -68,7 +68,16 @@ public sealed class CreateUserHandler(IDashboardDb db, IPasswordHasher hasher, I
         db.Users.Add(user);
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.CreateUser, $"Создан пользователь {user.Email} ({request.Role})",
             caller.UserId, request.TenantId, new() { ["email"] = user.Email, ["role"] = request.Role }));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is System.Data.Common.DbException { SqlState: "23505" })
+        {
+            // Another request created the e-mail after this one was validated: the unique key decided, nothing was saved.
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateUser.Email),
+                $"Пользователь с e-mail «{user.Email}» уже есть.")]);
+        }
         return user.Id;
     }
 }

@@ -48,9 +48,9 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheG
     /// </summary>
     internal void Forget(IEnumerable<string> tags)
     {
-        var scope = Scope();
-        foreach (var tag in tags)
-            generations.Changed(tag, scope.StartsWith("salon:", StringComparison.Ordinal) ? [scope, AllSalons, System] : [Everything]);
+        // A command with no scope of its own cannot say whose values it changed: every scope's are old.
+        string[] scopes = tenant.TenantId is { } && !tenant.AllTenants ? [Scope(), AllSalons, System] : [Everything];
+        foreach (var tag in tags) generations.Changed(tag, scopes);
     }
 
     private const string AllSalons = "all", System = "system", Everything = "*";
