@@ -12,4 +12,11 @@ public static class Chromium
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-quic", "--no-first-run"],
     });
+
+    /// <summary>
+    /// Waits until htmx has no request, swap or settle under way. Content htmx swapped in is only wired up (its links and
+    /// forms boosted) when it settles, 20 ms after the swap: a click in that window is an ordinary page load, or lost.
+    /// </summary>
+    public static Task HtmxIdleAsync(this IPage page) =>
+        page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')");
 }

@@ -116,6 +116,7 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         await row.GetByRole(AriaRole.Combobox, new() { Name = "Решение" }).SelectOptionAsync("converted");
         await row.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
         await page.GetByTestId("wishlist-notice").WaitForAsync();
+        await page.HtmxIdleAsync();
         Assert.Equal(0, await page.GetByTestId("wishlist-row").CountAsync()); // no longer pending
         Assert.Equal("0", (await page.GetByTestId("count-pending").Locator(".badge").TextContentAsync())!.Trim());
         // The status chosen by its tab is kept by the filter form, which htmx swapped along.
@@ -124,6 +125,7 @@ public sealed class SignInInBrowserTests(BrowserFixture fixture) : IClassFixture
         Assert.Equal("Записан", await page.GetByTestId("wishlist-status").TextContentAsync());
         // The filter form is swapped out of band after the URL changes: act on the new one, not the one on its way out.
         await Assertions.Expect(page.Locator("#wishlist-filter input[name=status]")).ToHaveValueAsync("converted");
+        await page.HtmxIdleAsync();
         await page.GetByLabel("Тип").SelectOptionAsync("service");
         await page.GetByRole(AriaRole.Button, new() { Name = "Показать" }).ClickAsync();
         await page.WaitForURLAsync("**/wishlist?*type=service*");
