@@ -37,7 +37,9 @@ public static class DependencyInjection
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
+        services.AddScoped<Overview.PlatformReports>();
         services.AddScoped<Tenants.TenantChoices>();
+        services.AddScoped<Escalations.EscalationViews>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();
         services.AddSingleton<DashboardMetrics>();

@@ -37,10 +37,15 @@ public sealed class GetPlatformValidator : AbstractValidator<GetPlatform>
     }
 }
 
-public sealed class GetPlatformHandler(IDashboardDb db, TenantChoices choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
-    : IRequestHandler<GetPlatform, PlatformReport>
+public sealed class GetPlatformHandler(PlatformReports platform) : IRequestHandler<GetPlatform, PlatformReport>
 {
-    public async Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken)
+    public Task<PlatformReport> Handle(GetPlatform request, CancellationToken cancellationToken) => platform.BuildAsync(request, cancellationToken);
+}
+
+/// <summary>The Platform page's report for a validated request: what <see cref="GetPlatform"/> shows and <see cref="ExportPlatform"/> exports.</summary>
+public sealed class PlatformReports(IDashboardDb db, TenantChoices choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
+{
+    public async Task<PlatformReport> BuildAsync(GetPlatform request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = LocalDay.Of(now, zones.Default);

@@ -22,13 +22,34 @@ public sealed class PlatformModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<SalonRow>(await mediator.Send(new ExportPlatform(Range, From, To, Sort, Dir != "asc"), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<SalonRow> Columns = new(
+        ("salon", (csv, s) => csv.WriteField(s.Name)),
+        ("active", (csv, s) => csv.WriteField(s.IsActive ? "yes" : "no")),
+        ("dialogs", (csv, s) => csv.WriteField(s.Current.Dialogs, "D")),
+        ("bookings", (csv, s) => csv.WriteField(s.Current.Bookings, "D")),
+        ("conversion_percent", (csv, s) => csv.WriteField(s.Current.Conversion, "0.00")),
+        ("revenue_rub", (csv, s) => csv.WriteField(s.Current.Revenue, "0.00")),
+        ("escalated", (csv, s) => csv.WriteField(s.Current.Escalated, "D")),
+        ("dropped", (csv, s) => csv.WriteField(s.Current.Dropped, "D")),
+        ("avg_response_ms", (csv, s) => csv.WriteField(s.Current.AvgResponseMs, "0")),
+        ("previous_dialogs", (csv, s) => csv.WriteField(s.Previous.Dialogs, "D")),
+        ("dialogs_trend_percent", (csv, s) => csv.WriteField(s.DialogsTrend, "0.0")));
+
     /// <summary>The link that sorts by <paramref name="key"/>: descending first, a second click ascending.</summary>
     public string SortLink(string key)
     {
         var descending = !(Report?.Sort == key && Report.Descending);
-        var range = Report?.Range is { } r ? $"range={r}" : $"from={Report?.Period.From:yyyy-MM-dd}&to={Report?.Period.To:yyyy-MM-dd}";
-        return $"?{range}&sort={key}&dir={(descending ? "desc" : "asc")}";
+        return $"?{RangeQuery}&sort={key}&dir={(descending ? "desc" : "asc")}";
     }
+
+    /// <summary>The export of the table as shown: its period and order.</summary>
+    public string? ExportHref => Report is null ? null
+        : $"/platform?handler=export&{RangeQuery}&sort={Report.Sort}&dir={(Report.Descending ? "desc" : "asc")}";
+
+    private string RangeQuery => Report?.Range is { } r ? $"range={r}" : $"from={Report?.Period.From:yyyy-MM-dd}&to={Report?.Period.To:yyyy-MM-dd}";
 
     public string? AriaSort(string key) => Report?.Sort == key ? (Report.Descending ? "descending" : "ascending") : null;
 }

@@ -1,4 +1,5 @@
 using AgentP.Application.Alerts;
+using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,9 +17,30 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Result = await QueryAsync(mediator, new GetAlerts(State, Kind, Severity, From, To));
+        Result = await QueryAsync(mediator, new GetAlerts(Filter));
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<AlertExportRow>(await mediator.Send(new ExportAlerts(Filter), HttpContext.RequestAborted), Columns);
+
+    private AlertFilter Filter => new(State, Kind, Severity, From, To);
+
+    private static readonly CsvColumns<AlertExportRow> Columns = new(
+        ("id", (csv, r) => csv.WriteField(r.Id, "D")),
+        ("salon", (csv, r) => csv.WriteField(r.Salon)),
+        ("day", (csv, r) => csv.WriteField(r.Day, "yyyy-MM-dd")),
+        ("kind", (csv, r) => csv.WriteField(r.Kind.ToCode())),
+        ("severity", (csv, r) => csv.WriteField(r.Severity.ToCode())),
+        ("threshold", (csv, r) => csv.WriteField(r.Threshold)),
+        ("actual", (csv, r) => csv.WriteField(r.Actual)),
+        ("description", (csv, r) => csv.WriteField(r.Description)),
+        ("triggered_at_utc", (csv, r) => csv.WriteField(r.TriggeredAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("acknowledged_at_utc", (csv, r) => csv.WriteField(r.AcknowledgedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("notified_at_utc", (csv, r) => csv.WriteField(r.NotifiedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
+
+    /// <summary>The export of what the page shows: its own query string, the filter.</summary>
+    public string ExportHref => "/alerts?handler=export" + (Request.QueryString.HasValue ? "&" + Request.QueryString.Value![1..] : "");
 
     /// <summary><c>POST /alerts?handler=acknowledge&amp;id=…</c>: admins only (the request says so), audited.</summary>
     public async Task<IActionResult> OnPostAcknowledgeAsync(long id, string? returnUrl)

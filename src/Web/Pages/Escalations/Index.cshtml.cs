@@ -1,4 +1,5 @@
 using AgentP.Application.Escalations;
+using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -17,6 +18,27 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
         Result = await QueryAsync(mediator, new GetEscalations(State));
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<EscalationView>(await mediator.Send(new ExportEscalations(State), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<EscalationView> Columns = new(
+        ("id", (csv, c) => csv.WriteField(c.Id, "D")),
+        ("salon", (csv, c) => csv.WriteField(c.Salon)),
+        ("client", (csv, c) => csv.WriteField(c.ClientName)),
+        ("phone", (csv, c) => csv.WriteField(c.Phone)),
+        ("channel", (csv, c) => csv.WriteField(c.Channel?.ToCode())),
+        ("session_id", (csv, c) => csv.WriteField(c.SessionId, "D")),
+        ("status", (csv, c) => csv.WriteField(c.Status.ToCode())),
+        ("reason", (csv, c) => csv.WriteField(c.Reason)),
+        ("summary", (csv, c) => csv.WriteField(c.Summary)),
+        ("escalated_at_utc", (csv, c) => csv.WriteField(c.EscalatedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("waiting_since_utc", (csv, c) => csv.WriteField(c.WaitingSince?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("reopen_count", (csv, c) => csv.WriteField(c.ReopenCount, "D")),
+        ("dialogs", (csv, c) => csv.WriteField(c.Dialogs, "D")),
+        ("closed_at_utc", (csv, c) => csv.WriteField(c.ClosedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("closure_reason", (csv, c) => csv.WriteField(c.ClosureReason)),
+        ("closed_by", (csv, c) => csv.WriteField(c.ClosedBy)));
 
     /// <summary><c>POST /escalations?handler=resolve&amp;id=…</c> with <c>reason</c>: any role of the salon, audited.</summary>
     public async Task<IActionResult> OnPostResolveAsync(long id, string? reason, uint? version, string? returnUrl)

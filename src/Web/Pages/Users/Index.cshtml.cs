@@ -22,6 +22,20 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<UserExportRow>(await mediator.Send(new ExportUsers(), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<UserExportRow> Columns = new(
+        ("id", (csv, u) => csv.WriteField(u.Id, "D")),
+        ("email", (csv, u) => csv.WriteField(u.Email)),
+        ("first_name", (csv, u) => csv.WriteField(u.FirstName)),
+        ("last_name", (csv, u) => csv.WriteField(u.LastName)),
+        ("role", (csv, u) => csv.WriteField(u.Role.ToCode())),
+        ("salon", (csv, u) => csv.WriteField(u.Salon)),
+        ("active", (csv, u) => csv.WriteField(u.Active ? "yes" : "no")),
+        ("last_login_utc", (csv, u) => csv.WriteField(u.LastLoginAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("created_at_utc", (csv, u) => csv.WriteField(u.CreatedAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
+
     public async Task<IActionResult> OnPostCreateAsync()
     {
         try
