@@ -152,7 +152,8 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         var html = await client.GetStringAsync("/?from=2026-11-04&to=2026-11-23&group=week");
         Assert.Contains("Диалоги и записи по неделям", html);
         Assert.Contains("<td>9 нояб. – 15 нояб. 2026</td>", html);
-        Assert.Contains("<td>4 нояб. – 8 нояб. 2026 <span class=\"badge text-bg-light border ms-1\" data-testid=\"period-partial\">неполный</span></td>", html);
+        Assert.Contains("<td>4 нояб. – 8 нояб. 2026 <span class=\"badge text-bg-light border ms-1\" data-testid=\"period-partial\">неполный</span>", html);
+        Assert.Equal(2, html.Split("data-testid=\"period-partial\"").Length - 1); // the first and the last week
         Assert.Contains("data-period-from=\"2026-11-23\" data-period-to=\"2026-11-23\"", html);
         Assert.Contains("неполный период", html);
 
@@ -209,7 +210,7 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
           GROUP BY 1, 2) x
         """);
 
-    private static string Cells(DialogHeatmap heat) => string.Join(", ",
+    internal static string Cells(DialogHeatmap heat) => string.Join(", ",
         from d in Enumerable.Range(0, 7) from h in Enumerable.Range(0, 24) where heat.Counts[d][h] > 0 select $"{d + 1} {h} {heat.Counts[d][h]}");
 
     [Fact]
@@ -285,5 +286,43 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         var html = await client.GetStringAsync(url);
         Assert.Equal(polls, html.Contains("hx-get=\"/?handler=today\""));
         Assert.Equal(polls, html.Contains("htmx.min.js"));
+    }
+}
+
+/// <summary>The heatmap and today's figures against a warm cache (salons in three zones, the cache on, as production runs).</summary>
+public sealed class OverviewFiguresIsolationTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
+{
+    [Fact]
+    public async Task Salon_As_heatmap_and_todays_figures_after_salons_B_and_C_are_salon_As_each_salon_in_its_own_zone()
+    {
+        await fixture.WarmTheCacheAsOtherSalonsAsync();
+
+        // A (Moscow): today 03:30, 10:00 and 11:00 (a Monday), yesterday 23:59 (a Sunday).
+        Assert.Equal("1 3 1, 1 10 1, 1 11 1, 7 23 1", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminA, new GetDialogHeatmap("7d"))));
+        // B (Vladivostok): 18:10–18:50. C (Los Angeles): 00:40 and 00:50, and 23:00 the evening before.
+        Assert.Equal("1 18 5", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminB, new GetDialogHeatmap("7d"))));
+        Assert.Equal("1 0 2, 7 23 1", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminC, new GetDialogHeatmap("7d"))));
+        // All salons: each salon's dialogs at its own hours.
+        Assert.Equal("1 0 2, 1 3 1, 1 10 1, 1 11 1, 1 18 5, 7 23 2",
+            OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.SuperAdmin, new GetDialogHeatmap("7d"))));
+
+        using var a = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
+        var today = await a.GetStringAsync("/?handler=today");
+        Assert.Contains("data-testid=\"today-dialogs\">3</strong>", today);
+        Assert.Contains("data-testid=\"today-bookings\">2</strong>", today);
+        using var b = await fixture.App.SignedInAsync("admin-b@test.local", SalonsFixture.Password);
+        Assert.Contains("data-testid=\"today-dialogs\">5</strong>", await b.GetStringAsync("/?handler=today"));
+    }
+
+    [Fact]
+    public async Task Another_salons_admin_exports_only_their_own_periods()
+    {
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectMissingMetrics());
+        await fixture.WarmTheCacheAsOtherSalonsAsync();
+        using var a = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
+        var lines = (await a.GetStringAsync("/?handler=export&range=7d&group=week")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        // Tuesday 17 to Sunday 22 Nov (the week began on Monday 16), then today, a Monday: both weeks cut by the range.
+        Assert.Equal(["2026-11-17;2026-11-22;yes;1;0;", "2026-11-23;2026-11-23;yes;3;2;"], lines[1..].Select(l => string.Join(";", l.Split(';')[..5]) + ";"));
     }
 }
