@@ -133,7 +133,6 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
     [Theory]
     [InlineData("/?range=90d", "/?range=90d&amp;group=week")]
     [InlineData("/?range=30d", "/?range=30d&amp;group=day")]
-    [InlineData("/", "/?range=7d&amp;group=day")]
     [InlineData("/?from=2026-01-01&to=2026-11-23", "/?from=2026-01-01&amp;to=2026-11-23&amp;group=month")]
     public async Task Without_a_grouping_the_ranges_length_chooses_and_the_address_shows_it(string url, string canonical)
     {
@@ -143,6 +142,16 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
 
         var chosen = await client.GetStringAsync(WebUtility.HtmlDecode(canonical));
         Assert.Contains("data-canonical-url=\"\"", chosen); // already in the address
+    }
+
+    [Fact]
+    public async Task The_landing_page_keeps_its_bare_address_and_shows_the_default_week_by_day()
+    {
+        using var client = await SignedInAsync("admin-a@periods.local");
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("data-canonical-url=\"\"", html);
+        Assert.Contains("Диалоги и записи по дням", html);
+        Assert.Contains("href=\"/?range=7d&group=week\"", html); // the grouping switch names the range
     }
 
     [Fact]

@@ -19,10 +19,11 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public string RangeQuery => Report?.Range is { } range ? $"range={range}" : $"from={Report?.Period.From:yyyy-MM-dd}&to={Report?.Period.To:yyyy-MM-dd}";
 
     /// <summary>
-    /// The address of what the page shows, grouping included: when the request left the grouping to the range's length, the
-    /// page writes the choice into the address bar (overview.js), so a bookmark or a shared link keeps it.
+    /// The address of what the page shows, grouping included: when the request chose a range but left the grouping to its
+    /// length, the page writes the choice into the address bar (overview.js), so a bookmark or a shared link keeps it. The bare
+    /// <c>/</c> (the landing page after sign-in: the default range) keeps its address.
     /// </summary>
-    public string? CanonicalUrl => Report is { } r && Group is null ? $"/?{RangeQuery}&group={r.Grouping}" : null;
+    public string? CanonicalUrl => Report is { } r && Group is null && (Range ?? From ?? To) is not null ? $"/?{RangeQuery}&group={r.Grouping}" : null;
 
     /// <summary>Whether the range includes the salon's today: its figures then refresh by themselves (<see cref="OnGetTodayAsync"/>).</summary>
     public bool IncludesToday => Report is { } r && r.Period.Contains(r.Today);
