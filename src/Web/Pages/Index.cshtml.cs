@@ -42,6 +42,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     /// <summary>A period as the tables and the chart name it: a day, a week's first and last day, a month (with its days when the range cuts it).</summary>
     public static string PeriodLabel(OverviewPeriod p, string grouping, bool chart = false) => grouping switch
     {
+        ReportGrouping.Week when p.From == p.To => chart ? Formatting.ShortDate(p.From) : Formatting.Date(p.From),
         ReportGrouping.Week => $"{Formatting.ShortDate(p.From)} – {(chart ? Formatting.ShortDate(p.To) : Formatting.Date(p.To))}",
         ReportGrouping.Month => p.From.ToString(chart ? "MMM yyyy" : "MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)
                                 + (p.Partial && !chart ? $" ({Formatting.ShortDate(p.From)} – {Formatting.ShortDate(p.To)})" : ""),
