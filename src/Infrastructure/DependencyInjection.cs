@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<ISessionSearch, SessionSearch>();
         services.AddScoped<IWishlistQueries, WishlistSql>();
         services.AddScoped<IClientQueries, ClientSql>();
+        services.AddScoped<AgentP.Application.Overview.IDialogHeatmapQuery, DialogHeatmapSql>();
         services.AddScoped<IDialogIndex, DialogIndex>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);

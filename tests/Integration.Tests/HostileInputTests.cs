@@ -18,8 +18,8 @@ public sealed class HostileInputTests(SalonsFixture fixture) : IClassFixture<Sal
 
     private static readonly (string Path, string[] Parameters)[] Routes =
     [
-        ("/", ["range", "from", "to"]),
-        ("/?handler=export", ["range", "from", "to"]),
+        ("/", ["range", "from", "to", "group"]),
+        ("/?handler=export", ["range", "from", "to", "group"]),
         ("/platform", ["range", "from", "to", "sort", "dir"]),
         ("/sessions", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q", "after", "before"]),
         ("/sessions/export", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q"]),

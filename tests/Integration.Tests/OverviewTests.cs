@@ -97,8 +97,8 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["day;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped",
-            "2026-11-10;4;2;50.00;2500.00;4000;1;1", "2026-11-11;3;1;33.33;3000.00;0;0;2"], lines);
+        Assert.Equal(["period_start;period_end;partial;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped;containment_percent",
+            "2026-11-10;2026-11-10;no;4;2;50.00;2500.00;4000;1;1;75.00", "2026-11-11;2026-11-11;no;3;1;33.33;3000.00;0;0;2;100.00"], lines);
         Assert.True(await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'export' AND metadata->>'what' = 'overview'") >= 1);
     }
 
@@ -107,8 +107,8 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
     {
         using var client = await fixture.App.SignedInAsync("admin-b@metrics.local", MetricsFixture.Password);
         var csv = await client.GetStringAsync("/?handler=export&from=2026-11-10&to=2026-11-11");
-        Assert.Contains("2026-11-10;0;0;0.00;0.00;0;0;0", csv);
-        Assert.Contains("2026-11-11;1;1;100.00;1000.00;0;0;0", csv);
+        Assert.Contains("2026-11-10;2026-11-10;no;0;0;0.00;0.00;0;0;0;0.00", csv);
+        Assert.Contains("2026-11-11;2026-11-11;no;1;1;100.00;1000.00;0;0;0;100.00", csv);
     }
 
     [Fact]

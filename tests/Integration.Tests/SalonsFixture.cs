@@ -75,7 +75,7 @@ public class SalonsFixture : AppFixture
 
     public static readonly string[] WarmPages =
     [
-        "/", "/?range=today", "/?range=7d", "/?range=30d", "/?range=90d", "/sessions", "/wishlist", "/clients", "/clients?due=1", "/alerts",
+        "/", "/?range=today", "/?range=7d", "/?range=30d", "/?range=90d", "/?range=90d&group=month", "/?handler=today", "/sessions", "/wishlist", "/clients", "/clients?due=1", "/alerts",
         "/escalations", "/audit", "/users", "/settings",
     ];
 }

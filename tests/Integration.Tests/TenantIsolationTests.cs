@@ -139,7 +139,7 @@ public sealed class TenantIsolationTests(SalonsFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("/sessions/export", "sessions", "Мария Петрова")]
     [InlineData("/clients?handler=export", "clients", "Мария Петрова")]
-    [InlineData("/?handler=export&range=today", "overview", "2026-11-23;5;1;")]
+    [InlineData("/?handler=export&range=today", "overview", "2026-11-23;2026-11-23;no;5;1;")]
     [InlineData("/audit?handler=export", "audit", "admin-b@test.local")]
     public async Task Another_salons_admin_exports_their_own_salons_rows_only_and_audits_it_there(string url, string what, string own)
     {
@@ -151,7 +151,7 @@ public sealed class TenantIsolationTests(SalonsFixture fixture) : IClassFixture<
         Assert.Contains(own, csv);
         Assert.DoesNotContain("Анна Иванова", csv);
         Assert.DoesNotContain("admin-a@test.local", csv);
-        Assert.DoesNotContain("2026-11-23;3;2;", csv);
+        Assert.DoesNotContain("2026-11-23;no;3;2;", csv);
         Assert.Equal(fixture.SalonB.ToString(), await fixture.Db.ScalarAsync<string>($"""
             SELECT tenant_id::text FROM dashboard.audits WHERE action = 'export' AND metadata->>'what' = '{what}' ORDER BY id DESC LIMIT 1
             """));

@@ -23,7 +23,7 @@ public sealed class TodayLiveTests(SalonsFixture fixture) : IClassFixture<Salons
 
         var after = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
         Assert.Equal(4L, after.Current.Dialogs);
-        Assert.Equal([0, 0, 0, 0, 0, 1, 3], after.Days.Select(d => d.Dialogs));
+        Assert.Equal([0, 0, 0, 0, 0, 1, 3], after.Periods.Select(d => d.Dialogs));
         Assert.NotNull(after.LastCollectedAt);
         Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.metrics_dailies WHERE day = '2026-11-23'"));
     }
@@ -50,13 +50,13 @@ public sealed class CachedTodayTests(CachingSalonsFixture fixture) : IClassFixtu
     public async Task Closed_days_are_read_again_as_soon_as_a_collection_has_run()
     {
         var before = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
-        Assert.Equal(0L, before.Days.Single(d => d.Day == new DateOnly(2026, 11, 22)).Dialogs); // not collected yet
+        Assert.Equal(0L, before.Periods.Single(d => d.From == new DateOnly(2026, 11, 22)).Dialogs); // not collected yet
 
         await using (var scope = fixture.App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectMissingMetrics());
 
         var after = await fixture.App.SendAs(fixture.AdminA, new GetOverview("7d"));
-        Assert.Equal(1L, after.Days.Single(d => d.Day == new DateOnly(2026, 11, 22)).Dialogs);
+        Assert.Equal(1L, after.Periods.Single(d => d.From == new DateOnly(2026, 11, 22)).Dialogs);
     }
 }
 

@@ -5,25 +5,28 @@ using MediatR;
 
 namespace AgentP.Application.Overview;
 
-/// <summary>The Overview's daily rows for a range as a CSV export that audits itself; the range reads as <see cref="GetOverview"/>'s.</summary>
+/// <summary>
+/// The Overview's rows for a range, one per period (no totals row), as a CSV export that audits itself; the range and the
+/// grouping read as <see cref="GetOverview"/>'s.
+/// </summary>
 [Authorize]
-public sealed record ExportOverview(string? Range = null, string? From = null, string? To = null, Guid? TenantId = null)
-    : IRequest<Export<OverviewDay>>, IAllowsAllTenants;
+public sealed record ExportOverview(string? Range = null, string? From = null, string? To = null, Guid? TenantId = null, string? Group = null)
+    : IRequest<Export<OverviewPeriod>>, IAllowsAllTenants;
 
 public sealed class ExportOverviewValidator : AbstractValidator<ExportOverview>
 {
     public ExportOverviewValidator() =>
-        RuleFor(x => new GetOverview(x.Range, x.From, x.To, x.TenantId)).SetValidator(new GetOverviewValidator()).OverridePropertyName("Range");
+        RuleFor(x => new GetOverview(x.Range, x.From, x.To, x.TenantId, x.Group)).SetValidator(new GetOverviewValidator()).OverridePropertyName("Range");
 }
 
 /// <summary>The rows are the Overview's own (its cached figures included). At most a year of days: nothing to stream from the database.</summary>
 public sealed class ExportOverviewHandler(OverviewReports overview, ExportAudit audit)
-    : IRequestHandler<ExportOverview, Export<OverviewDay>>
+    : IRequestHandler<ExportOverview, Export<OverviewPeriod>>
 {
-    public async Task<Export<OverviewDay>> Handle(ExportOverview request, CancellationToken cancellationToken)
+    public async Task<Export<OverviewPeriod>> Handle(ExportOverview request, CancellationToken cancellationToken)
     {
-        var report = await overview.BuildAsync(request.Range, request.From, request.To, cancellationToken);
-        return audit.Of("overview", new { request.Range, request.From, request.To }, report.Days.ToAsyncEnumerable(),
+        var report = await overview.BuildAsync(request.Range, request.From, request.To, request.Group, cancellationToken);
+        return audit.Of("overview", new { request.Range, request.From, request.To, request.Group }, report.Periods.ToAsyncEnumerable(),
             $"overview-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
     }
 }

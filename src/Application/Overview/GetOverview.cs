@@ -7,15 +7,16 @@ namespace AgentP.Application.Overview;
 
 /// <summary>
 /// The Overview for a range: a preset (<see cref="ReportPeriod.Presets"/>) or custom <c>from</c>/<c>to</c> days
-/// (yyyy-MM-dd) in the salon's time zone. Closed days come from <c>metrics_dailies</c>; today is computed live.
+/// (yyyy-MM-dd) in the salon's time zone, grouped into periods (<see cref="ReportGrouping"/>; without <c>group</c>, the range's
+/// length chooses). Closed days come from <c>metrics_dailies</c>; today is computed live.
 /// </summary>
 [Authorize]
-public sealed record GetOverview(string? Range = null, string? From = null, string? To = null, Guid? TenantId = null)
+public sealed record GetOverview(string? Range = null, string? From = null, string? To = null, Guid? TenantId = null, string? Group = null)
     : IRequest<OverviewReport>, IAllowsAllTenants;
 
 public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
-    OverviewTotals Current, OverviewTotals Previous, IReadOnlyList<OverviewDay> Days, DateTimeOffset? LastCollectedAt,
+    OverviewTotals Current, OverviewTotals Previous, string Grouping, IReadOnlyList<OverviewPeriod> Periods, DateTimeOffset? LastCollectedAt,
     EscalationFigures Escalations, bool YclientsConnected);
 
 /// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
@@ -36,6 +37,8 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
     {
         RuleFor(x => x.Range).Must(r => r is null || ReportPeriod.Presets.Contains(r))
             .WithMessage("Неизвестный период. Выберите один из предложенных.");
+        RuleFor(x => x.Group).Must(g => g is null || ReportGrouping.All.Contains(g))
+            .WithMessage("Неизвестная группировка. Выберите: по дням, по неделям или по месяцам.");
         RuleFor(x => x.From).OptionalDay("с");
         RuleFor(x => x.To).OptionalDay("по");
         RuleFor(x => x).Must(x => (x.From is null) == (x.To is null))
@@ -55,5 +58,5 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
 public sealed class GetOverviewHandler(OverviewReports reports) : IRequestHandler<GetOverview, OverviewReport>
 {
     public Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken) =>
-        reports.BuildAsync(request.Range, request.From, request.To, cancellationToken);
+        reports.BuildAsync(request.Range, request.From, request.To, request.Group, cancellationToken);
 }

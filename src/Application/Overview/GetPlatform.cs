@@ -16,7 +16,7 @@ namespace AgentP.Application.Overview;
 public sealed record GetPlatform(string? Range = null, string? From = null, string? To = null, string? Sort = null, bool Descending = true)
     : IRequest<PlatformReport>, IPlatformWide
 {
-    public static readonly IReadOnlyList<string> SortKeys = ["name", "dialogs", "bookings", "conversion", "revenue", "trend"];
+    public static readonly IReadOnlyList<string> SortKeys = ["name", "dialogs", "bookings", "conversion", "containment", "revenue", "trend"];
 }
 
 public sealed record PlatformReport(string? Range, ReportPeriod Period, string Sort, bool Descending, IReadOnlyList<SalonRow> Salons, OverviewTotals Total);
@@ -79,6 +79,7 @@ public sealed class PlatformReports(IDashboardDb db, TenantChoices choices, Tena
             "name" => s => s.Name,
             "bookings" => s => s.Current.Bookings,
             "conversion" => s => s.Current.Conversion,
+            "containment" => s => s.Current.Containment,
             "revenue" => s => s.Current.Revenue,
             "trend" => s => s.DialogsTrend ?? decimal.MinValue,
             _ => s => s.Current.Dialogs,

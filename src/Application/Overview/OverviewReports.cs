@@ -22,7 +22,8 @@ public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
     IYclients yclients, TimeProvider clock)
 {
-    public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, CancellationToken cancellationToken)
+    /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
+    public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
         string? salon = null;
@@ -36,6 +37,7 @@ public sealed class OverviewReports(
         var today = LocalDay.Of(now, zone);
         var period = ReportPeriod.Resolve(range, from, to, today);
         var previous = period.Previous;
+        var grouping = group ?? ReportGrouping.ForRequest(range, from, to) ?? ReportGrouping.For(period.Days);
 
         // Closed days from the pre-aggregated table (the tenant filter scopes it), today live from public.
         var lastCollected = await reports.CollectedAtAsync(ct => db.MetricsDailies.MaxAsync(m => (DateTimeOffset?)m.UpdatedAt, ct), cancellationToken);
@@ -54,7 +56,7 @@ public sealed class OverviewReports(
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
-            OverviewDay.Of(rows.Where(r => period.Contains(r.Day)), period),
+            grouping, OverviewPeriod.Of(rows, period, grouping),
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected);
     }
 

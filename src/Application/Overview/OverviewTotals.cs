@@ -20,6 +20,9 @@ public sealed record OverviewTotals(
     public decimal EscalationRate => DailyMetrics.ConversionOf(Escalated, Dialogs);
     public decimal DropRate => DailyMetrics.ConversionOf(Dropped, Dialogs);
 
+    /// <summary>Containment: the share of dialogs the bot handled alone, without handing them to a human (not escalated).</summary>
+    public decimal Containment => DailyMetrics.ConversionOf(Dialogs - Escalated, Dialogs);
+
     /// <summary>The funnel: how many dialogs got past each step (the spec's v_conversion_funnel drop-offs).</summary>
     public IReadOnlyList<long> Funnel
     {
@@ -71,30 +74,43 @@ public sealed record OverviewTotals(
             .Take(10).ToList();
 }
 
-/// <summary>One day of the charts (all salons of the scope summed).</summary>
-public sealed record OverviewDay(DateOnly Day, long Dialogs, long Bookings, decimal Conversion, decimal Revenue, double AvgResponseMs, long Escalated, long Dropped)
+/// <summary>
+/// One period of the charts, the tables and the CSV (a day, an ISO week or a calendar month; all salons of the scope summed):
+/// its first and last day within the range, whether the range cuts it, and its figures, rates recomputed from its summed counts.
+/// </summary>
+public sealed record OverviewPeriod(
+    DateOnly From, DateOnly To, bool Partial, long Dialogs, long Bookings, decimal Revenue, double AvgResponseMs, long Escalated, long Dropped)
 {
-    public static IReadOnlyList<OverviewDay> Of(IEnumerable<DailyMetrics> rows, ReportPeriod period)
+    public decimal Conversion => DailyMetrics.ConversionOf(Bookings, Dialogs);
+
+    /// <inheritdoc cref="OverviewTotals.Containment"/>
+    public decimal Containment => DailyMetrics.ConversionOf(Dialogs - Escalated, Dialogs);
+
+    public static IReadOnlyList<OverviewPeriod> Of(IEnumerable<DailyMetrics> rows, ReportPeriod range, string grouping)
     {
-        // Only the counts a chart needs: no top lists or currency maps are merged per day.
-        var byDay = rows.GroupBy(r => r.Day).ToDictionary(g => g.Key, g =>
+        var buckets = ReportGrouping.Split(range, grouping);
+        // Only the counts a chart needs: no top lists or currency maps are merged per period.
+        var sums = new (long Dialogs, long Bookings, long Escalated, long Dropped, long Answered, decimal Revenue, double ResponseWeight)[buckets.Count];
+        foreach (var r in rows)
         {
-            long dialogs = 0, bookings = 0, escalated = 0, dropped = 0, answered = 0;
-            decimal revenue = 0;
-            double responseWeight = 0;
-            foreach (var r in g)
-            {
-                dialogs += r.DialogsStarted;
-                bookings += r.Bookings;
-                escalated += r.Escalated;
-                dropped += r.Dropped;
-                revenue += r.TotalRevenue;
-                answered += r.AnsweredMessages;
-                responseWeight += (double)r.AvgResponseMs * r.AnsweredMessages;
-            }
-            return new OverviewDay(g.Key, dialogs, bookings, DailyMetrics.ConversionOf(bookings, dialogs), revenue,
-                answered == 0 ? 0 : responseWeight / answered, escalated, dropped);
-        });
-        return period.EachDay().Select(day => byDay.TryGetValue(day, out var d) ? d : new OverviewDay(day, 0, 0, 0, 0, 0, 0, 0)).ToList();
+            if (!range.Contains(r.Day)) continue;
+            var i = Index(buckets, r.Day);
+            var s = sums[i];
+            sums[i] = (s.Dialogs + r.DialogsStarted, s.Bookings + r.Bookings, s.Escalated + r.Escalated, s.Dropped + r.Dropped,
+                s.Answered + r.AnsweredMessages, s.Revenue + r.TotalRevenue, s.ResponseWeight + (double)r.AvgResponseMs * r.AnsweredMessages);
+        }
+        return buckets.Select((b, i) => new OverviewPeriod(b.From, b.To, b.Partial, sums[i].Dialogs, sums[i].Bookings, sums[i].Revenue,
+            sums[i].Answered == 0 ? 0 : sums[i].ResponseWeight / sums[i].Answered, sums[i].Escalated, sums[i].Dropped)).ToList();
+    }
+
+    private static int Index(IReadOnlyList<ReportBucket> buckets, DateOnly day)
+    {
+        int lo = 0, hi = buckets.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (buckets[mid].To < day) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 }

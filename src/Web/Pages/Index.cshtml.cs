@@ -9,26 +9,64 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Range { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Group { get; set; }
 
     public OverviewReport? Report { get; private set; }
+    public DialogHeatmap? Heatmap { get; private set; }
+    public TodayFigures? Today { get; private set; }
+
+    /// <summary>The range's query string (<c>range=…</c> or <c>from=…&amp;to=…</c>) without the grouping.</summary>
+    public string RangeQuery => Report?.Range is { } range ? $"range={range}" : $"from={Report?.Period.From:yyyy-MM-dd}&to={Report?.Period.To:yyyy-MM-dd}";
+
+    /// <summary>
+    /// The address of what the page shows, grouping included: when the request chose a range but left the grouping to its
+    /// length, the page writes the choice into the address bar (overview.js), so a bookmark or a shared link keeps it. The bare
+    /// <c>/</c> (the landing page after sign-in: the default range) keeps its address.
+    /// </summary>
+    public string? CanonicalUrl => Report is { } r && Group is null && (Range ?? From ?? To) is not null ? $"/?{RangeQuery}&group={r.Grouping}" : null;
+
+    /// <summary>Whether the range includes the salon's today: its figures then refresh by themselves (<see cref="OnGetTodayAsync"/>).</summary>
+    public bool IncludesToday => Report is { } r && r.Period.Contains(r.Today);
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Report = await QueryAsync(mediator, new GetOverview(Range, From, To));
+        Report = await QueryAsync(mediator, new GetOverview(Range, From, To, Group: Group));
+        if (Report is not null)
+        {
+            Heatmap = await mediator.Send(new GetDialogHeatmap(Range, From, To), HttpContext.RequestAborted);
+            if (IncludesToday) Today = await mediator.Send(new GetTodayFigures(), HttpContext.RequestAborted);
+        }
         return Page();
     }
 
-    /// <summary>The daily rows of the range as CSV.</summary>
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<OverviewDay>(await mediator.Send(new ExportOverview(Range, From, To), HttpContext.RequestAborted), Columns);
+    /// <summary>A period as the tables and the chart name it: a day, a week's first and last day, a month (with its days when the range cuts it).</summary>
+    public static string PeriodLabel(OverviewPeriod p, string grouping, bool chart = false) => grouping switch
+    {
+        ReportGrouping.Week when p.From == p.To => chart ? Formatting.ShortDate(p.From) : Formatting.Date(p.From),
+        ReportGrouping.Week => $"{Formatting.ShortDate(p.From)} – {(chart ? Formatting.ShortDate(p.To) : Formatting.Date(p.To))}",
+        ReportGrouping.Month => p.From.ToString(chart ? "MMM yyyy" : "MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture)
+                                + (p.Partial && !chart ? $" ({Formatting.ShortDate(p.From)} – {Formatting.ShortDate(p.To)})" : ""),
+        _ => chart ? Formatting.ShortDate(p.From) : Formatting.Date(p.From),
+    } + (p.Partial && chart ? " *" : "");
 
-    private static readonly CsvColumns<OverviewDay> Columns = new(
-        ("day", (csv, d) => csv.WriteField(d.Day, "yyyy-MM-dd")),
-        ("dialogs", (csv, d) => csv.WriteField(d.Dialogs, "D")),
-        ("bookings", (csv, d) => csv.WriteField(d.Bookings, "D")),
-        ("conversion_percent", (csv, d) => csv.WriteField(d.Conversion, "0.00")),
-        ("revenue_rub", (csv, d) => csv.WriteField(d.Revenue, "0.00")),
-        ("avg_response_ms", (csv, d) => csv.WriteField(d.AvgResponseMs, "0")),
-        ("escalated", (csv, d) => csv.WriteField(d.Escalated, "D")),
-        ("dropped", (csv, d) => csv.WriteField(d.Dropped, "D")));
+    /// <summary>Today's figures alone, as the fragment the page polls about once a minute while it is visible.</summary>
+    public async Task<IActionResult> OnGetTodayAsync() =>
+        Partial("_OverviewToday", await mediator.Send(new GetTodayFigures(), HttpContext.RequestAborted));
+
+    /// <summary>The range's rows as CSV, one per period of the grouping.</summary>
+    public async Task<IActionResult> OnGetExportAsync() =>
+        new CsvFile<OverviewPeriod>(await mediator.Send(new ExportOverview(Range, From, To, Group: Group), HttpContext.RequestAborted), Columns);
+
+    private static readonly CsvColumns<OverviewPeriod> Columns = new(
+        ("period_start", (csv, p) => csv.WriteField(p.From, "yyyy-MM-dd")),
+        ("period_end", (csv, p) => csv.WriteField(p.To, "yyyy-MM-dd")),
+        ("partial", (csv, p) => csv.WriteField(p.Partial ? "yes" : "no")),
+        ("dialogs", (csv, p) => csv.WriteField(p.Dialogs, "D")),
+        ("bookings", (csv, p) => csv.WriteField(p.Bookings, "D")),
+        ("conversion_percent", (csv, p) => csv.WriteField(p.Conversion, "0.00")),
+        ("revenue_rub", (csv, p) => csv.WriteField(p.Revenue, "0.00")),
+        ("avg_response_ms", (csv, p) => csv.WriteField(p.AvgResponseMs, "0")),
+        ("escalated", (csv, p) => csv.WriteField(p.Escalated, "D")),
+        ("dropped", (csv, p) => csv.WriteField(p.Dropped, "D")),
+        ("containment_percent", (csv, p) => csv.WriteField(p.Containment, "0.00")));
 }

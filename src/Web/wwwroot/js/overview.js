@@ -1,4 +1,20 @@
 // Draws the Overview charts from the JSON the page embeds (#overview-data). No inline script: CSP-friendly.
+
+// When the request left the grouping to the range's length, the page names its choice (#overview-head's data-canonical-url):
+// written into the address bar, so a bookmark or a shared link keeps what was shown.
+(function () {
+  "use strict";
+  var head = document.getElementById("overview-head");
+  var url = head && head.getAttribute("data-canonical-url");
+  if (url && window.history && window.history.replaceState) window.history.replaceState(window.history.state, "", url);
+})();
+
+// Today's figures poll about once a minute (#overview-today, htmx): not while the tab is hidden, and at once when it shows
+// again (the element's hx-trigger includes visibilitychange; this lets only the visible case through).
+document.addEventListener("htmx:beforeRequest", function (e) {
+  if (e.target && e.target.id === "overview-today" && document.visibilityState !== "visible") e.preventDefault();
+});
+
 (function () {
   "use strict";
   var source = document.getElementById("overview-data");
@@ -23,8 +39,11 @@
   });
   draw("chart-conversion", {
     type: "line",
-    data: { labels: d.days, datasets: [{ label: d.l.conversion, data: d.conversion, borderColor: orange, backgroundColor: orange, tension: 0.2 }] },
-    options: { scales: { y: { beginAtZero: true, suggestedMax: 100 } } }
+    data: { labels: d.days, datasets: [
+      { label: d.l.conversion, data: d.conversion, borderColor: orange, backgroundColor: orange, tension: 0.2 },
+      { label: d.l.containment, data: d.containment, borderColor: teal, backgroundColor: teal, tension: 0.2 }
+    ] },
+    options: { scales: { y: { beginAtZero: true, max: 100 } } }
   });
   draw("chart-funnel", {
     type: "bar",
