@@ -34,6 +34,7 @@ public sealed class PlatformModel(IMediator mediator) : FilterPageModel
         ("revenue_rub", (csv, s) => csv.WriteField(s.Current.Revenue, "0.00")),
         ("escalated", (csv, s) => csv.WriteField(s.Current.Escalated, "D")),
         ("dropped", (csv, s) => csv.WriteField(s.Current.Dropped, "D")),
+        ("containment_percent", (csv, s) => csv.WriteField(s.Current.Containment, "0.00")),
         ("avg_response_ms", (csv, s) => csv.WriteField(s.Current.AvgResponseMs, "0")),
         ("previous_dialogs", (csv, s) => csv.WriteField(s.Previous.Dialogs, "D")),
         ("dialogs_trend_percent", (csv, s) => csv.WriteField(s.DialogsTrend, "0.0")));
