@@ -27,8 +27,9 @@ public sealed class ExportSessionsHandler(IPublicData bot, ISessionSearch search
 {
     public async Task<Export<SessionRow>> Handle(ExportSessions request, CancellationToken cancellationToken)
     {
-        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var query = search.Apply(bot.Sessions, request.Filter, zone).OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
+        var scope = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
+        var zone = scope.Default;
+        var query = search.Apply(bot.Sessions, request.Filter, scope).OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
         var rows = SessionRowData.From(query.Take(ExportSessions.MaxRows)).AsAsyncEnumerable()
             .Select(r => r.ToRow() with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone) });
         return audit.Of("sessions", request.Filter, rows);
