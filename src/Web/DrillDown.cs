@@ -15,7 +15,9 @@ public static class DrillDown
 {
     public static readonly SessionFilter Dialogs = new();
     public static readonly SessionFilter Bookings = new(Booked: "yes");
-    public static readonly SessionFilter Escalated = new(Status: "escalated");
+    public static readonly SessionFilter Escalated = new(Escalated: "yes");
+    /// <summary>The dialogs the bot handled alone: not escalated (containment).</summary>
+    public static readonly SessionFilter Contained = new(Escalated: "no");
     public static readonly SessionFilter Dropped = new(Status: "dropped");
 
     /// <summary><c>/sessions?from=…&amp;to=…</c> and the filter's other values (its own From/To are ignored).</summary>
@@ -27,7 +29,7 @@ public static class DrillDown
             ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", f.Status), ("channel", f.Channel), ("booked", f.Booked), ("intent", f.Intent), ("sentiment", f.Sentiment),
-            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("q", f.Q), ("salon", salon?.ToString("D")),
+            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("q", f.Q), ("salon", salon?.ToString("D")),
         };
         return "/sessions?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
@@ -60,6 +62,7 @@ public static class DrillDown
         "dialogs" or "response" => (Dialogs, totals.Dialogs),
         "bookings" or "conversion" or "revenue" => (Bookings, totals.Bookings),
         "escalation" or "escalated" => (Escalated, totals.Escalated),
+        "containment" or "contained" => (Contained, totals.Dialogs - totals.Escalated),
         "dropped" or "drop" => (Dropped, totals.Dropped),
         _ => null,
     };

@@ -199,6 +199,18 @@ public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Escalated_and_handled_alone_split_the_dialogs_as_the_escalation_figure_does()
+    {
+        using var root = await fixture.App.SignedInAsync("root@drill.local", DrillDownFixture.Password);
+        const string range = "/sessions?from=2026-11-14&to=2026-11-23";
+        var escalated = await CountAsync(root, range + "&escalated=yes");
+        Assert.True(escalated > 0);
+        Assert.Equal(await CountAsync(root, range + "&status=escalated"), escalated);
+        Assert.Equal(await CountAsync(root, range), escalated + await CountAsync(root, range + "&escalated=no"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await root.GetAsync(range + "&escalated=maybe")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_export_has_the_rows_the_list_counts()
     {
         using var client = await fixture.App.SignedInAsync("admin-a@drill.local", DrillDownFixture.Password);

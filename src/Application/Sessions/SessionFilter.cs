@@ -11,11 +11,13 @@ namespace AgentP.Application.Sessions;
 /// follows the collector's definition of the Overview figure it drills into (docs/architecture.md §5):
 /// <see cref="Stage"/> is a drop-off stage (<c>service_selection</c>…) or, with <see cref="PastPrefix"/>, the dialogs that got
 /// past it (a funnel bar: not dropped at it or at any stage before it); <see cref="Service"/> a name in
-/// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>.
+/// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
+/// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status).
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
-    string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null)
+    string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
+    string? Escalated = null)
 {
     public const int MaxText = 200;
 
@@ -62,6 +64,7 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Status).Must(v => v is null || Codes.TryParse<SessionStatus>(v, out var s) && s != SessionStatus.Unknown).WithMessage("Неизвестный статус.");
         RuleFor(x => x.Channel).Must(v => v is null || Codes.TryParse<Channel>(v, out var c) && c != Domain.Common.Channel.Unknown).WithMessage("Неизвестный канал.");
         RuleFor(x => x.Booked).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «запись» принимает yes или no.");
+        RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
         RuleFor(x => x.Stage).Must(v => v is null || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
         RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")

@@ -27,6 +27,8 @@ public sealed class SessionSearch : ISessionSearch
         if (Codes.TryParse<Channel>(f.Channel, out var channel)) sessions = sessions.Where(s => s.Channel == channel);
         if (f.Booked == "yes") sessions = sessions.Where(s => s.BookingId != null);
         if (f.Booked == "no") sessions = sessions.Where(s => s.BookingId == null);
+        if (f.Escalated == "yes") sessions = sessions.Where(s => s.FinalStatus == SessionStatus.Escalated);
+        if (f.Escalated == "no") sessions = sessions.Where(s => s.FinalStatus != SessionStatus.Escalated);
         if (!string.IsNullOrWhiteSpace(f.Intent)) { var intent = f.Intent.Trim(); sessions = sessions.Where(s => s.FinalIntent == intent); }
         // meta is jsonb: containment of one documented key (the values are a closed set, so they go in as literals).
         if (Codes.TryParse<Domain.Common.Sentiment>(f.Sentiment, out var sentiment))
