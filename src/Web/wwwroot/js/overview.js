@@ -7,7 +7,8 @@
   var blue = "#0d6efd", green = "#198754", orange = "#fd7e14", red = "#dc3545", grey = "#adb5bd", teal = "#20c997";
 
   // Drill-down: a click on a bar, point or slice opens the dialogs behind it (links[dataset][index], built by the server;
-  // the tables under each chart hold the same links as plain <a href>). Ctrl/⌘-click opens them in a new tab.
+  // a dataset without links of its own uses the first's; the tables under each chart hold the same links as plain
+  // <a href>). Ctrl/⌘-click opens them in a new tab.
   function drill(links) {
     if (!links) return {};
     function target(elements) {
@@ -48,7 +49,7 @@
     type: "line",
     data: { labels: d.days, datasets: [{ label: d.l.conversion, data: d.conversion, borderColor: orange, backgroundColor: orange, tension: 0.2 }] },
     options: { scales: { y: { beginAtZero: true, suggestedMax: 100 } } }
-  }, d.links && d.links.conversion);
+  }, d.links && [d.links.daily[1]]); // a day's conversion opens its bookings
   draw("chart-funnel", {
     type: "bar",
     data: { labels: d.funnel.labels, datasets: [{ label: d.l.dialogs, data: d.funnel.values, backgroundColor: [blue, blue, blue, blue, blue, green] }] },
