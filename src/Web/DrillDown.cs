@@ -16,6 +16,10 @@ public static class DrillDown
     public static readonly SessionFilter Dialogs = new();
     public static readonly SessionFilter Bookings = new(Booked: "yes");
     public static readonly SessionFilter Escalated = new(Escalated: "yes");
+    /// <summary>The booked dialogs whose client came, by YClients (attendance).</summary>
+    public static readonly SessionFilter Attended = new(Attended: "yes");
+    /// <summary>The booked dialogs whose client did not come, by YClients (no-shows).</summary>
+    public static readonly SessionFilter NoShows = new(Attended: "no");
     /// <summary>The dialogs the bot handled alone: not escalated (containment).</summary>
     public static readonly SessionFilter Contained = new(Escalated: "no");
     public static readonly SessionFilter Dropped = new(Status: "dropped");
@@ -29,7 +33,7 @@ public static class DrillDown
             ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", f.Status), ("channel", f.Channel), ("booked", f.Booked), ("intent", f.Intent), ("sentiment", f.Sentiment),
-            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("q", f.Q), ("salon", salon?.ToString("D")),
+            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("q", f.Q), ("salon", salon?.ToString("D")),
         };
         return "/sessions?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
@@ -63,6 +67,8 @@ public static class DrillDown
         "bookings" or "conversion" or "revenue" => (Bookings, totals.Bookings),
         "escalation" or "escalated" => (Escalated, totals.Escalated),
         "containment" or "contained" => (Contained, totals.Dialogs - totals.Escalated),
+        "attended" => (Attended, totals.Attended),
+        "no-show" => (NoShows, totals.NoShows),
         "dropped" or "drop" => (Dropped, totals.Dropped),
         _ => null,
     };

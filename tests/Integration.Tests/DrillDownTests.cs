@@ -13,7 +13,8 @@ namespace AgentP.Integration.Tests;
 /// A week of varied dialogs in three salons and zones (clock 2026-11-23 09:00 UTC): salon A in Moscow, B in Vladivostok
 /// (UTC+10), C in Los Angeles (UTC−8), with dialogs a minute either side of each salon's local midnights, every status,
 /// drop-off stage, channel and sentiment, services (names with spaces, quotes and an ampersand) and staff (by name, by a
-/// text id and by a numeric id; "Анна" works in two salons). The closed days are collected; today is live.
+/// text id and by a numeric id; "Анна" works in two salons), and YClients' answers on most bookings (came, did not come,
+/// not yet). The closed days are collected; today is live.
 /// </summary>
 public sealed class DrillDownFixture : AppFixture
 {
@@ -31,9 +32,10 @@ public sealed class DrillDownFixture : AppFixture
 
     protected override async Task SeedAsync()
     {
-        SalonA = await Db.Bot.TenantAsync("Салон «Альфа»");
-        SalonB = await Db.Bot.TenantAsync("Студия «Бета»");
-        SalonC = await Db.Bot.TenantAsync("Салон «Гамма»");
+        const string yclients = """{"yclients_company_id": "512001", "yclients_token": "salon-token"}""";
+        SalonA = await Db.Bot.TenantAsync("Салон «Альфа»", yclients);
+        SalonB = await Db.Bot.TenantAsync("Студия «Бета»", yclients);
+        SalonC = await Db.Bot.TenantAsync("Салон «Гамма»", yclients);
         await ZoneAsync(SalonB, "Asia/Vladivostok");
         await ZoneAsync(SalonC, "America/Los_Angeles");
         var random = new Random(17);
@@ -60,9 +62,15 @@ public sealed class DrillDownFixture : AppFixture
                 if (Sentiments[random.Next(Sentiments.Length)] is { Length: > 0 } sentiment) meta["sentiment"] = sentiment;
                 if (random.Next(5) > 0) meta["services_mentioned"] = Services.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray();
                 foreach (var (key, value) in JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Staff[random.Next(Staff.Length)])!) meta[key] = value;
-                await Db.Bot.SessionAsync(salon, client, at, status: Statuses[random.Next(Statuses.Length)],
-                    bookingId: booked ? $"YC-{Guid.NewGuid():N}" : null, amount: booked ? 1000 + random.Next(50) * 100 : null,
+                var bookingId = booked ? $"YC-{Guid.NewGuid():N}" : null;
+                var id = await Db.Bot.SessionAsync(salon, client, at, status: Statuses[random.Next(Statuses.Length)],
+                    bookingId: bookingId, amount: booked ? 1000 + random.Next(50) * 100 : null,
                     channel: random.Next(3) == 0 ? "whatsapp" : "telegram", metaJson: JsonSerializer.Serialize(meta));
+                if (booked && random.Next(4) > 0) // what YClients said: came, did not come, or not yet
+                    await Db.ExecuteAsync("""
+                        INSERT INTO dashboard.bookings (tenant_id, external_id, client_id, session_id, start_at, yclients_attendance)
+                        VALUES ($1, $2, 'client', $3, $4, $5)
+                        """, true, salon, bookingId, id, at.AddDays(2), new int?[] { 1, -1, 0 }[random.Next(3)]);
             }
         }
 
@@ -73,6 +81,9 @@ public sealed class DrillDownFixture : AppFixture
         await using var scope = App.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 10), new(2026, 11, 22)));
     }
+
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Yclients:PartnerToken"] = "partner-token" });
 
     private Task ZoneAsync(Guid salon, string zone) => Db.ExecuteAsync($"""
         INSERT INTO dashboard.tenant_settings (tenant_id, time_zone, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at)
@@ -119,7 +130,7 @@ public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFix
         Assert.True(links.Sum(l => l.Figure) > 50, "the figures are not all zeros");
         foreach (var kpi in new[] { "dialogs", "bookings", "conversion", "revenue", "response", "escalation" })
             Assert.Contains(links, l => l.Drill == "kpi-" + kpi);
-        foreach (var drill in new[] { "funnel-0", "funnel-1", "funnel-2", "funnel-3", "funnel-4", "funnel-5", "service", "staff", "channel-whatsapp", "sentiment-negative", "day-dialogs" })
+        foreach (var drill in new[] { "funnel-0", "funnel-1", "funnel-2", "funnel-3", "funnel-4", "funnel-5", "service", "staff", "channel-whatsapp", "sentiment-negative", "day-dialogs", "kpi-attended", "kpi-no-show" })
             Assert.Contains(links, l => l.Drill == drill);
 
         var wrong = new List<string>();

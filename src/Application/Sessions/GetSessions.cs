@@ -71,13 +71,11 @@ public sealed class GetSessionsValidator : AbstractValidator<GetSessions>
     }
 }
 
-public sealed class GetSessionsHandler(IPublicData bot, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetSessions, SessionPage>
+public sealed class GetSessionsHandler(SessionQueries sessions) : IRequestHandler<GetSessions, SessionPage>
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        var scope = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
-        var zone = scope.Default;
-        var query = search.Apply(bot.Sessions, request.Filter, scope);
+        var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
         // Counted only within a report's range of days, so the count is bounded like the figure it stands beside.
         long? count = request.Filter.TryCountableRange(out _, out _) ? await query.LongCountAsync(cancellationToken) : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);

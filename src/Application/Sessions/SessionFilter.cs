@@ -1,4 +1,6 @@
 using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -12,12 +14,13 @@ namespace AgentP.Application.Sessions;
 /// <see cref="Stage"/> is a drop-off stage (<c>service_selection</c>…) or, with <see cref="PastPrefix"/>, the dialogs that got
 /// past it (a funnel bar: not dropped at it or at any stage before it); <see cref="Service"/> a name in
 /// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
-/// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status).
+/// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
+/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>).
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
     string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
-    string? Escalated = null)
+    string? Escalated = null, string? Attended = null)
 {
     public const int MaxText = 200;
 
@@ -47,6 +50,29 @@ public sealed record SessionFilter(
     public static string LikeEscape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 
+/// <summary>
+/// The dialogs of a filter in the unit of work's scope, newest-first order left to the caller; the list and its export
+/// share it. The attendance filter reads YClients' answers from our own <c>bookings</c> (another schema, so another query:
+/// the ids of the scope's bookings with that answer), as the collector's attendance figures join them.
+/// </summary>
+public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones)
+{
+    /// <returns>The query and the zone the list shows times in (the salon's, or the default for all salons).</returns>
+    public async Task<(IQueryable<Domain.Bot.ConversationSession> Query, TimeZoneInfo Zone)> FilterAsync(SessionFilter filter, CancellationToken cancellationToken)
+    {
+        var scopeZones = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
+        var query = search.Apply(bot.Sessions, filter, scopeZones);
+        if (filter.Attended is "yes" or "no")
+        {
+            var answer = filter.Attended == "yes" ? 1 : -1;
+            var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId != null)
+                .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
+            query = query.Where(s => s.BookingId != null && ids.Contains(s.Id));
+        }
+        return (query, scopeZones.Default);
+    }
+}
+
 /// <summary>Applies a <see cref="SessionFilter"/> with the database's own operators (jsonb containment, ILIKE); Infrastructure.</summary>
 public interface ISessionSearch
 {
@@ -64,6 +90,7 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Status).Must(v => v is null || Codes.TryParse<SessionStatus>(v, out var s) && s != SessionStatus.Unknown).WithMessage("Неизвестный статус.");
         RuleFor(x => x.Channel).Must(v => v is null || Codes.TryParse<Channel>(v, out var c) && c != Domain.Common.Channel.Unknown).WithMessage("Неизвестный канал.");
         RuleFor(x => x.Booked).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «запись» принимает yes или no.");
+        RuleFor(x => x.Attended).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «пришёл» принимает yes или no.");
         RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
         RuleFor(x => x.Stage).Must(v => v is null || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
