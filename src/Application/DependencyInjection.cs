@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Overview.PlatformReports>();
+        services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Escalations.EscalationViews>();
         services.AddScoped<Dialogs.DialogIndexMark>();

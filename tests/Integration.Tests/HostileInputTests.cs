@@ -21,8 +21,9 @@ public sealed class HostileInputTests(SalonsFixture fixture) : IClassFixture<Sal
         ("/", ["range", "from", "to", "group"]),
         ("/?handler=export", ["range", "from", "to", "group"]),
         ("/platform", ["range", "from", "to", "sort", "dir"]),
-        ("/sessions", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q", "after", "before"]),
-        ("/sessions/export", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q"]),
+        ("/sessions", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q", "service", "staff", "escalated", "attended", "salon", "after", "before"]),
+        ("/sessions?from=2026-11-01&to=2026-11-23", ["stage", "service", "staff", "escalated", "attended", "salon"]), // counted
+        ("/sessions/export", ["from", "to", "status", "channel", "booked", "intent", "sentiment", "stage", "q", "service", "staff", "escalated", "attended", "salon"]),
         ("/wishlist", ["status", "type", "staff", "age", "after"]),
         ("/wishlist?handler=export", ["status", "type", "staff", "age"]),
         ("/clients", ["q", "due", "after"]),

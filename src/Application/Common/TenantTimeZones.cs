@@ -19,6 +19,21 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
     public TimeZoneInfo Of(Domain.Dashboard.TenantSettings? settings) =>
         settings?.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
 
+    /// <summary>
+    /// The zones of the unit of work's scope: one salon's, or for all salons the default plus every salon whose settings name
+    /// another zone, so that a salon-local day can be applied to each salon's dialogs in its own zone.
+    /// </summary>
+    public async Task<ScopeZones> ForScopeAsync(Guid? tenantId, CancellationToken cancellationToken)
+    {
+        if (tenantId is not null) return new ScopeZones(await ForAsync(tenantId, cancellationToken), new Dictionary<Guid, TimeZoneInfo>());
+        var ids = await cache.GetAsync(CacheTags.Settings, async ct =>
+            await db.TenantSettings.Where(s => s.TimeZone != null).ToDictionaryAsync(s => s.TenantId, s => s.TimeZone!, ct),
+            cancellationToken, "time-zones");
+        var fallback = Default;
+        return new ScopeZones(fallback, ids.Where(z => z.Value != fallback.Id)
+            .ToDictionary(z => z.Key, z => TimeZoneInfo.FindSystemTimeZoneById(z.Value)));
+    }
+
     public async Task<TimeZoneInfo> ForAsync(Guid? tenantId, CancellationToken cancellationToken)
     {
         if (tenantId is not { } tenant) return Default;
@@ -28,3 +43,7 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
         return id is { Length: > 0 } ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
     }
 }
+
+/// <param name="Default">The zone of every salon not in <paramref name="Salons"/> (for one salon: its own).</param>
+/// <param name="Salons">Salons of an all-salons scope whose zone is not <paramref name="Default"/>.</param>
+public sealed record ScopeZones(TimeZoneInfo Default, IReadOnlyDictionary<Guid, TimeZoneInfo> Salons);

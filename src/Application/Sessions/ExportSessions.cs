@@ -22,13 +22,13 @@ public sealed class ExportSessionsValidator : AbstractValidator<ExportSessions>
     public ExportSessionsValidator() => RuleFor(x => x.Filter).SetValidator(new SessionFilterValidator());
 }
 
-public sealed class ExportSessionsHandler(IPublicData bot, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones, ExportAudit audit)
+public sealed class ExportSessionsHandler(SessionQueries sessions, ExportAudit audit)
     : IRequestHandler<ExportSessions, Export<SessionRow>>
 {
     public async Task<Export<SessionRow>> Handle(ExportSessions request, CancellationToken cancellationToken)
     {
-        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var query = search.Apply(bot.Sessions, request.Filter, zone).OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
+        var (filtered, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
+        var query = filtered.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
         var rows = SessionRowData.From(query.Take(ExportSessions.MaxRows)).AsAsyncEnumerable()
             .Select(r => r.ToRow() with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone) });
         return audit.Of("sessions", request.Filter, rows);

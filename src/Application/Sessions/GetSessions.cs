@@ -12,7 +12,9 @@ namespace AgentP.Application.Sessions;
 
 /// <summary>
 /// A page of dialogs, newest first, with keyset paging: <see cref="After"/> / <see cref="Before"/> are cursors of the
-/// last / first row of the page the user comes from, so page 1000 costs what page 1 costs.
+/// last / first row of the page the user comes from, so page 1000 costs what page 1 costs. With a range of whole days (both
+/// ends, at most a report's <see cref="Overview.ReportPeriod.MaxDays"/>) the page also says how many dialogs match: the
+/// number an Overview figure links here with (<see cref="SessionPage.Count"/>).
 /// </summary>
 [Authorize]
 public sealed record GetSessions(SessionFilter Filter, string? After = null, string? Before = null, Guid? TenantId = null)
@@ -21,7 +23,8 @@ public sealed record GetSessions(SessionFilter Filter, string? After = null, str
     public const int PageSize = 50;
 }
 
-public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone);
+/// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.TryCountableRange"/>).</param>
+public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null);
 
 public sealed record SessionRow(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
@@ -68,12 +71,13 @@ public sealed class GetSessionsValidator : AbstractValidator<GetSessions>
     }
 }
 
-public sealed class GetSessionsHandler(IPublicData bot, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetSessions, SessionPage>
+public sealed class GetSessionsHandler(SessionQueries sessions) : IRequestHandler<GetSessions, SessionPage>
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
-        var query = search.Apply(bot.Sessions, request.Filter, zone);
+        var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
+        // Counted only within a report's range of days, so the count is bounded like the figure it stands beside.
+        long? count = request.Filter.TryCountableRange(out _, out _) ? await query.LongCountAsync(cancellationToken) : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 
         // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor
@@ -99,6 +103,6 @@ public sealed class GetSessionsHandler(IPublicData bot, ISessionSearch search, I
         return new SessionPage(page,
             hasNext && page.Count > 0 ? new SessionCursor(page[^1].StartedAt, page[^1].Id).ToString() : null,
             hasPrevious && page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : null,
-            zone.Id);
+            zone.Id, count);
     }
 }

@@ -1,4 +1,6 @@
 using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
+using Microsoft.EntityFrameworkCore;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -7,23 +9,74 @@ namespace AgentP.Application.Sessions;
 
 /// <summary>
 /// The filters of the sessions list and its export, as they come from the query string (all optional: no filter
-/// shows every dialog, newest first). Dates are salon-local days.
+/// shows every dialog, newest first). Dates are salon-local days (in the all-salons view, each salon's own). Each filter
+/// follows the collector's definition of the Overview figure it drills into (docs/architecture.md §5):
+/// <see cref="Stage"/> is a drop-off stage (<c>service_selection</c>…) or, with <see cref="PastPrefix"/>, the dialogs that got
+/// past it (a funnel bar: not dropped at it or at any stage before it); <see cref="Service"/> a name in
+/// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
+/// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
+/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>).
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
-    string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null)
+    string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
+    string? Escalated = null, string? Attended = null)
 {
     public const int MaxText = 200;
 
+    /// <summary><c>stage=past_staff_selection</c>: the dialogs that got past choosing the staff member (a funnel bar).</summary>
+    public const string PastPrefix = "past_";
+
     public bool IsEmpty => this == new SessionFilter();
 
+    /// <summary>The stage of a <c>stage</c> value, and whether it means "got past it" rather than "dropped at it".</summary>
+    public static bool TryParseStage(string? value, out DropOffStage stage, out bool past)
+    {
+        past = value?.StartsWith(PastPrefix, StringComparison.Ordinal) == true;
+        return Codes.TryParse(past ? value![PastPrefix.Length..] : value, out stage);
+    }
+
+    /// <summary>
+    /// The whole days of the range when both ends are given and it is at most <see cref="ReportPeriod.MaxDays"/> long:
+    /// the list counts its dialogs only then, so a count never scans more than a report's range.
+    /// </summary>
+    public bool TryCountableRange(out DateOnly from, out DateOnly to)
+    {
+        to = default;
+        return ReportPeriod.TryParseDate(From, out from) && ReportPeriod.TryParseDate(To, out to)
+            && from <= to && to.DayNumber - from.DayNumber < ReportPeriod.MaxDays;
+    }
+
     public static string LikeEscape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
+
+/// <summary>
+/// The dialogs of a filter in the unit of work's scope, newest-first order left to the caller; the list and its export
+/// share it. The attendance filter reads YClients' answers from our own <c>bookings</c> (another schema, so another query:
+/// the ids of the scope's bookings with that answer), as the collector's attendance figures join them.
+/// </summary>
+public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones)
+{
+    /// <returns>The query and the zone the list shows times in (the salon's, or the default for all salons).</returns>
+    public async Task<(IQueryable<Domain.Bot.ConversationSession> Query, TimeZoneInfo Zone)> FilterAsync(SessionFilter filter, CancellationToken cancellationToken)
+    {
+        var scopeZones = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
+        var query = search.Apply(bot.Sessions, filter, scopeZones);
+        if (filter.Attended is "yes" or "no")
+        {
+            var answer = filter.Attended == "yes" ? 1 : -1;
+            var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId != null)
+                .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
+            query = query.Where(s => s.BookingId != null && ids.Contains(s.Id));
+        }
+        return (query, scopeZones.Default);
+    }
 }
 
 /// <summary>Applies a <see cref="SessionFilter"/> with the database's own operators (jsonb containment, ILIKE); Infrastructure.</summary>
 public interface ISessionSearch
 {
-    IQueryable<Domain.Bot.ConversationSession> Apply(IQueryable<Domain.Bot.ConversationSession> sessions, SessionFilter filter, TimeZoneInfo zone);
+    IQueryable<Domain.Bot.ConversationSession> Apply(IQueryable<Domain.Bot.ConversationSession> sessions, SessionFilter filter, ScopeZones zones);
 }
 
 public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
@@ -37,9 +90,15 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Status).Must(v => v is null || Codes.TryParse<SessionStatus>(v, out var s) && s != SessionStatus.Unknown).WithMessage("Неизвестный статус.");
         RuleFor(x => x.Channel).Must(v => v is null || Codes.TryParse<Channel>(v, out var c) && c != Domain.Common.Channel.Unknown).WithMessage("Неизвестный канал.");
         RuleFor(x => x.Booked).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «запись» принимает yes или no.");
+        RuleFor(x => x.Attended).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «пришёл» принимает yes или no.");
+        RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
-        RuleFor(x => x.Stage).Must(v => v is null || Codes.TryParse<DropOffStage>(v, out _)).WithMessage("Неизвестный этап.");
+        RuleFor(x => x.Stage).Must(v => v is null || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
         RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")
+            .NoControlCharacters();
+        RuleFor(x => x.Service).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное название услуги: не больше {SessionFilter.MaxText} символов.")
+            .NoControlCharacters();
+        RuleFor(x => x.Staff).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное имя мастера: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Q).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст поиска: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();

@@ -12,6 +12,13 @@ public abstract class FilterPageModel : PageModel
 {
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
+    /// <summary>Refuses the query string with a message shown beside the filter form, as a 400.</summary>
+    protected void Refuse(string message)
+    {
+        Errors = [message];
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
     /// <summary>The report for the filter, or null with <see cref="Errors"/> set when the filter is refused.</summary>
     protected async Task<T?> QueryAsync<T>(IMediator mediator, IRequest<T> request) where T : class
     {

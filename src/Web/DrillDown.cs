@@ -1,0 +1,75 @@
+using AgentP.Application.Overview;
+using AgentP.Application.Sessions;
+using AgentP.Domain.Common;
+
+namespace AgentP.Web;
+
+/// <summary>
+/// Links from an Overview figure to the dialogs behind it: <c>/sessions</c> filtered to a range of salon-local days (a
+/// report's period, or one chart point's day, week or month) and the figure's own filter. The list counts what matches
+/// with the collector's definitions, so its count equals the figure (README, "Drill-down"). The scope is the page's own:
+/// a salon's admin drills into the salon, the all-salons view into every salon, so no salon goes into the link unless a
+/// figure belongs to one salon of the all-salons view (<paramref name="salon"/> of <see cref="Sessions"/>).
+/// </summary>
+public static class DrillDown
+{
+    public static readonly SessionFilter Dialogs = new();
+    public static readonly SessionFilter Bookings = new(Booked: "yes");
+    public static readonly SessionFilter Escalated = new(Escalated: "yes");
+    /// <summary>The booked dialogs whose client came, by YClients (attendance).</summary>
+    public static readonly SessionFilter Attended = new(Attended: "yes");
+    /// <summary>The booked dialogs whose client did not come, by YClients (no-shows).</summary>
+    public static readonly SessionFilter NoShows = new(Attended: "no");
+    /// <summary>The dialogs the bot handled alone: not escalated (containment).</summary>
+    public static readonly SessionFilter Contained = new(Escalated: "no");
+    public static readonly SessionFilter Dropped = new(Status: "dropped");
+
+    /// <summary><c>/sessions?from=…&amp;to=…</c> and the filter's other values (its own From/To are ignored).</summary>
+    public static string Sessions(DateOnly from, DateOnly to, SessionFilter? filter = null, Guid? salon = null)
+    {
+        var f = filter ?? Dialogs;
+        var values = new (string Key, string? Value)[]
+        {
+            ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", f.Status), ("channel", f.Channel), ("booked", f.Booked), ("intent", f.Intent), ("sentiment", f.Sentiment),
+            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("q", f.Q), ("salon", salon?.ToString("D")),
+        };
+        return "/sessions?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value))
+            .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
+    }
+
+    /// <summary>A funnel bar (in the order of <see cref="OverviewTotals.Funnel"/>): all dialogs, those past each stage, the booked.</summary>
+    public static SessionFilter FunnelStage(int index) => index switch
+    {
+        0 => Dialogs,
+        >= 1 and <= 4 => new(Stage: SessionFilter.PastPrefix + ((DropOffStage)(index - 1)).ToCode()),
+        _ => Bookings,
+    };
+
+    /// <summary>The booked dialogs that mentioned a service (a top service's bookings).</summary>
+    public static SessionFilter Service(string name) => new(Booked: "yes", Service: name);
+
+    /// <summary>The booked dialogs with a staff member (a top staff member's bookings).</summary>
+    public static SessionFilter Staff(string name) => new(Booked: "yes", Staff: name);
+
+    public static SessionFilter Channel(Channel channel) => new(Channel: channel.ToCode());
+
+    public static SessionFilter Sentiment(Sentiment sentiment) => new(Sentiment: sentiment.ToCode());
+
+    /// <summary>
+    /// The dialogs behind a KPI card of the Overview, and the count they add up to: a rate links to the dialogs it counts
+    /// (conversion and revenue to the bookings, the escalation rate to the escalated, the response time to every dialog).
+    /// </summary>
+    public static (SessionFilter Filter, long Count)? Kpi(string id, OverviewTotals totals) => id switch
+    {
+        "dialogs" or "response" => (Dialogs, totals.Dialogs),
+        "bookings" or "conversion" or "revenue" => (Bookings, totals.Bookings),
+        "escalation" or "escalated" => (Escalated, totals.Escalated),
+        "containment" or "contained" => (Contained, totals.Dialogs - totals.Escalated),
+        "attended" => (Attended, totals.Attended),
+        "no-show" => (NoShows, totals.NoShows),
+        "dropped" or "drop" => (Dropped, totals.Dropped),
+        _ => null,
+    };
+}
