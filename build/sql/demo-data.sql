@@ -139,7 +139,7 @@ WITH hours AS MATERIALIZED ( -- cumulative shares of the 24 hours, for width_buc
                   * CASE extract(isodow FROM :'demo_today'::date - (:days - 1) + d.dn) WHEN 6 THEN 1.3 WHEN 7 THEN 0.7 ELSE 1 END
                   * (0.85 + 0.3 * d.dn / :days) * (0.7 + random() * 0.6))::int)) AS k(k)
 ), picked AS (
-  -- Clients joined by the end of day dn: n0 + ceil((dn + 1) (N - n0) / days); three dialogs in ten come from the last
+  -- Clients joined by the end of day dn: n0 + ceil((dn + 1) (N - n0) / days); one dialog in ten comes from the last
   -- two weeks' newcomers.
   SELECT s.*, (SELECT edges FROM hours) AS edges,
          :demo_n0 + least(:clients_per_salon - :demo_n0, ceil((s.dn + 1) * (:clients_per_salon - :demo_n0)::numeric / :days))::int AS joined_now,
@@ -161,7 +161,7 @@ WITH hours AS MATERIALIZED ( -- cumulative shares of the 24 hours, for width_buc
                                   WHEN p.r_status < 0.63 THEN 'done' WHEN p.r_status < 0.94 THEN 'dropped' ELSE 'escalated' END AS status) ss
   CROSS JOIN LATERAL (SELECT CASE WHEN ss.status = 'dropped' THEN (ARRAY['service_selection','staff_selection','date_selection','time_selection'])[1 + floor(p.r_stage * 4)::int] END AS stage) st
   JOIN demo_clients c ON c.tenant_no = p.tenant_no
-   AND c.i = CASE WHEN p.r_new < 0.3 AND p.joined_now > p.joined_before THEN p.joined_before + 1 + floor(p.r_client * (p.joined_now - p.joined_before))::int
+   AND c.i = CASE WHEN p.r_new < 0.1 AND p.joined_now > p.joined_before THEN p.joined_before + 1 + floor(p.r_client * (p.joined_now - p.joined_before))::int
                   ELSE 1 + floor(p.r_client * p.joined_now)::int END
 ), sessions AS (
 SELECT s.tenant_no, s.dn, s.day, s.k, s.r_book, s.r_stage, s.r_sent, s.r_when, s.r_at, s.r_last_u, s.r_last_d, s.r_text, s.r_confirm,
@@ -257,21 +257,19 @@ CROSS JOIN LATERAL (
 CROSS JOIN LATERAL (VALUES
   ('user', x.user_at,
    CASE WHEN x.t = 1 THEN
-          (ARRAY['Здравствуйте! Хочу записаться на ' || s.acc || '.', 'Добрый день! Сколько у вас стоит ' || lower(s.title) || '?',
-                 'Привет! Есть свободное время на ' || s.acc || '?', 'Здравствуйте, подскажите, пожалуйста, про ' || s.acc || '.'])[1 + floor(x.r * 4)::int]
+          CASE floor(x.r * 4)::int WHEN 0 THEN 'Здравствуйте! Хочу записаться на ' || s.acc || '.' WHEN 1 THEN 'Добрый день! Сколько у вас стоит ' || lower(s.title) || '?' WHEN 2 THEN 'Привет! Есть свободное время на ' || s.acc || '?' ELSE 'Здравствуйте, подскажите, пожалуйста, про ' || s.acc || '.' END
           || CASE WHEN x.last AND s.status = 'escalated' THEN ' И ещё: в прошлый раз мастер опоздала на полчаса, соедините с администратором.' ELSE '' END
         WHEN x.last THEN CASE
-          WHEN s.booked THEN (ARRAY['Отлично, записывайте!', 'Подходит, записывайте.', 'Да, давайте так.'])[1 + floor(x.r * 3)::int]
-          WHEN s.status = 'done' THEN (ARRAY['Спасибо, я подумаю.', 'Понятно, спасибо! Напишу позже.', 'Хорошо, посоветуюсь и вернусь.'])[1 + floor(x.r * 3)::int]
-          WHEN s.status = 'dropped' THEN (ARRAY['Хм, сейчас посмотрю.', 'А ещё какие варианты есть?', 'Понятно.'])[1 + floor(x.r * 3)::int]
-          ELSE (ARRAY['Мне ничего не подходит, позовите администратора.', 'В прошлый раз мастер опоздала на полчаса. Хочу поговорить с администратором.',
-                      'Это слишком дорого. Можно поговорить с человеком?', 'Мне нужно перенести запись, а бот не понимает. Соедините с администратором.'])[1 + floor(x.r * 4)::int] END
+          WHEN s.booked THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Отлично, записывайте!' WHEN 1 THEN 'Подходит, записывайте.' ELSE 'Да, давайте так.' END
+          WHEN s.status = 'done' THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Спасибо, я подумаю.' WHEN 1 THEN 'Понятно, спасибо! Напишу позже.' ELSE 'Хорошо, посоветуюсь и вернусь.' END
+          WHEN s.status = 'dropped' THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Хм, сейчас посмотрю.' WHEN 1 THEN 'А ещё какие варианты есть?' ELSE 'Понятно.' END
+          ELSE CASE floor(x.r * 4)::int WHEN 0 THEN 'Мне ничего не подходит, позовите администратора.' WHEN 1 THEN 'В прошлый раз мастер опоздала на полчаса. Хочу поговорить с администратором.' WHEN 2 THEN 'Это слишком дорого. Можно поговорить с человеком?' ELSE 'Мне нужно перенести запись, а бот не понимает. Соедините с администратором.' END END
         ELSE CASE least(x.t - 1, 5)
-          WHEN 1 THEN (ARRAY['А к какому мастеру можно?', 'Можно к тому же мастеру, что и в прошлый раз?', 'Кто у вас делает ' || s.acc || '?'])[1 + floor(x.r * 3)::int]
-          WHEN 2 THEN (ARRAY['А на какой день есть время?', 'Давайте на ближайшие дни.', 'А на этой неделе есть время?'])[1 + floor(x.r * 3)::int]
-          WHEN 3 THEN (ARRAY['Лучше вечером, после 18:00.', 'А утром можно?', 'Во сколько есть окна?'])[1 + floor(x.r * 3)::int]
-          WHEN 4 THEN (ARRAY['А можно оплатить картой?', 'Сколько это займёт по времени?'])[1 + floor(x.r * 2)::int]
-          ELSE (ARRAY['А есть скидка для постоянных клиентов?', 'А парковка рядом есть?'])[1 + floor(x.r * 2)::int] END
+          WHEN 1 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'А к какому мастеру можно?' WHEN 1 THEN 'Можно к тому же мастеру, что и в прошлый раз?' ELSE 'Кто у вас делает ' || s.acc || '?' END
+          WHEN 2 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'А на какой день есть время?' WHEN 1 THEN 'Давайте на ближайшие дни.' ELSE 'А на этой неделе есть время?' END
+          WHEN 3 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Лучше вечером, после 18:00.' WHEN 1 THEN 'А утром можно?' ELSE 'Во сколько есть окна?' END
+          WHEN 4 THEN CASE floor(x.r * 2)::int WHEN 0 THEN 'А можно оплатить картой?' ELSE 'Сколько это займёт по времени?' END
+          ELSE CASE floor(x.r * 2)::int WHEN 0 THEN 'А есть скидка для постоянных клиентов?' ELSE 'А парковка рядом есть?' END END
    END),
   ('assistant', x.user_at + make_interval(secs => x.reply_after),
    CASE WHEN x.last THEN CASE
@@ -281,23 +279,23 @@ CROSS JOIN LATERAL (VALUES
           WHEN s.status = 'done' THEN 'Хорошо! ' || s.title || ' у нас от ' || s.price_text || ' ₽. Если решите записаться — просто напишите.'
           WHEN s.status = 'dropped' THEN CASE s.stage
             WHEN 'service_selection' THEN 'Подскажите, какая услуга вас интересует: ' || s.acc || ' или что-то ещё?'
-            WHEN 'staff_selection' THEN s.title || ' делают ' || s.masters || '. К кому вас записать?'
+            WHEN 'staff_selection' THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. К кому вас записать?'
             WHEN 'date_selection' THEN 'На какой день вас записать? Ближайшее свободное время — ' || to_char(s.offer_day, 'DD.MM') || '.'
             ELSE 'На ' || to_char(s.offer_day, 'DD.MM') || ' есть окна в ' || s.offer_times || '. Какое время выбираете?' END
           ELSE 'Передаю ваш вопрос администратору, с вами свяжутся в ближайшее время.' END
         WHEN x.t = 1 THEN 'Здравствуйте, ' || s.first_name || '! ' || s.title || ' у нас стоит ' || s.price_text
                           || ' ₽, занимает около ' || s.minutes || ' мин. Подобрать удобное время?'
         ELSE CASE least(x.t - 1, 5)
-          WHEN 1 THEN s.title || ' делают ' || s.masters || '. Ближе всего свободна ' || s.staff_name || '.'
+          WHEN 1 THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. Ближе всего свободна ' || s.staff_name || '.'
           WHEN 2 THEN 'Есть свободное время ' || to_char(s.offer_day, 'DD.MM') || ' и ' || to_char(s.offer_day + 1, 'DD.MM') || '.'
           WHEN 3 THEN 'На ' || to_char(s.offer_day, 'DD.MM') || ' есть окна в ' || s.offer_times || '.'
-          WHEN 4 THEN (ARRAY['Да, оплата картой и наличными.', 'Процедура занимает около ' || s.minutes || ' мин.'])[1 + floor(x.r * 2)::int]
-          ELSE (ARRAY['Для постоянных клиентов действует скидка 10 %.', 'Да, во дворе есть бесплатная парковка.'])[1 + floor(x.r * 2)::int] END
+          WHEN 4 THEN CASE floor(x.r * 2)::int WHEN 0 THEN 'Да, оплата картой и наличными.' ELSE 'Процедура занимает около ' || s.minutes || ' мин.' END
+          ELSE CASE floor(x.r * 2)::int WHEN 0 THEN 'Для постоянных клиентов действует скидка 10 %.' ELSE 'Да, во дворе есть бесплатная парковка.' END END
    END)
 ) AS m(role, at, message);
 
 -- Long-term memory of every client who booked: favourite master and service, preferred time of day, last visit,
--- the usual interval (from their visits, or the service's when there was one).
+-- the usual interval (between their visits, or the service's when they had one or came in quick succession).
 INSERT INTO public.user_ltm_v2 (tenant_id, user_id, preferred_staff_id, preferred_service_id, preferred_time, language,
   allow_notifications, ltm_data, created_at, updated_at)
 WITH booked AS (
@@ -323,7 +321,8 @@ SELECT b.tenant_id, b.client_id,
        jsonb_strip_nulls(jsonb_build_object(
          'booking_stats', ps.booking_stats,
          'last_visit_date', to_char(v.last_visit AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD'),
-         'avg_visit_interval', CASE WHEN v.n >= 2 THEN greatest(7, round(extract(epoch FROM v.last_visit - v.first_visit) / 86400 / (v.n - 1)))::int
+         'avg_visit_interval', CASE WHEN v.n >= 2 AND v.last_visit - v.first_visit >= make_interval(days => 10 * (v.n::int - 1))
+                                    THEN round(extract(epoch FROM v.last_visit - v.first_visit) / 86400 / (v.n - 1))::int
                                     ELSE min(cat.interval_days) END)),
        sp.first_at, sp.last_at
 FROM booked b
