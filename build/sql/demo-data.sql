@@ -108,7 +108,7 @@ SELECT tenant_no, i, md5('demo-client-' || tenant_no || '-' || i)::uuid AS id, f
        1 + floor(r_svc * 8)::int AS fav_service, r_k
 FROM c
 CROSS JOIN LATERAL (SELECT r_male < 0.08 AND i % 8 <> 1 AS male,
-                           lpad(((tenant_no::bigint * 37000001 + i::bigint * 7919 + 123456789) % 1000000000)::text, 9, '0') AS p) g
+                           lpad(((i::bigint * 982451653 + tenant_no::bigint * 37000001 + 123456789) % 1000000000)::text, 9, '0') AS p) g
 CROSS JOIN LATERAL (SELECT
   CASE WHEN i % 8 = 1 THEN 'Анна'
        WHEN male THEN (ARRAY['Дмитрий','Алексей','Игорь','Сергей','Максим','Артём','Павел','Андрей'])[1 + floor(r_first * 8)::int]
