@@ -53,7 +53,7 @@ INSERT INTO demo_services VALUES
 
 CREATE TEMP TABLE demo_catalogue ON COMMIT DROP AS
 SELECT t.no AS tenant_no, s.n, s.title, s.acc, s.category, s.minutes, s.interval_days,
-       p.price, CASE WHEN p.price >= 1000 THEN (p.price / 1000)::int || ' ' || lpad((p.price % 1000)::int::text, 3, '0') ELSE p.price::text END AS price_text
+       p.price, CASE WHEN p.price >= 1000 THEN floor(p.price / 1000) || ' ' || lpad((p.price % 1000)::int::text, 3, '0') ELSE p.price::text END AS price_text
 FROM generate_series(1, :salons) AS t(no), demo_services s,
      LATERAL (SELECT round(s.price * (0.85 + 0.1 * ((t.no * 3 + s.n) % 4)) / 100) * 100 AS price) p;
 CREATE UNIQUE INDEX ON demo_catalogue (tenant_no, n);
