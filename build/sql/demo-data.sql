@@ -10,7 +10,7 @@
 --   - each salon has one catalogue, services with its own prices and masters by speciality; dialogs, bookings, the
 --     bot's memory and the wishlist all name services and masters from it (a client mostly returns to one master);
 --   - a client exists before their first dialog: 40 % were clients before the history starts, the rest join evenly
---     over it (new ones write in their first weeks more often); first names repeat like a real salon's list (one
+--     over it, each when they first write; first names repeat like a real salon's list (one
 --     client in eight is an Анна, the most common name);
 --   - a dialog ends by its outcome: a booking is confirmed with its master, day and time; a consultation ends
 --     politely; a dropped dialog ends with the bot's unanswered question at the stage it was dropped at; an escalated
@@ -88,8 +88,9 @@ LEFT JOIN (VALUES
   (3, 'Студия красоты «Мята»', 'myata', '{"yclients_company_id": "512003", "current_branch": {"id": "31", "phone": "+7 812 555-01-02", "address": "Санкт-Петербург, Невский пр., 88"}}')
 ) AS t(no, name, slug, metadata) ON t.no = n.no;
 
--- Clients: i <= n0 were clients before the history starts; the others join evenly over it (client i on day
--- floor((i - n0 - 1) * days / (N - n0))). One in eight is an Анна; the other names thin out like a real list.
+-- Clients: i <= n0 were clients before the history starts; the others join evenly over it (client i may write from
+-- day floor((i - n0 - 1) * days / (N - n0)) on, see the dialogs). One in eight is an Анна; the other names thin out like
+-- a real list.
 CREATE TEMP TABLE demo_clients ON COMMIT DROP AS
 WITH c AS (
   SELECT t.no AS tenant_no, c.i, random() AS r_first, random() AS r_male, random() AS r_last, random() AS r_channel,
@@ -100,11 +101,7 @@ SELECT tenant_no, i, md5('demo-client-' || tenant_no || '-' || i)::uuid AS id, f
        first_name || ' ' || CASE WHEN male THEN left(last_name, -1) ELSE last_name END AS full_name,
        '+7 9' || substr(p, 1, 2) || ' ' || substr(p, 3, 3) || '-' || substr(p, 6, 2) || '-' || substr(p, 8, 2) AS phone,
        CASE WHEN r_channel < 0.7 THEN 'telegram' ELSE 'whatsapp' END AS channel,
-       CASE WHEN i <= :demo_n0
-            THEN :'demo_now'::timestamptz - make_interval(days => :days + 1 + floor(r_join * 400)::int, hours => floor(r_hour * 10)::int)
-            ELSE ((:'demo_today'::date - (:days - 1) + floor((i - :demo_n0 - 1) * :days::numeric / (:clients_per_salon - :demo_n0))::int)
-                  + make_interval(hours => 9, mins => floor(r_hour * 720)::int)) AT TIME ZONE 'Europe/Moscow'
-       END AS joined_at,
+       :'demo_now'::timestamptz - make_interval(days => :days + 1 + floor(r_join * 400)::int, hours => floor(r_hour * 10)::int) AS imported_at,
        1 + floor(r_svc * 8)::int AS fav_service, r_k
 FROM c
 CROSS JOIN LATERAL (SELECT r_male < 0.08 AND i % 8 <> 1 AS male,
@@ -190,16 +187,18 @@ FROM (
   FROM sessions s
 ) s;
 
--- A client exists before their first dialog: a newcomer's record is made when they first write.
+-- A client exists before their first dialog: a newcomer's record is made when they first write; the salon's earlier
+-- clients (and a newcomer who has not written yet) came with its client base before the history starts.
 INSERT INTO public.clients_v2 (id, tenant_id, telegram_chat_id, whatsapp_id, phone, yclients_client_id, full_name, meta, created_at, updated_at)
 SELECT c.id, md5('demo-tenant-' || c.tenant_no)::uuid,
        CASE WHEN c.channel = 'telegram' THEN 500000000 + c.tenant_no * 1000000 + c.i END,
        CASE WHEN c.channel = 'whatsapp' THEN '7' || regexp_replace(c.phone, '\D', '', 'g') END,
        c.phone, 9000000 + c.tenant_no * 100000 + c.i, c.full_name, '{}'::jsonb,
-       least(c.joined_at, f.first_at - make_interval(secs => 3 + abs(hashtext(c.id::text)) % 50)),
-       greatest(least(c.joined_at, f.first_at), coalesce(f.last_at, c.joined_at))
+       x.created_at, coalesce(f.last_at, x.created_at)
 FROM demo_clients c
 LEFT JOIN (SELECT client_id, min(started_at) AS first_at, max(ended_at) AS last_at FROM demo_dialogs GROUP BY client_id) f ON f.client_id = c.id
+CROSS JOIN LATERAL (SELECT CASE WHEN c.i > :demo_n0 AND f.first_at IS NOT NULL THEN f.first_at - make_interval(secs => 3 + abs(hashtext(c.id::text)) % 50)
+                                ELSE least(c.imported_at, f.first_at) END AS created_at) x
 ORDER BY c.tenant_no, c.i;
 
 INSERT INTO public.conversation_sessions_v2 (session_id, tenant_id, user_id, channel, started_at, ended_at, duration_sec,

@@ -66,6 +66,13 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             FROM public.clients_v2 c JOIN (SELECT user_id, min(started_at) AS first_at FROM public.conversation_sessions_v2 GROUP BY 1) f ON f.user_id = c.id
             WHERE c.created_at > f.first_at
             """);
+        // Whoever joined during the history did so by writing: nobody new sits in the list without a dialog.
+        await AssertNoneAsync(data, """
+            SELECT c.full_name || ' joined ' || c.created_at || ' and never wrote'
+            FROM public.clients_v2 c
+            WHERE c.created_at >= (SELECT min(started_at) FROM public.conversation_sessions_v2 s WHERE s.tenant_id = c.tenant_id)
+              AND NOT EXISTS (SELECT 1 FROM public.conversation_sessions_v2 s WHERE s.user_id = c.id)
+            """);
         await AssertNoneAsync(data, """
             SELECT 'wish ' || w.id || ' before its client' FROM public.wishlist_v2 w JOIN public.clients_v2 c ON c.id = w.user_id WHERE w.created_at < c.created_at
             UNION ALL
