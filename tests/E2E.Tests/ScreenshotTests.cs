@@ -102,7 +102,8 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
         page.PageError += (_, error) => { lock (problems) problems.Add($"{page.Url} page: {error}"); };
         await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
 
-        await ShotAsync(page, folder, "login", "/login");
+        var shot = 0; // files numbered in the order of the tour
+        await ShotAsync(page, folder, $"{++shot:00}-login", "/login");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Пароль").FillAsync(DemoFixture.Password);
         await page.Keyboard.PressAsync("Enter");
@@ -127,7 +128,7 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
                             s.value = [...s.options].find(o => o.text.startsWith('Салон «Лаванда»')).value; f.submit(); }
                     """));
             }
-            await ShotAsync(page, folder, name, path);
+            await ShotAsync(page, folder, $"{++shot:00}-{name}", path);
         }
 
         Assert.Empty(problems);
