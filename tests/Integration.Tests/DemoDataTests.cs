@@ -81,6 +81,27 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
     }
 
     [Theory, InlineData("demo"), InlineData("bench")]
+    public async Task Every_row_belongs_to_its_salon_s_client(string data)
+    {
+        // The generator skips the foreign keys' row-by-row checks as a superuser: the rows must hold them anyway, and more.
+        await AssertNoneAsync(data, """
+            SELECT 'client ' || c.id || ' of no salon' FROM public.clients_v2 c WHERE NOT EXISTS (SELECT 1 FROM public.tenants_v2 t WHERE t.id = c.tenant_id)
+            UNION ALL
+            SELECT 'dialog ' || s.id || ' of another salon''s client' FROM public.conversation_sessions_v2 s
+            WHERE NOT EXISTS (SELECT 1 FROM public.clients_v2 c WHERE c.id = s.user_id AND c.tenant_id = s.tenant_id)
+            UNION ALL
+            SELECT 'message ' || h.id || ' outside its dialog' FROM public.recent_history_v2 h
+            WHERE NOT EXISTS (SELECT 1 FROM public.conversation_sessions_v2 s WHERE s.session_id = h.session_id AND s.user_id = h.user_id AND s.tenant_id = h.tenant_id)
+            UNION ALL
+            SELECT 'wish ' || w.id || ' of another salon''s client' FROM public.wishlist_v2 w
+            WHERE NOT EXISTS (SELECT 1 FROM public.clients_v2 c WHERE c.id = w.user_id AND c.tenant_id = w.tenant_id)
+            UNION ALL
+            SELECT 'memory ' || m.id || ' of another salon''s client' FROM public.user_ltm_v2 m
+            WHERE NOT EXISTS (SELECT 1 FROM public.clients_v2 c WHERE c.id = m.user_id AND c.tenant_id = m.tenant_id)
+            """);
+    }
+
+    [Theory, InlineData("demo"), InlineData("bench")]
     public async Task An_escalated_dialog_ends_by_handing_over_and_never_books(string data)
     {
         Assert.True(await ScalarAsync<long>(data, "SELECT count(*) FROM public.conversation_sessions_v2 WHERE final_status = 'escalated'") > 0);
