@@ -59,9 +59,9 @@ INSERT INTO demo_services VALUES
 
 CREATE TEMP TABLE demo_catalogue ON COMMIT DROP AS
 SELECT t.no AS tenant_no, s.n, s.title, s.acc, s.category, s.minutes, s.interval_days,
-       p.price, CASE WHEN p.price >= 1000 THEN floor(p.price / 1000) || ' ' || lpad((p.price % 1000)::int::text, 3, '0') ELSE p.price::text END AS price_text
+       p.price, CASE WHEN p.price >= 1000 THEN floor(p.price / 1000) || ' ' || lpad((p.price % 1000)::int::text, 3, '0') ELSE p.price::text END AS price_text
 FROM generate_series(1, :salons) AS t(no), demo_services s,
-     LATERAL (SELECT round(s.price * (0.85 + 0.1 * ((t.no * 3 + s.n) % 4)) / 100) * 100 AS price) p;
+     LATERAL (SELECT round(s.price * (0.85 + 0.1 * ((t.no * 3 + s.n) % 4)) / 100) * 100 AS price) p; -- price_text: "2 300" with a no-break space, as ₽ follows
 CREATE UNIQUE INDEX ON demo_catalogue (tenant_no, n);
 
 -- Masters: per salon one or two per speciality (nails: two), names unique within the salon (not across salons).
@@ -282,7 +282,7 @@ CROSS JOIN LATERAL (VALUES
           WHEN s.booked THEN 'Записала вас на ' || s.acc || ' к мастеру ' || s.staff_name || ': '
                              || (ARRAY['понедельник','вторник','среду','четверг','пятницу','субботу','воскресенье'])[extract(isodow FROM s.booking_at AT TIME ZONE 'Europe/Moscow')::int]
                              || ', ' || to_char(s.booking_at AT TIME ZONE 'Europe/Moscow', 'DD.MM в HH24:MI') || '. Напомню накануне 😊'
-          WHEN s.status = 'done' THEN 'Хорошо! ' || s.title || ' у нас от ' || s.price_text || ' ₽. Если решите записаться — просто напишите.'
+          WHEN s.status = 'done' THEN 'Хорошо! ' || s.title || ' у нас от ' || s.price_text || ' ₽. Если решите записаться — просто напишите.'
           WHEN s.status = 'dropped' THEN CASE s.stage
             WHEN 'service_selection' THEN 'Подскажите, какая услуга вас интересует: ' || s.acc || ' или что-то ещё?'
             WHEN 'staff_selection' THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. К кому вас записать?'
@@ -290,7 +290,7 @@ CROSS JOIN LATERAL (VALUES
             ELSE 'На ' || to_char(s.offer_day, 'DD.MM') || ' есть окна в ' || s.offer_times || '. Какое время выбираете?' END
           ELSE 'Передаю ваш вопрос администратору, с вами свяжутся в ближайшее время.' END
         WHEN x.t = 1 THEN 'Здравствуйте, ' || s.first_name || '! ' || s.title || ' у нас стоит ' || s.price_text
-                          || ' ₽, занимает около ' || s.minutes || ' мин. Подобрать удобное время?'
+                          || ' ₽, занимает около ' || s.minutes || ' мин. Подобрать удобное время?'
         ELSE CASE least(x.t - 1, 5)
           WHEN 1 THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. Ближе всего свободна ' || s.staff_name || '.'
           WHEN 2 THEN 'Есть свободное время ' || to_char(s.offer_day, 'DD.MM') || ' и ' || to_char(s.offer_day + 1, 'DD.MM') || '.'

@@ -131,14 +131,14 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
                    OR strpos(last.message, to_char(s.booking_datetime AT TIME ZONE 'Europe/Moscow', 'DD.MM в HH24:MI')) = 0
                    OR s.booking_datetime <= s.started_at OR s.booking_amount IS NULL)
             """);
-        // The price the bot quotes first is the price booked.
+        // The price the bot quotes first is the price booked (no-break spaces: "3 000 ₽" never wraps).
         await AssertNoneAsync(data, """
             SELECT s.id || ': ' || s.booking_amount || ' booked, quoted: ' || h.message
             FROM public.conversation_sessions_v2 s
             JOIN LATERAL (SELECT message FROM public.recent_history_v2 h WHERE h.session_id = s.session_id AND h.role = 'assistant'
                           ORDER BY h.created_at, h.id LIMIT 1) h ON true
             WHERE s.booking_id IS NOT NULL AND s.messages_count > 2
-              AND strpos(h.message, ' ' || regexp_replace(s.booking_amount::int::text, '(\d)(\d{3})$', '\1 \2') || ' ₽') = 0
+              AND strpos(h.message, ' ' || regexp_replace(s.booking_amount::int::text, '(\d)(\d{3})$', '\1' || chr(160) || '\2') || chr(160) || '₽') = 0
             """);
         await AssertNoneAsync(data, """
             SELECT s.id || ' (' || s.final_status || ') confirms a booking it does not have'
