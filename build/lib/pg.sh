@@ -1,4 +1,4 @@
-# Local PostgreSQL helpers for build/run.sh (sourced, not run).
+# Local PostgreSQL helpers for build/run.sh and build/bench.sh (sourced, not run).
 # PostgreSQL refuses to run as root: as root the cluster runs as the `postgres` user.
 
 pg_bin_dir() {
@@ -34,10 +34,22 @@ pg_cluster_start() {
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data" start >/dev/null
 }
 
-# pg_owner_psql DATA_DIR PORT DB [psql args…] — psql as the database owner over the cluster's socket.
+# pg_cluster_stop DATA_DIR — stops the cluster when it runs (idempotent).
+pg_cluster_stop() {
+  local data=$1 bin
+  bin=$(pg_bin_dir) || return 1
+  if as_cluster_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    echo "==> Stopping PostgreSQL ($data)"
+    as_cluster_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
+  fi
+}
+
+# pg_owner_psql DATA_DIR PORT DB [psql args…] — psql as the database owner over the cluster's socket. Warnings and
+# errors only: the scripts are safe to run again, and their "already exists, skipping" notices are no news.
 pg_owner_psql() {
   local data=$1 port=$2 db=$3; shift 3
-  as_cluster_owner "$(pg_bin_dir)/psql" -X -q -h "$data" -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 "$@"
+  as_cluster_owner env PGOPTIONS="-c client_min_messages=warning" \
+    "$(pg_bin_dir)/psql" -X -q -h "$data" -p "$port" -U postgres -d "$db" -v ON_ERROR_STOP=1 "$@"
 }
 
 # prepare_local_database DATA_DIR PORT DB — the database with the bot's schema and the app role (password in

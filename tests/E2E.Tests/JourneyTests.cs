@@ -20,8 +20,8 @@ public sealed class JourneyFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    /// <summary>Screenshots of every page visited, for people to look at: the test output's screenshots folder.</summary>
-    public string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>Screenshots of every page visited, for people to look at: artifacts/screenshots/journey in the repository (git-ignored).</summary>
+    public string Screenshots { get; } = Path.Combine(PostgresServer.RepositoryRoot, "artifacts", "screenshots", "journey");
 
     public async Task InitializeAsync()
     {

@@ -59,6 +59,11 @@ public sealed class PostgresServer
         return new TestDatabase(this, name);
     }
 
+    /// <summary>Runs an SQL script through psql as the owner (as build/run.sh does), with psql variables (<c>-v name=value</c>).</summary>
+    public Task PsqlAsync(string database, string script, IReadOnlyDictionary<string, string>? variables = null) =>
+        _psql(database, ["-v", "ON_ERROR_STOP=1", .. (variables ?? new Dictionary<string, string>()).SelectMany(v => new[] { "-v", $"{v.Key}={v.Value}" }), "-f", "-"],
+            script);
+
     public async Task ExecuteAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(OwnerConnectionString(database));

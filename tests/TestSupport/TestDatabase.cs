@@ -36,6 +36,13 @@ public sealed class TestDatabase(PostgresServer server, string name) : IAsyncDis
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Fills <c>public</c> with build/sql/demo-data.sql as build/run.sh does (as the owner, through psql); the variables
+    /// (salons, days, clients_per_salon, sessions_per_day, min_turns, max_turns, now) override its defaults.
+    /// </summary>
+    public Task LoadDemoDataAsync(IReadOnlyDictionary<string, string>? variables = null) =>
+        server.PsqlAsync(name, PostgresServer.SqlScript("demo-data.sql"), variables);
+
     /// <summary>An md5 over every row of every bot table, in primary-key order: equal means byte-identical.</summary>
     public Task<string> PublicChecksumAsync() => ScalarAsync<string>("""
         SELECT md5(string_agg(t, '|' ORDER BY t)) FROM (
