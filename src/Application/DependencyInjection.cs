@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
+        services.AddScoped<Retention.RetentionReports>();
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();

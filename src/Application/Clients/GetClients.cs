@@ -31,7 +31,8 @@ public sealed record GetClients(ClientFilter Filter, string? After = null, Guid?
 public sealed record ClientFilter(string? Q = null, bool Due = false, string? FirstFrom = null, string? FirstTo = null,
     string? ActiveFrom = null, string? ActiveTo = null, string? Kind = null)
 {
-    public (DateOnly From, DateOnly To)? FirstRange => Range(FirstFrom, FirstTo);
+    /// <summary>The first dialog's days; without <see cref="FirstFrom"/>, any time before <see cref="FirstTo"/> (returning clients).</summary>
+    public (DateOnly From, DateOnly To)? FirstRange => Range(FirstFrom ?? (FirstTo is null ? null : "2000-01-01"), FirstTo);
     public (DateOnly From, DateOnly To)? ActiveRange => Range(ActiveFrom, ActiveTo);
     public bool Booked => Kind == "booking";
 
@@ -78,20 +79,20 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
         RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _) || TryParseDueCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
         RuleFor(x => x.Filter.Kind).Must(k => k is null or "dialog" or "booking").WithName("Kind")
             .WithMessage("Неизвестный вид активности: укажите dialog или booking.");
-        Range(x => x.Filter.FirstFrom, x => x.Filter.FirstTo, "первого диалога");
-        Range(x => x.Filter.ActiveFrom, x => x.Filter.ActiveTo, "активности");
+        Range(x => x.Filter.FirstFrom, x => x.Filter.FirstTo, "первого диалога", openStart: true);
+        Range(x => x.Filter.ActiveFrom, x => x.Filter.ActiveTo, "активности", openStart: false);
     }
 
-    private void Range(Func<GetClients, string?> from, Func<GetClients, string?> to, string what)
+    private void Range(Func<GetClients, string?> from, Func<GetClients, string?> to, string what, bool openStart)
     {
         RuleFor(x => x).Must(x => from(x) is null || Overview.ReportPeriod.TryParseDate(from(x), out _)).WithName("Filter")
             .WithMessage($"Неверная дата начала периода {what}: нужна дата вида 2026-05-01.");
         RuleFor(x => x).Must(x => to(x) is null || Overview.ReportPeriod.TryParseDate(to(x), out _)).WithName("Filter")
             .WithMessage($"Неверная дата конца периода {what}: нужна дата вида 2026-05-31.");
-        RuleFor(x => x).Must(x => (from(x) is null) == (to(x) is null)).WithName("Filter")
+        RuleFor(x => x).Must(x => (from(x) is null && openStart) ? true : (from(x) is null) == (to(x) is null)).WithName("Filter")
             .WithMessage($"Укажите обе даты периода {what}.");
         RuleFor(x => x).Must(x => !Overview.ReportPeriod.TryParseDate(from(x), out var f) || !Overview.ReportPeriod.TryParseDate(to(x), out var t)
-                || (f <= t && t.DayNumber - f.DayNumber < Overview.ReportPeriod.MaxDays)).WithName("Filter")
+                || (f <= t && (openStart || t.DayNumber - f.DayNumber < Overview.ReportPeriod.MaxDays))).WithName("Filter")
             .WithMessage($"Период {what} перевёрнут или длиннее {Overview.ReportPeriod.MaxDays} дней.");
     }
 

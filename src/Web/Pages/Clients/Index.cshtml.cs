@@ -20,7 +20,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     private ClientFilter Filter => new(Q, Due is "1" or "true" or "on", FirstFrom, FirstTo, ActiveFrom, ActiveTo, Kind);
 
     /// <summary>Whether a retention drill-down narrows the list.</summary>
-    public bool Drilled => FirstFrom is not null || ActiveFrom is not null;
+    public bool Drilled => FirstFrom is not null || FirstTo is not null || ActiveFrom is not null;
 
     public async Task<IActionResult> OnGetAsync()
     {
