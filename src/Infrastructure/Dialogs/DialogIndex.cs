@@ -80,6 +80,12 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         // A chunk's cost estimate would start LLVM JIT, whose compiling takes longer than the work itself.
         await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
         await db.Database.ExecuteSqlRawAsync(ClientIndex.Lock, cancellationToken);
+        // An empty dialog index (first run, or emptied to rebuild it) starts the clients' dialog counts again with it, in
+        // this chunk's transaction under the lock: the counts are only ever those of the indexed dialogs.
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE dashboard.client_facts SET first_dialog_at = NULL, last_dialog_at = NULL, dialogs = 0, bookings = 0
+            WHERE NOT EXISTS (SELECT 1 FROM dashboard.dialog_facts) AND (dialogs > 0 OR first_dialog_at IS NOT NULL)
+            """, cancellationToken);
         // ADO.NET: a WITH that writes must be the statement's top level, which EF's SqlQuery would wrap in a subquery.
         await using var command = ClientIndex.Command(db, Index);
         command.Parameters.AddWithValue("stop_at", stopAt);
