@@ -12,8 +12,10 @@ namespace AgentP.Application.Clients;
 /// <summary>
 /// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
-/// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
-/// of the salon's clients are due is a salon-wide figure and is cached (<see cref="ScopedCache"/>).
+/// clients whose last visit plus their usual interval has passed — the ones to win back — most overdue first. Once the
+/// client index is ready (<see cref="Dialogs.IClientIndex"/>) the list, the search and the due counts read it, so a page
+/// costs the same whatever the salon's size; how many clients of a filter are due is cached (<see cref="ScopedCache"/>)
+/// until the index job runs again.
 /// </summary>
 [Authorize]
 public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null)

@@ -12,13 +12,13 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
-/// The clients list in SQL. The page is chosen first (idx_clients_tenant; the memory read for every matching client
-/// only when the due filter or count needs it), then completed for its 50 clients (the export: every client of the
-/// filter, in the same one statement): memory by its unique key, dialogs counted from <c>dashboard.dialog_facts</c>
-/// (by client) plus the few dialogs above its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are
-/// the salon's, so their dialogs are too. The due count reads every matching client's memory (~1.5 µs a client): the
-/// page counts along when asked, or a caller counts on its own to reuse the figure. The bot's dates in ltm_data are
-/// read defensively: a malformed value (text, or a day no calendar has) reads as missing rather than failing the page.
+/// The clients list in SQL. Once the client index is ready, the page is chosen from <c>dashboard.client_facts</c> by its
+/// indexes (newest first, or most overdue first for the due list; a search filters the same walk), then completed for
+/// its 50 clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above
+/// the dialog index's mark, read live. Before the index is ready, the page is chosen from the bot's clients (and their
+/// memory, when the due filter or count needs it), as it always was. The due count reads every matching client's due
+/// day; callers cache it. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
+/// has) reads as missing rather than failing the page.
 /// </summary>
 public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones) : IClientQueries
 {
