@@ -71,3 +71,22 @@ public sealed class StaffNameTests(ClientIndexFixture fixture) : IClassFixture<C
         Assert.Contains("<td>staff_102</td>", card); // no name known: the id
     }
 }
+
+/// <summary>A client the index does not hold yet, whose first dialog is above the dialog index's mark: read live, not missing.</summary>
+public sealed class LiveClientTests(ClientIndexFixture fixture) : IClassFixture<ClientIndexFixture>
+{
+    [Fact]
+    public async Task A_client_created_since_the_last_run_with_a_dialog_shows_in_the_list_and_the_search()
+    {
+        await fixture.IndexAsync();
+        var salon = await fixture.Db.ScalarAsync<Guid>($"SELECT tenant_id FROM public.clients_v2 WHERE id = '{fixture.Anna}'");
+        var zoya = await fixture.Db.Bot.ClientAsync(salon, "Зоя Новая", null);
+        await fixture.Db.Bot.SessionAsync(salon, zoya, new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        Assert.Equal(0, await fixture.Db.ScalarAsync<long>($"SELECT count(*) FROM dashboard.client_facts WHERE client_id = '{zoya}'"));
+
+        using var client = await fixture.App.SignedInAsync("admin@clients.local", ClientsFixture.Password);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/clients"));
+        Assert.Equal("Зоя Новая", ClientsTestsBase.ClientLink().Match(list).Groups[1].Value); // the newest
+        Assert.Single(ClientsTestsBase.ClientLink().Matches(await client.GetStringAsync("/clients?q=%D0%97%D0%BE%D1%8F"))); // Зоя
+    }
+}

@@ -64,9 +64,11 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
     /// The clients of the filter (alias x: id, created_at, due_on, is_due). Once the client index is ready, from
     /// <c>dashboard.client_facts</c> alone (its indexes serve the order, the due order and the count); before, from the
     /// bot's clients with their memory, read live. The first dialog comes from the index either way (its dialog columns
-    /// are kept by the dialog chunks from the start) with the dialogs above the mark.
+    /// are kept by the dialog chunks from the start) with the dialogs above the mark. Once ready, a second branch adds the
+    /// clients of the dialogs above the mark that the index does not hold yet (created since its last run), read live. The
+    /// branches are separate queries: each is paged on its own (so the index's order serves the first), then merged.
     /// </summary>
-    private static string Matching(bool ready, bool memory, ClientFilter filter)
+    private static string[] Matching(bool ready, bool memory, ClientFilter filter)
     {
         var first = filter.FirstRange is null ? "" : """
             AND least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
@@ -79,21 +81,24 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
                          WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid)
                            AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL))
             """;
-        if (ready)
-            return $"""
+        var live = $"""
+            SELECT c.id, c.created_at, {(memory ? "v.last_visit + v.visit_interval" : "NULL::date")} AS due_on,
+                   {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
+            FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
+            WHERE {Matches} {first} {active}
+            """;
+        if (!ready) return [live];
+        return [$"""
                 SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on, coalesce(c.due_on < @today::date, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
                 WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
                   AND (@name::text IS NULL OR c.name ILIKE @name::text ESCAPE '\'
                        OR (@digits::text IS NOT NULL AND c.phone_digits LIKE @digits::text))
                   {first} {active}
-                """;
-        return $"""
-            SELECT c.id, c.created_at, {(memory ? "v.last_visit + v.visit_interval" : "NULL::date")} AS due_on,
-                   {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
-            FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
-            WHERE {Matches} {first} {active}
-            """;
+                """,
+            live + """
+                AND c.id IN (SELECT user_id FROM live) AND NOT EXISTS (SELECT 1 FROM dashboard.client_facts f2 WHERE f2.client_id = c.id)
+                """];
     }
 
     public async Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
@@ -101,7 +106,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var ready = await mark.ClientIndexReadyAsync(cancellationToken);
         await using var command = await CommandAsync($"""
             WITH {Live}
-            SELECT count(*)::int FROM ({Matching(ready, true, filter)}) x WHERE x.is_due
+            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter).Select(m => $"({m})"))}) x WHERE x.is_due
             """, tenantId, filter, today, cancellationToken);
         try
         {
@@ -158,15 +163,8 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var sql = $"""
             WITH {Live},
             page AS (
-              SELECT x.* FROM ({Matching(ready, filter.Due, filter)}) x
-              WHERE {(filter.Due ? """
-                  x.is_due AND (@after_due::date IS NULL OR (x.due_on, x.id) > (@after_due::date, @after_id::uuid))
-                  """ : """
-                  -- The plain bound lets an index start at the cursor; the row comparison settles ties.
-                  (@after_at::timestamptz IS NULL
-                   OR (x.created_at <= @after_at::timestamptz AND (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid)))
-                  """)}
-              ORDER BY {order}
+              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter).Select(m => $"({Page(m, filter.Due, order)})"))}) y
+              ORDER BY {order.Replace("x.", "y.")}
               LIMIT @take
             )
             SELECT c.id, c.full_name, c.phone, c.created_at, coalesce(sn.name, l.preferred_staff_id), l.preferred_service_id, l.preferred_time, l.language,
@@ -189,6 +187,20 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         command.Parameters.AddWithValue("take", take);
         return command;
     }
+
+    // One branch's page: the due list after its cursor, or the list after its cursor, in the page's order.
+    private static string Page(string matching, bool due, string order) => $"""
+        SELECT x.* FROM ({matching}) x
+        WHERE {(due ? """
+            x.is_due AND (@after_due::date IS NULL OR (x.due_on, x.id) > (@after_due::date, @after_id::uuid))
+            """ : """
+            -- The plain bound lets an index start at the cursor; the row comparison settles ties.
+            (@after_at::timestamptz IS NULL
+             OR (x.created_at <= @after_at::timestamptz AND (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid)))
+            """)}
+        ORDER BY {order}
+        LIMIT @take
+        """;
 
     private static ClientRow Row(NpgsqlDataReader r)
     {
