@@ -95,7 +95,7 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
         using var client = await fixture.App.SignedInAsync("admin@retention.local", RetentionFixture.Password);
         var html = await client.GetStringAsync(Range);
         var links = CellLink().Matches(html).Select(m => (Href: WebUtility.HtmlDecode(m.Groups["href"].Value), Count: int.Parse(m.Groups["n"].Value))).ToList();
-        Assert.True(links.Count >= 12 + 6 + 6 * 2, $"{links.Count} links");
+        Assert.True(links.Count >= 18 + 6 + 6 * 2, $"{links.Count} links");
         foreach (var (href, count) in links)
         {
             var list = await client.GetStringAsync(href);
@@ -168,6 +168,6 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
     private static partial Regex PeriodRow();
 
     // A cell's link and the clients it counts: the number shown, or for a share the count in its title.
-    [GeneratedRegex("<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"(?:new|returning|cohort-size)\">(?<n>\\d+)</a>|<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"with-(?:dialog|booking)\" title=\"[^:]+: (?<n>\\d+)\"")]
+    [GeneratedRegex("<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"(?:new|returning|total|cohort-size)\">(?<n>\\d+)</a>|<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"with-(?:dialog|booking)\" title=\"[^:]+: (?<n>\\d+)\"")]
     private static partial Regex CellLink();
 }

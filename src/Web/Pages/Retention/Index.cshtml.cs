@@ -47,6 +47,8 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public static string ReturningClients(RetentionPeriod p) =>
         $"/clients?first_to={Day(p.Start.AddDays(-1))}&active_from={Day(p.Start)}&active_to={Day(p.End)}";
 
+    public static string ActiveClients(RetentionPeriod p) => $"/clients?active_from={Day(p.Start)}&active_to={Day(p.End)}";
+
     public static string CohortClients(RetentionCohort c) => $"/clients?first_from={Day(c.Month)}&first_to={Day(c.Month.AddMonths(1).AddDays(-1))}";
 
     public static string LaterClients(RetentionCohort c, RetentionCell cell, bool booked) =>
