@@ -55,7 +55,7 @@ public sealed record ClientRow(
     public DateOnly? DueOn { get; init; }
 }
 
-/// <summary>A page of clients, and (when asked) how many clients of the search, whatever the due filter, are due for a visit.</summary>
+/// <summary>A page of clients (<see cref="DueCount"/> is no longer filled: the handler counts on its own, cached).</summary>
 public sealed record ClientRows(IReadOnlyList<ClientRow> Rows, int DueCount);
 
 /// <summary>The clients list's SQL; Infrastructure.</summary>
