@@ -5,9 +5,11 @@
 #     timed too) vs one raw GROUP BY over the same rows (sessions; and sessions joined to their messages) vs the
 #     spec's Python-style pattern (two queries per salon per day);
 #   - server-side p50/p95 (the app's own request log) of every page (Overview 7/90 days, Platform, sessions first/filtered/deep page, transcript,
-#     wishlist, client search, clients list, client card, audit) vs the bare /login page, measured the same way just before each page;
-#   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; and that
-#     app's peak memory.
+#     wishlist, client search, clients list, client card, audit; retention by month and week, the due list, a search for the salon's
+#     most common first name, the Overview grouped by week and month over 366 days, dropped dialogs of 90 days) vs the bare /login
+#     page, measured the same way just before each page;
+#   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; 32 users each
+#     signed in on its own over every list page for 20 s (BENCH_MIX_SECONDS): requests/s, p99, errors; and that app's peak memory.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
 # and writes docs/benchmarks.md (-with-indexes with --indexes, -scaleN at another scale). Reports, never asserts.
 #
@@ -81,14 +83,15 @@ collect() { # the collector's backfill of every day, in ms, as the command line 
   s=$(cli collect-metrics --from "$from" --to "$to" | tee /dev/stderr | sed -n 's/.* in \([0-9.]*\) s\.$/\1/p')
   awk "BEGIN { printf \"%.0f\", $s * 1000 }"
 }
-psql_owner -c "TRUNCATE dashboard.dialog_facts" >/dev/null
+# The client index counts dialogs in the dialog index's chunks: both start again together.
+psql_owner -c "TRUNCATE dashboard.dialog_facts, dashboard.client_facts, dashboard.client_index_marks, dashboard.staff_names" >/dev/null
 echo "==> Collector backfill $from … $to, no dialog indexed yet (every response time from the messages)"
 collector_unindexed_ms=$(collect)
 # Once after deploying; the every-minute job then takes only new dialogs.
 echo "==> Dialog index from scratch"
 index_s=$(cli index-dialogs | tee /dev/stderr | sed -n 's/.* added in \([0-9.]*\) s;.*/\1/p')
 index_ms=$(awk "BEGIN { printf \"%.0f\", $index_s * 1000 }")
-psql_owner -c "VACUUM ANALYZE dashboard.dialog_facts" >/dev/null
+psql_owner -c "VACUUM ANALYZE dashboard.dialog_facts, dashboard.client_facts" >/dev/null
 echo "==> Collector backfill $from … $to, dialogs indexed (as in operation)"
 collector_ms=$(collect)
 
@@ -187,6 +190,22 @@ read -r wl_p50 wl_p95 wl_f95 <<<"$(measure '/wishlist' "$admin_jar")"
 card=$(psql_owner -tAc "SELECT user_id FROM public.conversation_sessions_v2 WHERE tenant_id = '$salon' GROUP BY user_id ORDER BY count(*) DESC LIMIT 1")
 read -r cc_p50 cc_p95 cc_f95 <<<"$(measure "/clients/$card" "$admin_jar")"
 read -r au_p50 au_p95 au_f95 <<<"$(measure '/audit' "$admin_jar")"
+# Retention, the due list, and a search for the salon's most common first name, whatever it is (one client in eight
+# bears it in the demo data): each reads the client index, so none should grow with the salon's clients.
+urlencode() { local LC_ALL=C s=$1 i c out=""; for ((i = 0; i < ${#s}; i++)); do c=${s:i:1}
+  case $c in [a-zA-Z0-9.~_-]) out+=$c ;; *) out+=$(printf '%%%02X' "'$c") ;; esac; done; printf '%s' "$out"; }
+common=$(psql_owner -tAc "SELECT split_part(full_name, ' ', 1) FROM public.clients_v2 WHERE tenant_id = '$salon' AND full_name <> ''
+  GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
+common_q=$(urlencode "$common")
+read -r rt_p50 rt_p95 rt_f95 <<<"$(measure '/retention' "$admin_jar")"
+read -r rtw_p50 rtw_p95 rtw_f95 <<<"$(measure '/retention?group=week' "$admin_jar")"
+read -r du_p50 du_p95 du_f95 <<<"$(measure '/clients?due=1' "$admin_jar")"
+read -r cn_p50 cn_p95 cn_f95 <<<"$(measure "/clients?q=$common_q" "$admin_jar")"
+# The grouped Overview over 366 days and a drill-down list with its count (pages of the periods and drill-down work).
+year_from=$(date -u -d '365 days ago' +%F); today=$(date -u +%F)
+read -r gw_p50 gw_p95 gw_f95 <<<"$(measure "/?from=$year_from&to=$today&group=week" "$admin_jar")"
+read -r gm_p50 gm_p95 gm_f95 <<<"$(measure "/?from=$year_from&to=$today&group=month" "$admin_jar")"
+read -r dd_p50 dd_p95 dd_f95 <<<"$(measure "/sessions?from=$(date -u -d '89 days ago' +%F)&to=$today&status=dropped" "$admin_jar")"
 
 # --- 32 concurrent users on the Overview ------------------------------------------------------------------
 # A fresh app without the request log, as production runs (the cookies stay valid: the keys live in the database).
@@ -208,6 +227,41 @@ load_non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$data/wrk.txt"); 
 load_socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$data/wrk.txt"); load_socket=${load_socket:-0}
 load_errors=$((load_non2xx + load_socket))
 [ "$(awk '/requests in/ { print $1 }' "$data/wrk.txt")" != 0 ] || echo "wrk made no requests: see $data/wrk.txt" >&2
+# --- 32 signed-in users over every list page ---------------------------------------------------------------
+# Each user signs in on its own (fresh cookies, as browsers hold them); wrk's script sends each request with the next
+# user's cookie and the next page of the mix, so no one cached page answers them all.
+mix_seconds=${BENCH_MIX_SECONDS:-20}
+echo "==> 32 signed-in users over every list page for ${mix_seconds} s (wrk)"
+mix_lua="$data/mix.lua"
+{
+  echo 'local cookies = {'
+  for u in $(seq 1 32); do
+    jar="$data/bench-mix-$u.cookies"; rm -f "$jar"
+    sign_in bench-admin@agentp.local "$DEMO_ADMIN_PASSWORD" "$jar"
+    curl -s -o /dev/null -b "$jar" -c "$jar" "$base/"
+    printf '  "%s",\n' "$(awk 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar")"
+  done
+  echo '}'
+  echo 'local paths = {'
+  for path in / /sessions /clients "/clients?q=$common_q" /wishlist /retention /audit /escalations /alerts; do printf '  "%s",\n' "$path"; done
+  echo '}'
+  cat <<'LUA'
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookies[(math.floor(n / #paths) % #cookies) + 1] })
+end
+LUA
+} > "$mix_lua"
+wrk -t2 -c32 -d10s -s "$mix_lua" "$base" > /dev/null 2>&1 || true
+wrk -t2 -c32 -d"${mix_seconds}s" --latency -s "$mix_lua" "$base" > "$data/wrk-mix.txt" 2>&1 || true
+mix_rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$data/wrk-mix.txt")
+mix_p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$data/wrk-mix.txt")")
+mix_p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$data/wrk-mix.txt")")
+mix_non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$data/wrk-mix.txt"); mix_non2xx=${mix_non2xx:-0}
+mix_socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$data/wrk-mix.txt"); mix_socket=${mix_socket:-0}
+mix_errors=$((mix_non2xx + mix_socket))
+
 memory_mb=0
 for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do # dotnet run and the app it starts: the larger is the app
   kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
@@ -234,6 +288,14 @@ lines=(
   "name=wishlist p50_ms=$wl_p50 p95_ms=$wl_p95 floor_ms=$wl_f95 ratio=$(ratio "$wl_p95" "$wl_f95")"
   "name=client_card p50_ms=$cc_p50 p95_ms=$cc_p95 floor_ms=$cc_f95 ratio=$(ratio "$cc_p95" "$cc_f95")"
   "name=audit p50_ms=$au_p50 p95_ms=$au_p95 floor_ms=$au_f95 ratio=$(ratio "$au_p95" "$au_f95")"
+  "name=retention p50_ms=$rt_p50 p95_ms=$rt_p95 floor_ms=$rt_f95 ratio=$(ratio "$rt_p95" "$rt_f95")"
+  "name=retention_weeks p50_ms=$rtw_p50 p95_ms=$rtw_p95 floor_ms=$rtw_f95 ratio=$(ratio "$rtw_p95" "$rtw_f95")"
+  "name=clients_due p50_ms=$du_p50 p95_ms=$du_p95 floor_ms=$du_f95 ratio=$(ratio "$du_p95" "$du_f95")"
+  "name=client_search_common_name p50_ms=$cn_p50 p95_ms=$cn_p95 floor_ms=$cn_f95 ratio=$(ratio "$cn_p95" "$cn_f95")"
+  "name=overview_366d_weeks p50_ms=$gw_p50 p95_ms=$gw_p95 floor_ms=$gw_f95 ratio=$(ratio "$gw_p95" "$gw_f95")"
+  "name=overview_366d_months p50_ms=$gm_p50 p95_ms=$gm_p95 floor_ms=$gm_f95 ratio=$(ratio "$gm_p95" "$gm_f95")"
+  "name=sessions_dropped_90d p50_ms=$dd_p50 p95_ms=$dd_p95 floor_ms=$dd_f95 ratio=$(ratio "$dd_p95" "$dd_f95")"
+  "name=every_list_32_users p50_ms=$mix_p50 p95_ms=$mix_p99 floor_ms=250 ratio=$(ratio "$mix_p99" 250) rps=$mix_rps errors=$mix_errors"
   "name=overview_90d_32_users p50_ms=$load_p50 p95_ms=$load_p99 floor_ms=150 ratio=$(ratio "$load_p99" 150) rps=$load_rps errors=$load_errors"
   "name=login_floor p50_ms=$login_p50 p95_ms=$login_p95 floor_ms=$login_p95 ratio=1.00"
 )
@@ -245,6 +307,7 @@ for l in "${lines[@]}"; do
   printf '%-32s %10s %10s %10s %8s\n' "${1#name=}" "${2#p50_ms=}" "${3#p95_ms=}" "${4#floor_ms=}" "${5#ratio=}"
 done
 echo "32 users on the Overview: $load_rps requests/s, p99 $load_p99 ms, $load_errors errors"
+echo "32 users over every list page: $mix_rps requests/s, p99 $mix_p99 ms, $mix_errors errors"
 echo "app peak memory (VmHWM): ${memory_mb} MB"
 echo
 for l in "${lines[@]}"; do echo "BENCH $l"; done
@@ -267,6 +330,8 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo
   echo "Load: 32 concurrent signed-in users on \`/?range=90d\` for ${duration} s (wrk, 2 threads, after a 30 s warm-up of a fresh app): **$load_rps requests/s**, p50 $load_p50 ms,"
   echo "**p99 $load_p99 ms** (target ≤ 150 ms; the row \`overview_90d_32_users\` shows p99 in the p95 column), **$load_errors errors**."
+  echo
+  echo "Mixed load: 32 users, each signed in on its own, over \`/\`, \`/sessions\`, \`/clients\`, \`/clients?q=$common\` (the salon's most common first name), \`/wishlist\`, \`/retention\`, \`/audit\`, \`/escalations\`, \`/alerts\` for ${mix_seconds} s (wrk, after a 10 s warm-up): **$mix_rps requests/s**, p50 $mix_p50 ms, **p99 $mix_p99 ms** (target ≤ 250 ms; row \`every_list_32_users\`), **$mix_errors errors** (target 0)."
   echo
   echo "Peak memory (VmHWM) of the app that served the load: **${memory_mb} MB** (target ≤ 300 MB)."
   echo

@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Overview.PlatformReports>();
         services.AddScoped<Sessions.SessionQueries>();
+        services.AddScoped<Retention.RetentionReports>();
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Escalations.EscalationViews>();
         services.AddScoped<Dialogs.DialogIndexMark>();

@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddScoped<IClientQueries, ClientSql>();
         services.AddScoped<AgentP.Application.Overview.IDialogHeatmapQuery, DialogHeatmapSql>();
         services.AddScoped<IDialogIndex, DialogIndex>();
+        services.AddScoped<IClientIndex, Clients.ClientIndex>();
+        services.AddScoped<AgentP.Application.Retention.IRetentionQueries, Retention.RetentionSql>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.

@@ -103,9 +103,9 @@ public sealed class JourneyTests(JourneyFixture fixture) : IClassFixture<Journey
         await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.Screenshots, name + ".png"), FullPage = true });
 
     [Theory]
-    [InlineData("staff@journey.local", "staff", "Обзор,Диалоги,Лист ожидания,Клиенты,Эскалации,Алерты")]
-    [InlineData("admin@journey.local", "admin", "Обзор,Диалоги,Лист ожидания,Клиенты,Эскалации,Алерты,Журнал,Пользователи,Настройки")]
-    [InlineData("root@journey.local", "super_admin", "Обзор,Платформа,Диалоги,Лист ожидания,Клиенты,Эскалации,Алерты,Журнал,Пользователи,Настройки")]
+    [InlineData("staff@journey.local", "staff", "Обзор,Диалоги,Лист ожидания,Клиенты,Удержание,Эскалации,Алерты")]
+    [InlineData("admin@journey.local", "admin", "Обзор,Диалоги,Лист ожидания,Клиенты,Удержание,Эскалации,Алерты,Журнал,Пользователи,Настройки")]
+    [InlineData("root@journey.local", "super_admin", "Обзор,Платформа,Диалоги,Лист ожидания,Клиенты,Удержание,Эскалации,Алерты,Журнал,Пользователи,Настройки")]
     public async Task Each_role_signs_in_to_its_own_menu_and_an_overview_with_charts(string email, string role, string menu)
     {
         var (page, problems) = await SignedInAsync(email);

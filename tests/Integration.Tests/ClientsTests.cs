@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using AgentP.Application.Dialogs;
 using AgentP.Domain.Common;
 using AgentP.TestSupport;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Integration.Tests;
 
@@ -44,8 +47,37 @@ public class ClientsFixture : AppFixture
     }
 }
 
+/// <summary>The same salon once the client index has caught up (and indexed every dialog): the list reads the index.</summary>
+public sealed class IndexedClientsFixture : ClientsFixture
+{
+    protected override async Task SeedAsync()
+    {
+        await base.SeedAsync();
+        await Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+        await Db.SealPublicAsync(); // the bot's write above, not the dashboard's
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexDialogs());
+    }
+}
+
+/// <summary>The clients list read live from the bot's tables (before the client index's first run).</summary>
+public sealed class ClientsTests(ClientsFixture fixture) : ClientsTestsBase(fixture), IClassFixture<ClientsFixture>;
+
+/// <summary>The same list read from the client index: the same answers.</summary>
+public sealed class IndexedClientsTests(IndexedClientsFixture fixture) : ClientsTestsBase(fixture), IClassFixture<IndexedClientsFixture>
+{
+    [Fact]
+    public async Task The_index_is_ready_and_holds_every_client_with_their_dialogs_and_due_day()
+    {
+        Assert.Equal(2, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.client_index_marks WHERE caught_up"));
+        Assert.Equal(55, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.client_facts"));
+        Assert.Equal("2|1|2026-10-22", await fixture.Db.ScalarAsync<string>(
+            $"SELECT dialogs || '|' || bookings || '|' || due_on FROM dashboard.client_facts WHERE client_id = '{fixture.Anna}'"));
+    }
+}
+
 /// <summary>The clients list (literal search, due for a visit, paging, export) and the client card.</summary>
-public sealed partial class ClientsTests(ClientsFixture fixture) : IClassFixture<ClientsFixture>
+public abstract partial class ClientsTestsBase(ClientsFixture fixture)
 {
     private Task<HttpClient> AdminAsync() => fixture.App.SignedInAsync("admin@clients.local", ClientsFixture.Password);
 
@@ -161,10 +193,11 @@ public sealed class CachingClientsFixture : ClientsFixture
         Task.FromResult<IReadOnlyDictionary<string, string>?>(CachedFiveMinutes);
 }
 
+/// <summary>Counts of due clients are reused (searches too) until the client index job runs.</summary>
 public sealed class CachedDueCountTests(CachingClientsFixture fixture) : IClassFixture<CachingClientsFixture>
 {
     [Fact]
-    public async Task The_salons_due_count_is_reused_while_searches_and_the_list_read_the_memory_live()
+    public async Task Due_counts_are_reused_until_the_index_job_and_the_due_list_is_most_overdue_first()
     {
         using var client = await fixture.App.SignedInAsync("admin@clients.local", ClientsFixture.Password);
         Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients"));
@@ -175,8 +208,17 @@ public sealed class CachedDueCountTests(CachingClientsFixture fixture) : IClassF
         await fixture.Db.SealPublicAsync(); // the bot's write above, not the dashboard's
 
         Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients")); // the salon's figure, reused
-        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients?q=%D0%91%D0%BE%D1%80%D0%B8%D1%81")); // Борис: counted live
+        Assert.Contains("Пора на визит: 1", await client.GetStringAsync("/clients?q=%D0%91%D0%BE%D1%80%D0%B8%D1%81")); // Борис: a new search, counted now
+        // The due list reads the memory live before the client index has run: most overdue first, with the days.
         var due = await client.GetStringAsync("/clients?due=1");
-        Assert.Equal(["Борис_Тест", "Анна 50% скидка"], ClientsTests.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Equal(["Анна 50% скидка", "Борис_Тест"], ClientsTestsBase.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Matches("(?s)просрочено на 32 дн\\..*просрочено на 2 дн\\.", due);
+
+        // The index job takes the change in and makes the counts old.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexDialogs());
+        Assert.Contains("Пора на визит: 2", await client.GetStringAsync("/clients"));
+        Assert.Equal(["Анна 50% скидка", "Борис_Тест"],
+            ClientsTestsBase.ClientLink().Matches(await client.GetStringAsync("/clients?due=1")).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
     }
 }

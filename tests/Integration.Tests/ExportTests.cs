@@ -106,11 +106,11 @@ public sealed class ProbedClientQueries(ClientSql inner, ClientQueriesProbe prob
     public Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken) =>
         inner.CountDueAsync(tenantId, filter, today, cancellationToken);
 
-    public Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
-        bool countDue, CancellationToken cancellationToken)
+    public Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+        (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken)
     {
         probe.Read();
-        return inner.PageAsync(tenantId, filter, today, after, take, countDue, cancellationToken);
+        return inner.PageAsync(tenantId, filter, today, after, afterDue, take, cancellationToken);
     }
 
     public async IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take,

@@ -76,7 +76,7 @@ public class SalonsFixture : AppFixture
     public static readonly string[] WarmPages =
     [
         "/", "/?range=today", "/?range=7d", "/?range=30d", "/?range=90d", "/?range=90d&group=month", "/?handler=today", "/sessions", "/wishlist", "/clients", "/clients?due=1", "/alerts",
-        "/escalations", "/audit", "/users", "/settings",
+        "/escalations", "/audit", "/users", "/settings", "/retention", "/retention?group=week", "/clients?first_to=2026-11-23",
     ];
 }
 

@@ -19,7 +19,16 @@ public sealed record GetClient(Guid Id, Guid? TenantId = null) : IRequest<Client
 }
 
 public sealed record ClientCard(Client Client, ClientMemory? Memory, int? OverdueDays, IReadOnlyList<ClientSession> Sessions,
-    IReadOnlyList<ClientWish> Wishes, string TimeZone);
+    IReadOnlyList<ClientWish> Wishes, string TimeZone)
+{
+    /// <summary>Masters' names by id (without the bot's <c>staff_</c> prefix), as the salon's dialogs give them.</summary>
+    public IReadOnlyDictionary<string, string> StaffNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A master's name, or the id where no name is known.</summary>
+    public string Staff(string id) => StaffNames.TryGetValue(StaffKey(id), out var name) ? name : id;
+
+    public static string StaffKey(string id) => id.StartsWith("staff_", StringComparison.Ordinal) ? id["staff_".Length..] : id;
+}
 
 public sealed record ClientSession(long Id, DateTimeOffset StartedAt, SessionStatus Status, string? BookingId, decimal? BookingAmount, string? Summary);
 
@@ -57,6 +66,10 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
                 .OrderByDescending(a => a.ProcessedAt).ThenByDescending(a => a.Id).ToListAsync(cancellationToken))
             .GroupBy(a => a.WishlistId).ToDictionary(g => g.Key, g => g.First());
         var sessions = await sessionLane;
+        var staffIds = (memory?.LtmData.BookingStats.Keys ?? []).Append(memory?.PreferredStaffId).OfType<string>().Select(ClientCard.StaffKey).Distinct().ToList();
+        var staffNames = staffIds.Count == 0 ? new Dictionary<string, string>()
+            : await db.StaffNames.AsNoTracking().Where(n => n.TenantId == client.TenantId && staffIds.Contains(n.StaffId))
+                .ToDictionaryAsync(n => n.StaffId, n => n.Name, cancellationToken);
 
         int? overdue = null;
         if (memory?.LtmData is { LastVisitDate: { } last, AvgVisitInterval: { } interval })
@@ -67,7 +80,7 @@ public sealed class GetClientHandler(IPublicData bot, IDashboardDb db, ITenantCo
         return new ClientCard(client, memory, overdue, sessions,
             wishes.Select(w => new ClientWish(w.Id, w.Meta.ServiceTitle ?? w.ItemId, w.Status,
                 decisions.TryGetValue(w.Id, out var d) ? d.Status : null, decisions.TryGetValue(w.Id, out var c) ? c.Comment : null, w.CreatedAt)).ToList(),
-            zone.Id);
+            zone.Id) { StaffNames = staffNames };
     }
 
     private async Task<(long Indexed, List<long> Known)> KnownDialogsAsync(Guid clientId, CancellationToken cancellationToken)

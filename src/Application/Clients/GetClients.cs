@@ -12,8 +12,10 @@ namespace AgentP.Application.Clients;
 /// <summary>
 /// The salon's clients, newest first, keyset-paged. <see cref="ClientFilter.Q"/> searches names (literally: % and _
 /// match themselves) and phones (digits only, however they were written); <see cref="ClientFilter.Due"/> keeps the
-/// clients whose last visit plus their usual interval has passed — the ones to win back. Without a search, how many
-/// of the salon's clients are due is a salon-wide figure and is cached (<see cref="ScopedCache"/>).
+/// clients whose last visit plus their usual interval has passed — the ones to win back — most overdue first. Once the
+/// client index is ready (<see cref="Dialogs.IClientIndex"/>) the list, the search and the due counts read it, so a page
+/// costs the same whatever the salon's size; how many clients of a filter are due is cached (<see cref="ScopedCache"/>)
+/// until the index job runs again.
 /// </summary>
 [Authorize]
 public sealed record GetClients(ClientFilter Filter, string? After = null, Guid? TenantId = null)
@@ -22,25 +24,49 @@ public sealed record GetClients(ClientFilter Filter, string? After = null, Guid?
     public const int PageSize = 50;
 }
 
-public sealed record ClientFilter(string? Q = null, bool Due = false);
+/// <summary>
+/// What the clients list shows. Besides the search and the due filter, the retention page's drill-downs: clients whose
+/// first dialog ever fell in <see cref="FirstFrom"/>…<see cref="FirstTo"/>, and/or who had a dialog (<see cref="Kind"/>
+/// <c>booking</c>: a booked one) in <see cref="ActiveFrom"/>…<see cref="ActiveTo"/>; salon-local days, yyyy-MM-dd.
+/// The due list is ordered by how overdue each client is, most overdue first.
+/// </summary>
+public sealed record ClientFilter(string? Q = null, bool Due = false, string? FirstFrom = null, string? FirstTo = null,
+    string? ActiveFrom = null, string? ActiveTo = null, string? Kind = null)
+{
+    /// <summary>The first dialog's days; without <see cref="FirstFrom"/>, any time before <see cref="FirstTo"/> (returning clients).</summary>
+    public (DateOnly From, DateOnly To)? FirstRange => Range(FirstFrom ?? (FirstTo is null ? null : "2000-01-01"), FirstTo);
+    public (DateOnly From, DateOnly To)? ActiveRange => Range(ActiveFrom, ActiveTo);
+    public bool Booked => Kind == "booking";
+
+    /// <summary>Whether the filter is the salon's whole list (its due count is then a salon-wide figure).</summary>
+    public bool SalonWide => string.IsNullOrWhiteSpace(Q) && FirstRange is null && ActiveRange is null;
+
+    private static (DateOnly, DateOnly)? Range(string? from, string? to) =>
+        Overview.ReportPeriod.TryParseDate(from, out var f) && Overview.ReportPeriod.TryParseDate(to, out var t) ? (f, t) : null;
+}
 
 public sealed record ClientPage(IReadOnlyList<ClientRow> Rows, int DueCount, string? NextCursor, string TimeZone, DateOnly Today);
 
 public sealed record ClientRow(
     Guid Id, string? Name, string? Phone, DateTimeOffset CreatedAt, string? PreferredStaff, string? PreferredService, string? PreferredTime,
-    string? Language, DateOnly? LastVisit, int? VisitInterval, int? OverdueDays, int Sessions, DateTimeOffset? LastDialog);
+    string? Language, DateOnly? LastVisit, int? VisitInterval, int? OverdueDays, int Sessions, DateTimeOffset? LastDialog)
+{
+    /// <summary>The day after which the client is overdue (last visit + interval), as the due list orders them.</summary>
+    public DateOnly? DueOn { get; init; }
+}
 
-/// <summary>A page of clients, and (when asked) how many clients of the search, whatever the due filter, are due for a visit.</summary>
+/// <summary>A page of clients (<see cref="DueCount"/> is no longer filled: the handler counts on its own, cached).</summary>
 public sealed record ClientRows(IReadOnlyList<ClientRow> Rows, int DueCount);
 
 /// <summary>The clients list's SQL; Infrastructure.</summary>
 public interface IClientQueries
 {
-    /// <summary>How many clients the search finds (whatever the due filter) are due for a visit.</summary>
+    /// <summary>How many clients the filter finds (whatever the due filter) are due for a visit. Days are in <paramref name="today"/>'s zone.</summary>
     Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
 
-    Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after, int take,
-        bool countDue, CancellationToken cancellationToken);
+    /// <summary>A page: after <paramref name="after"/> (the list's order) or <paramref name="afterDue"/> (the due list's).</summary>
+    Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+        (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken);
 
     /// <summary>The first <paramref name="take"/> clients of the filter, as the list orders them, in one query read as it goes.</summary>
     IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take, CancellationToken cancellationToken);
@@ -52,7 +78,35 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
     {
         RuleFor(x => x.Filter.Q).MaximumLength(100).WithName("Q").WithMessage("Слишком длинный текст поиска: не больше 100 символов.")
             .NoControlCharacters().WithName("Q");
-        RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
+        RuleFor(x => x.After).Must(c => c is null || TryParseCursor(c, out _) || TryParseDueCursor(c, out _)).WithMessage("Неверная ссылка на страницу.");
+        RuleFor(x => x.Filter.Kind).Must(k => k is null or "dialog" or "booking").WithName("Kind")
+            .WithMessage("Неизвестный вид активности: укажите dialog или booking.");
+        Range(x => x.Filter.FirstFrom, x => x.Filter.FirstTo, "первого диалога", openStart: true);
+        Range(x => x.Filter.ActiveFrom, x => x.Filter.ActiveTo, "активности", openStart: false);
+    }
+
+    private void Range(Func<GetClients, string?> from, Func<GetClients, string?> to, string what, bool openStart)
+    {
+        RuleFor(x => x).Must(x => from(x) is null || Overview.ReportPeriod.TryParseDate(from(x), out _)).WithName("Filter")
+            .WithMessage($"Неверная дата начала периода {what}: нужна дата вида 2026-05-01.");
+        RuleFor(x => x).Must(x => to(x) is null || Overview.ReportPeriod.TryParseDate(to(x), out _)).WithName("Filter")
+            .WithMessage($"Неверная дата конца периода {what}: нужна дата вида 2026-05-31.");
+        RuleFor(x => x).Must(x => (from(x) is null && openStart) ? true : (from(x) is null) == (to(x) is null)).WithName("Filter")
+            .WithMessage($"Укажите обе даты периода {what}.");
+        RuleFor(x => x).Must(x => !Overview.ReportPeriod.TryParseDate(from(x), out var f) || !Overview.ReportPeriod.TryParseDate(to(x), out var t)
+                || (f <= t && (openStart || t.DayNumber - f.DayNumber < Overview.ReportPeriod.MaxDays))).WithName("Filter")
+            .WithMessage($"Период {what} перевёрнут или длиннее {Overview.ReportPeriod.MaxDays} дней.");
+    }
+
+    /// <summary>A page of the due list: after the client due on that day (day number) with that id.</summary>
+    public static bool TryParseDueCursor(string? text, out (DateOnly DueOn, Guid Id) cursor)
+    {
+        cursor = default;
+        var parts = text?.Split('_');
+        if (parts is not { Length: 2 } || parts[0] is not ['d', ..] || !int.TryParse(parts[0][1..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || day > DateOnly.MaxValue.DayNumber || !Guid.TryParseExact(parts[1], "N", out var id)) return false;
+        cursor = (DateOnly.FromDayNumber(day), id);
+        return true;
     }
 
     public static bool TryParseCursor(string? text, out (DateTimeOffset At, Guid Id) cursor)
@@ -74,20 +128,20 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var scope = tenant.RequireScope();
         var zone = await zones.ForAsync(scope, cancellationToken);
         var today = LocalDay.Of(clock.GetUtcNow(), zone);
-        GetClientsValidator.TryParseCursor(request.After, out var after);
         var filter = request.Filter;
-        // Counting reads every matching client's memory: the salon-wide count (no search) is reused like the Overview's
-        // figures; a search's is counted along with its page.
-        var salonWide = string.IsNullOrWhiteSpace(filter.Q);
-        var cachedDue = salonWide
-            ? await cache.GetAsync(CacheTags.Figures, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken, "clients-due", today)
-            : (int?)null;
-        var page = await queries.PageAsync(scope, filter, today, request.After is null ? null : after, GetClients.PageSize + 1,
-            !salonWide, cancellationToken);
+        // Counting reads every matching client's due day (from the client index once it is ready): reused like the
+        // Overview's figures, the salon's whole list's and each search's alike, until the index job runs again.
+        var due = await cache.GetAsync(CacheTags.ClientIndex, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken,
+            "clients-due", today, filter.Q?.Trim(), filter.FirstFrom, filter.FirstTo, filter.ActiveFrom, filter.ActiveTo, filter.Kind);
+        (DateTimeOffset, Guid)? after = GetClientsValidator.TryParseCursor(request.After, out var a) ? a : null;
+        (DateOnly, Guid)? afterDue = GetClientsValidator.TryParseDueCursor(request.After, out var d) ? d : null;
+        var page = await queries.PageAsync(scope, filter, today, after, afterDue, GetClients.PageSize + 1, cancellationToken);
         var rows = page.Rows.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
-        return new ClientPage(rows, cachedDue ?? page.DueCount,
-            more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}" : null, zone.Id, today);
+        return new ClientPage(rows, due,
+            !more ? null
+            : filter.Due ? $"d{rows[^1].DueOn!.Value.DayNumber.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}"
+            : $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}", zone.Id, today);
     }
 }

@@ -3,6 +3,7 @@ using AgentP.Application.Clients;
 using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
 using AgentP.Application.Sessions;
+using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,15 +12,15 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Clients;
 
 /// <summary>
-/// The clients list in SQL. The page is chosen first (idx_clients_tenant; the memory read for every matching client
-/// only when the due filter or count needs it), then completed for its 50 clients (the export: every client of the
-/// filter, in the same one statement): memory by its unique key, dialogs counted from <c>dashboard.dialog_facts</c>
-/// (by client) plus the few dialogs above its mark, read live (see <see cref="IndexDialogs"/>). The page's clients are
-/// the salon's, so their dialogs are too. The due count reads every matching client's memory (~1.5 µs a client): the
-/// page counts along when asked, or a caller counts on its own to reuse the figure. The bot's dates in ltm_data are
-/// read defensively: a malformed value (text, or a day no calendar has) reads as missing rather than failing the page.
+/// The clients list in SQL. Once the client index is ready, the page is chosen from <c>dashboard.client_facts</c> by its
+/// indexes (newest first, or most overdue first for the due list; a search filters the same walk), then completed for
+/// its 50 clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above
+/// the dialog index's mark, read live. Before the index is ready, the page is chosen from the bot's clients (and their
+/// memory, when the due filter or count needs it), as it always was. The due count reads every matching client's due
+/// day; callers cache it. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
+/// has) reads as missing rather than failing the page.
 /// </summary>
-public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : IClientQueries
+public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones) : IClientQueries
 {
     // The clients the search matches (alias c).
     private const string Matches = """
@@ -34,7 +35,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
     // The last visit and usual interval (alias v) from the memory's ltm_data (one row, nulls without memory). A cast that
     // fails fails the page, so a date is cast only once it is a calendar day: the shape, then the month and the day
     // against the month's length, compared as text (no step can fail, in whatever order).
-    private const string Visit = """
+    internal const string Visit = """
         CROSS JOIN LATERAL (SELECT l.ltm_data->>'last_visit_date' AS day, l.ltm_data->>'avg_visit_interval' AS every) t
         CROSS JOIN LATERAL (SELECT
           CASE WHEN t.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(t.day, 1, 4) <> '0000' AND substr(t.day, 6, 2) BETWEEN '01' AND '12' THEN
@@ -49,12 +50,63 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
 
     private const string IsDue = "v.last_visit + v.visit_interval < @today::date";
 
+    // The dialogs above the dialog index's mark (a primary-key range), per client: the live side of every dialog figure.
+    private const string Live = """
+        live AS MATERIALIZED (
+          SELECT user_id, min(started_at) AS first, max(started_at) AS last, count(*)::int AS n
+          FROM public.conversation_sessions_v2
+          WHERE id > @indexed AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+          GROUP BY user_id
+        )
+        """;
+
+    /// <summary>
+    /// The clients of the filter (alias x: id, created_at, due_on, is_due). Once the client index is ready, from
+    /// <c>dashboard.client_facts</c> alone (its indexes serve the order, the due order and the count); before, from the
+    /// bot's clients with their memory, read live. The first dialog comes from the index either way (its dialog columns
+    /// are kept by the dialog chunks from the start) with the dialogs above the mark. Once ready, a second branch adds the
+    /// clients of the dialogs above the mark that the index does not hold yet (created since its last run), read live. The
+    /// branches are separate queries: each is paged on its own (so the index's order serves the first), then merged.
+    /// </summary>
+    private static string[] Matching(bool ready, bool memory, ClientFilter filter)
+    {
+        var first = filter.FirstRange is null ? "" : """
+            AND least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
+                      (SELECT live.first FROM live WHERE live.user_id = c.id)) >= @first_start
+            AND least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
+                      (SELECT live.first FROM live WHERE live.user_id = c.id)) < @first_end
+            """;
+        var active = filter.ActiveRange is null ? "" : """
+            AND c.id IN (SELECT s.user_id FROM public.conversation_sessions_v2 s
+                         WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid)
+                           AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL))
+            """;
+        var live = $"""
+            SELECT c.id, c.created_at, {(memory ? "v.last_visit + v.visit_interval" : "NULL::date")} AS due_on,
+                   {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
+            FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
+            WHERE {Matches} {first} {active}
+            """;
+        if (!ready) return [live];
+        return [$"""
+                SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on, coalesce(c.due_on < @today::date, false) AS is_due
+                FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
+                WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
+                  AND (@name::text IS NULL OR c.name ILIKE @name::text ESCAPE '\'
+                       OR (@digits::text IS NOT NULL AND c.phone_digits LIKE @digits::text))
+                  {first} {active}
+                """,
+            live + """
+                AND c.id IN (SELECT user_id FROM live) AND NOT EXISTS (SELECT 1 FROM dashboard.client_facts f2 WHERE f2.client_id = c.id)
+                """];
+    }
+
     public async Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
+        var ready = await mark.ClientIndexReadyAsync(cancellationToken);
         await using var command = await CommandAsync($"""
-            SELECT count(*)::int FROM public.clients_v2 c
-            JOIN {Memory} {Visit}
-            WHERE {Matches} AND {IsDue}
+            WITH {Live}
+            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter).Select(m => $"({m})"))}) x WHERE x.is_due
             """, tenantId, filter, today, cancellationToken);
         try
         {
@@ -67,38 +119,33 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
     }
 
     public async Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
-        int take, bool countDue, CancellationToken cancellationToken)
+        (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken)
     {
-        await using var command = await PageCommandAsync(tenantId, filter, today, after, take, countDue, cancellationToken);
+        await using var command = await PageCommandAsync(tenantId, filter, today, after, afterDue, take, cancellationToken);
         var rows = new List<ClientRow>();
-        var due = 0;
         try
         {
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
-            {
-                due = r.GetInt32(13);
-                if (r.IsDBNull(0)) continue; // no client on this page: the row carries the count only
                 rows.Add(Row(r));
-            }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return new ClientRows(rows, due);
+        return new ClientRows(rows, 0);
     }
 
     public async IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // The page's statement with every client of the filter on one page: one query, its rows read as they come.
-        await using var command = await PageCommandAsync(tenantId, filter, today, null, take, false, cancellationToken);
+        await using var command = await PageCommandAsync(tenantId, filter, today, null, null, take, cancellationToken);
         try
         {
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
-                if (!r.IsDBNull(0)) yield return Row(r); // an empty page is one row without a client
+                yield return Row(r);
         }
         finally
         {
@@ -107,57 +154,63 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
     }
 
     private async Task<NpgsqlCommand> PageCommandAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
-        int take, bool countDue, CancellationToken cancellationToken)
+        (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken)
     {
-        // The memory is read for every matching client only when the due filter or the count needs it; the page's own
-        // columns come from its clients' memory at the end. The count is carried on every row, and on a row of its own
-        // when the page is empty.
-        var memory = filter.Due || countDue;
+        // The page is chosen first (by the index's order, or the due order: most overdue first), then completed for its
+        // clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above its mark.
+        var ready = await mark.ClientIndexReadyAsync(cancellationToken);
+        var order = filter.Due ? "x.due_on, x.id" : "x.created_at DESC, x.id DESC";
         var sql = $"""
-            WITH matching AS (
-              SELECT c.id, c.tenant_id, c.full_name, c.phone, c.created_at, {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
-              FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
-              WHERE {Matches}
-            ),
+            WITH {Live},
             page AS (
-              SELECT x.* FROM matching x
-              WHERE {(filter.Due ? "x.is_due" : "true")}
-                -- The plain bound lets idx_clients_tenant_created (opt-in) start at the cursor; the row comparison settles ties.
-                AND (@after_at::timestamptz IS NULL
-                     OR (x.created_at <= @after_at::timestamptz AND (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid)))
-              ORDER BY x.created_at DESC, x.id DESC
+              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter).Select(m => $"({Page(m, filter.Due, order)})"))}) y
+              ORDER BY {order.Replace("x.", "y.")}
               LIMIT @take
-            ),
-            dialogs AS (
-              SELECT user_id, count(*)::int AS n, max(started_at) AS last
-              FROM (SELECT user_id, started_at FROM dashboard.dialog_facts WHERE user_id IN (SELECT id FROM page) AND session_id <= @indexed
-                    UNION ALL
-                    SELECT user_id, started_at FROM public.conversation_sessions_v2 WHERE id > @indexed AND user_id IN (SELECT id FROM page)) d
-              GROUP BY user_id
             )
-            SELECT c.id, c.full_name, c.phone, c.created_at, l.preferred_staff_id, l.preferred_service_id, l.preferred_time, l.language,
-                   v.last_visit, v.visit_interval, @today::date - (v.last_visit + v.visit_interval), coalesce(d.n, 0), d.last, due.n
-            FROM (SELECT {(countDue ? "(SELECT count(*) FILTER (WHERE is_due) FROM matching)::int" : "0")} AS n) due
-            LEFT JOIN (page c LEFT JOIN {Memory} {Visit} LEFT JOIN dialogs d ON d.user_id = c.id) ON true
-            ORDER BY c.created_at DESC, c.id DESC
+            SELECT c.id, c.full_name, c.phone, c.created_at, coalesce(sn.name, l.preferred_staff_id), l.preferred_service_id, l.preferred_time, l.language,
+                   v.last_visit, v.visit_interval, @today::date - (v.last_visit + v.visit_interval),
+                   coalesce(f.dialogs, 0) + coalesce(lv.n, 0), greatest(f.last_dialog_at, lv.last), x.due_on
+            FROM page x
+            JOIN public.clients_v2 c ON c.id = x.id
+            LEFT JOIN {Memory} {Visit}
+            LEFT JOIN dashboard.staff_names sn ON sn.tenant_id = c.tenant_id AND sn.staff_id = regexp_replace(l.preferred_staff_id, '^staff_', '')
+            LEFT JOIN dashboard.client_facts f ON f.client_id = c.id
+            LEFT JOIN live lv ON lv.user_id = c.id
+            ORDER BY {order}
             """;
-        // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). Both
-        // halves are cut at this one mark, so a run of the index job between the two statements counts nothing twice.
-        var indexed = await mark.GetAsync(cancellationToken);
+        // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). The
+        // index's figures and the live ones are cut at this one mark, so a run of the index job meanwhile counts nothing twice.
         var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
-        command.Parameters.AddWithValue("indexed", indexed);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("after_due", NpgsqlDbType.Date) { Value = (object?)afterDue?.DueOn ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? (object?)afterDue?.Id ?? DBNull.Value });
         command.Parameters.AddWithValue("take", take);
         return command;
     }
+
+    // One branch's page: the due list after its cursor, or the list after its cursor, in the page's order.
+    private static string Page(string matching, bool due, string order) => $"""
+        SELECT x.* FROM ({matching}) x
+        WHERE {(due ? """
+            x.is_due AND (@after_due::date IS NULL OR (x.due_on, x.id) > (@after_due::date, @after_id::uuid))
+            """ : """
+            -- The plain bound lets an index start at the cursor; the row comparison settles ties.
+            (@after_at::timestamptz IS NULL
+             OR (x.created_at <= @after_at::timestamptz AND (x.created_at, x.id) < (@after_at::timestamptz, @after_id::uuid)))
+            """)}
+        ORDER BY {order}
+        LIMIT @take
+        """;
 
     private static ClientRow Row(NpgsqlDataReader r)
     {
         int? overdue = r.IsDBNull(10) ? null : r.GetInt32(10);
         return new ClientRow(r.GetGuid(0), Text(r, 1), Text(r, 2), r.GetFieldValue<DateTimeOffset>(3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7),
             r.IsDBNull(8) ? null : r.GetFieldValue<DateOnly>(8), r.IsDBNull(9) ? null : r.GetInt32(9), overdue > 0 ? overdue : null,
-            r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12));
+            r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12))
+        {
+            DueOn = r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13),
+        };
     }
 
     private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
@@ -171,6 +224,17 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark) : ICl
         command.Parameters.Add(new NpgsqlParameter("digits", NpgsqlDbType.Text) { Value = digits.Length >= 3 ? "%" + digits + "%" : DBNull.Value });
         command.Parameters.AddWithValue("due", filter.Due);
         command.Parameters.AddWithValue("today", today);
+        command.Parameters.AddWithValue("indexed", await mark.GetAsync(cancellationToken));
+        // The retention drill-downs' days, salon-local: the scope's zone (the default one for all salons).
+        var zone = await zones.ForAsync(tenantId, cancellationToken);
+        DateTimeOffset Start(DateOnly day) => LocalDay.StartOf(day, zone);
+        var firstRange = filter.FirstRange;
+        var activeRange = filter.ActiveRange;
+        command.Parameters.Add(new NpgsqlParameter("first_start", NpgsqlDbType.TimestampTz) { Value = firstRange is { } f1 ? Start(f1.From) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("first_end", NpgsqlDbType.TimestampTz) { Value = firstRange is { } f2 ? Start(f2.To.AddDays(1)) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("active_start", NpgsqlDbType.TimestampTz) { Value = activeRange is { } a1 ? Start(a1.From) : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("active_end", NpgsqlDbType.TimestampTz) { Value = activeRange is { } a2 ? Start(a2.To.AddDays(1)) : DBNull.Value });
+        command.Parameters.AddWithValue("booked", filter.Booked);
         return command;
     }
 

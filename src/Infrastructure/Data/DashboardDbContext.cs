@@ -28,6 +28,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
+    public DbSet<ClientFacts> ClientFacts => Set<ClientFacts>();
+    public DbSet<ClientIndexMark> ClientIndexMarks => Set<ClientIndexMark>();
+    public DbSet<StaffName> StaffNames => Set<StaffName>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -156,6 +159,32 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.HasIndex(x => new { x.UserId, x.StartedAt, x.SessionId }).IsDescending(false, true, true);
             // A salon's days for the collector, from the index alone.
             b.HasIndex(x => new { x.TenantId, x.StartedAt }).IncludeProperties(x => new { x.Answered, x.ResponseMsTotal });
+        });
+
+        modelBuilder.Entity<ClientFacts>(b =>
+        {
+            b.ToTable("client_facts");
+            b.HasKey(x => x.ClientId);
+            b.Property(x => x.ClientId).ValueGeneratedNever();
+            // The list and its keyset paging, newest first per salon: a page reads its 50 rows (plus what a search skips).
+            b.HasIndex(x => new { x.TenantId, x.ClientCreatedAt, x.ClientId }).IsDescending(false, true, true);
+            // The due list, most overdue first, and the due count.
+            b.HasIndex(x => new { x.TenantId, x.DueOn, x.ClientId });
+            // Retention: a salon's clients by their first dialog (new clients of a period, monthly cohorts).
+            b.HasIndex(x => new { x.TenantId, x.FirstDialogAt });
+        });
+
+        modelBuilder.Entity<ClientIndexMark>(b =>
+        {
+            b.ToTable("client_index_marks");
+            b.HasKey(x => x.Source);
+            b.Property(x => x.Source).HasMaxLength(32);
+        });
+
+        modelBuilder.Entity<StaffName>(b =>
+        {
+            b.ToTable("staff_names");
+            b.HasKey(x => new { x.TenantId, x.StaffId });
         });
 
         modelBuilder.Entity<SignInLockout>(b =>

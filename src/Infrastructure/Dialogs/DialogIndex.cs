@@ -2,6 +2,7 @@ using AgentP.Application.Dialogs;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
+using AgentP.Infrastructure.Clients;
 using Npgsql;
 
 namespace AgentP.Infrastructure.Dialogs;
@@ -12,16 +13,51 @@ namespace AgentP.Infrastructure.Dialogs;
 /// </summary>
 public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
 {
+    // The chunk's dialogs into dialog_facts; those actually added (RETURNING: a second instance's same chunk adds none)
+    // then count into their clients' rows of the client index and name their masters, in the same statement.
     private const string Index = $"""
-        INSERT INTO dashboard.dialog_facts (session_id, tenant_id, user_id, started_at, answered, response_ms_total)
-        SELECT s.id, s.tenant_id, s.user_id, s.started_at, r.answered, r.response_ms_total
-        FROM (SELECT id, session_id, tenant_id, user_id, started_at
-              FROM public.conversation_sessions_v2
-              WHERE id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts) AND id < @stop_at
-              ORDER BY id
-              LIMIT @rows) s
-        {DailyMetricsSql.DialogResponses}
-        ON CONFLICT (session_id) DO NOTHING
+        WITH s AS MATERIALIZED (
+          SELECT id, session_id, tenant_id, user_id, started_at, booking_id, meta
+          FROM public.conversation_sessions_v2
+          WHERE id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts) AND id < @stop_at
+          ORDER BY id
+          LIMIT @rows
+        ),
+        ins AS (
+          INSERT INTO dashboard.dialog_facts (session_id, tenant_id, user_id, started_at, answered, response_ms_total)
+          SELECT s.id, s.tenant_id, s.user_id, s.started_at, r.answered, r.response_ms_total
+          FROM s {DailyMetricsSql.DialogResponses}
+          ON CONFLICT (session_id) DO NOTHING
+          RETURNING session_id
+        ),
+        added AS (SELECT s.* FROM s JOIN ins ON ins.session_id = s.id),
+        clients AS (
+          INSERT INTO dashboard.client_facts (client_id, tenant_id, client_created_at, name, phone_digits, client_updated_at,
+                                              first_dialog_at, last_dialog_at, dialogs, bookings)
+          SELECT c.id, c.tenant_id, c.created_at, c.full_name, {ClientIndex.Digits}, c.updated_at, a.first, a.last, a.n, a.b
+          FROM (SELECT user_id, min(started_at) AS first, max(started_at) AS last, count(*)::int AS n, count(booking_id)::int AS b
+                FROM added GROUP BY user_id) a
+          JOIN public.clients_v2 c ON c.id = a.user_id
+          ORDER BY c.id
+          ON CONFLICT (client_id) DO UPDATE SET
+            first_dialog_at = least(client_facts.first_dialog_at, excluded.first_dialog_at),
+            last_dialog_at = greatest(client_facts.last_dialog_at, excluded.last_dialog_at),
+            dialogs = client_facts.dialogs + excluded.dialogs,
+            bookings = client_facts.bookings + excluded.bookings
+          RETURNING 1
+        ),
+        staff AS (
+          INSERT INTO dashboard.staff_names (tenant_id, staff_id, name, seen_at)
+          SELECT DISTINCT ON (tenant_id, staff_id) tenant_id, staff_id, name, started_at
+          FROM (SELECT tenant_id, regexp_replace(meta->>'staff_id', '^staff_', '') AS staff_id, btrim(meta->>'staff_name') AS name, started_at
+                FROM added WHERE jsonb_typeof(meta->'staff_id') IN ('string', 'number') AND jsonb_typeof(meta->'staff_name') = 'string') x
+          WHERE staff_id <> '' AND name <> ''
+          ORDER BY tenant_id, staff_id, started_at DESC
+          ON CONFLICT (tenant_id, staff_id) DO UPDATE SET name = excluded.name, seen_at = excluded.seen_at
+            WHERE excluded.seen_at >= staff_names.seen_at
+          RETURNING 1
+        )
+        SELECT count(*)::int AS "Value" FROM ins
         """;
 
     public async Task<long> IndexedUpToAsync(CancellationToken cancellationToken) =>
@@ -43,8 +79,18 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // A chunk's cost estimate would start LLVM JIT, whose compiling takes longer than the work itself.
         await db.Database.ExecuteSqlRawAsync("SET LOCAL jit = off", cancellationToken);
-        var indexed = await db.Database.ExecuteSqlRawAsync(Index,
-            [new NpgsqlParameter("stop_at", stopAt), new NpgsqlParameter("rows", rows)], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(ClientIndex.Lock, cancellationToken);
+        // An empty dialog index (first run, or emptied to rebuild it) starts the clients' dialog counts again with it, in
+        // this chunk's transaction under the lock: the counts are only ever those of the indexed dialogs.
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE dashboard.client_facts SET first_dialog_at = NULL, last_dialog_at = NULL, dialogs = 0, bookings = 0
+            WHERE NOT EXISTS (SELECT 1 FROM dashboard.dialog_facts) AND (dialogs > 0 OR first_dialog_at IS NOT NULL)
+            """, cancellationToken);
+        // ADO.NET: a WITH that writes must be the statement's top level, which EF's SqlQuery would wrap in a subquery.
+        await using var command = ClientIndex.Command(db, Index);
+        command.Parameters.AddWithValue("stop_at", stopAt);
+        command.Parameters.AddWithValue("rows", rows);
+        var indexed = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         return indexed;
     }

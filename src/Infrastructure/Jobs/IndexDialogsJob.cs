@@ -5,7 +5,7 @@ using Quartz;
 
 namespace AgentP.Infrastructure.Jobs;
 
-/// <summary>Every minute: the bot's new dialogs into <c>dashboard.dialog_facts</c> (see <see cref="IndexDialogs"/>).</summary>
+/// <summary>Every minute: the bot's new dialogs into <c>dashboard.dialog_facts</c>, and the client index (see <see cref="IndexDialogs"/>).</summary>
 [DisallowConcurrentExecution]
 public sealed class IndexDialogsJob(IMediator mediator, ILogger<IndexDialogsJob> logger) : IJob
 {
@@ -16,8 +16,8 @@ public sealed class IndexDialogsJob(IMediator mediator, ILogger<IndexDialogsJob>
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var result = await mediator.Send(new IndexDialogs(), cancellationToken);
-        if (result.Added > 0)
-            logger.LogInformation("Dialogs: {Added} indexed (up to id {IndexedUpTo}) in {Elapsed} ms",
-                result.Added, result.IndexedUpTo, (long)result.Elapsed.TotalMilliseconds);
+        if (result.Added > 0 || result.ClientsIndexed > 0)
+            logger.LogInformation("Dialogs: {Added} indexed (up to id {IndexedUpTo}), client index: {Clients} changed row(s) read, in {Elapsed} ms",
+                result.Added, result.IndexedUpTo, result.ClientsIndexed, (long)result.Elapsed.TotalMilliseconds);
     }
 }

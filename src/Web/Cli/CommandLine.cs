@@ -162,6 +162,7 @@ public static class CommandLine
         var result = await mediator.Send(new IndexDialogs(new SynchronousProgress<int>(n => Console.WriteLine($"  {n,9} dialog(s) indexed"))));
         Console.WriteLine($"Done: {result.Added} dialog(s) added in {result.Elapsed.TotalSeconds:F2} s; indexed up to id {result.IndexedUpTo}" +
                           $" (dialogs younger than {IndexDialogs.Settle.TotalMinutes:F0} min wait for the next run and are read live meanwhile).");
+        Console.WriteLine($"Client index: {result.ClientsIndexed} changed client and memory row(s) read.");
         return Ok;
     }
 

@@ -15,6 +15,9 @@ public static class CacheTags
     /// <summary>The dialog index's mark.</summary>
     public const string DialogIndex = "dialog-index";
 
+    /// <summary>What is read from the client index: whether it is ready, the due counts, retention.</summary>
+    public const string ClientIndex = "client-index";
+
     /// <summary>The bot's salons: names, the switcher's list, whether YClients is connected. Only the bot changes them.</summary>
     public const string Salons = "salons";
 }

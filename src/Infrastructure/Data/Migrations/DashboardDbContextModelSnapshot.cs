@@ -257,6 +257,101 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("bookings", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.ClientFacts", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("bookings");
+
+                    b.Property<DateTimeOffset>("ClientCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("client_created_at");
+
+                    b.Property<DateTimeOffset?>("ClientUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("client_updated_at");
+
+                    b.Property<int>("Dialogs")
+                        .HasColumnType("integer")
+                        .HasColumnName("dialogs");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("FirstDialogAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_dialog_at");
+
+                    b.Property<DateTimeOffset?>("LastDialogAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_dialog_at");
+
+                    b.Property<DateOnly?>("LastVisit")
+                        .HasColumnType("date")
+                        .HasColumnName("last_visit");
+
+                    b.Property<DateTimeOffset?>("MemoryUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("memory_updated_at");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PhoneDigits")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_digits");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int?>("VisitInterval")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit_interval");
+
+                    b.HasKey("ClientId")
+                        .HasName("pk_client_facts");
+
+                    b.HasIndex("TenantId", "FirstDialogAt")
+                        .HasDatabaseName("ix_client_facts_tenant_id_first_dialog_at");
+
+                    b.HasIndex("TenantId", "ClientCreatedAt", "ClientId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_client_facts_tenant_id_client_created_at_client_id");
+
+                    b.HasIndex("TenantId", "DueOn", "ClientId")
+                        .HasDatabaseName("ix_client_facts_tenant_id_due_on_client_id");
+
+                    b.ToTable("client_facts", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.ClientIndexMark", b =>
+                {
+                    b.Property<string>("Source")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<bool>("CaughtUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("caught_up");
+
+                    b.Property<DateTimeOffset>("UpdatedTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_to");
+
+                    b.HasKey("Source")
+                        .HasName("pk_client_index_marks");
+
+                    b.ToTable("client_index_marks", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.DailyMetrics", b =>
                 {
                     b.Property<long>("Id")
@@ -732,6 +827,31 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasName("pk_sign_in_lockouts");
 
                     b.ToTable("sign_in_lockouts", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.StaffName", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("StaffId")
+                        .HasColumnType("text")
+                        .HasColumnName("staff_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.HasKey("TenantId", "StaffId")
+                        .HasName("pk_staff_names");
+
+                    b.ToTable("staff_names", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.TenantSettings", b =>

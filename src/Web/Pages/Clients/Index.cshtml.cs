@@ -9,9 +9,18 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    // The retention page's drill-downs: first dialog in, and a dialog (or booking) in, a range of days.
+    [BindProperty(SupportsGet = true, Name = "first_from")] public string? FirstFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "first_to")] public string? FirstTo { get; set; }
+    [BindProperty(SupportsGet = true, Name = "active_from")] public string? ActiveFrom { get; set; }
+    [BindProperty(SupportsGet = true, Name = "active_to")] public string? ActiveTo { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
     public ClientPage? Result { get; private set; }
-    private ClientFilter Filter => new(Q, Due is "1" or "true" or "on");
+    private ClientFilter Filter => new(Q, Due is "1" or "true" or "on", FirstFrom, FirstTo, ActiveFrom, ActiveTo, Kind);
+
+    /// <summary>Whether a retention drill-down narrows the list.</summary>
+    public bool Drilled => FirstFrom is not null || FirstTo is not null || ActiveFrom is not null;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -38,7 +47,11 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     public string Query(string? after = null)
     {
-        var values = new (string Key, string? Value)[] { ("q", Q), ("due", Due), ("after", after) };
+        var values = new (string Key, string? Value)[]
+        {
+            ("q", Q), ("due", Due), ("first_from", FirstFrom), ("first_to", FirstTo), ("active_from", ActiveFrom), ("active_to", ActiveTo),
+            ("kind", Kind), ("after", after),
+        };
         return string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
     }
 }

@@ -1,0 +1,61 @@
+using AgentP.Domain.Common;
+
+namespace AgentP.Domain.Dashboard;
+
+/// <summary>
+/// The client index (docs/architecture.md §5): one row per bot client, beside the dialog index. The client's created
+/// time, name and phone digits (what the list orders and searches by), their first and last dialog with the counts of
+/// dialogs and bookings (from the dialog index's chunks, up to its mark), and when they are due for a visit (the bot's
+/// memory: last visit + usual interval). The bot's tables have no index on any of these and the dashboard may not add
+/// one, so without this the clients list, its due count and its search read every client (and memory) of the salon.
+/// </summary>
+public sealed class ClientFacts : ITenantOwned
+{
+    public Guid ClientId { get; set; }
+    public Guid TenantId { get; set; }
+    public DateTimeOffset ClientCreatedAt { get; set; }
+    public string? Name { get; set; }
+
+    /// <summary>The phone's digits only, however the bot wrote it.</summary>
+    public string? PhoneDigits { get; set; }
+
+    /// <summary><c>clients_v2.updated_at</c> as last indexed.</summary>
+    public DateTimeOffset? ClientUpdatedAt { get; set; }
+
+    public DateTimeOffset? FirstDialogAt { get; set; }
+    public DateTimeOffset? LastDialogAt { get; set; }
+    public int Dialogs { get; set; }
+    public int Bookings { get; set; }
+
+    public DateOnly? LastVisit { get; set; }
+    public int? VisitInterval { get; set; }
+
+    /// <summary>Last visit + usual interval: the client is due for a visit the day after.</summary>
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary><c>user_ltm_v2.updated_at</c> as last indexed.</summary>
+    public DateTimeOffset? MemoryUpdatedAt { get; set; }
+}
+
+/// <summary>
+/// How far the client index has read a source of the bot's that changes in place (<c>clients</c>, <c>memory</c>): the
+/// latest <c>updated_at</c> indexed, and whether a run has once caught up with it (until then pages read the bot's
+/// tables live). Not tenant data: one row per source for the platform.
+/// </summary>
+public sealed class ClientIndexMark
+{
+    public string Source { get; set; } = "";
+    public DateTimeOffset UpdatedTo { get; set; }
+    public bool CaughtUp { get; set; }
+}
+
+/// <summary>A master's name as the bot's dialogs give it (<c>meta.staff_id</c> → <c>meta.staff_name</c>), per salon.</summary>
+public sealed class StaffName : ITenantOwned
+{
+    public Guid TenantId { get; set; }
+
+    /// <summary>The id without the <c>staff_</c> prefix the bot's memory sometimes puts before it.</summary>
+    public string StaffId { get; set; } = "";
+    public string Name { get; set; } = "";
+    public DateTimeOffset SeenAt { get; set; }
+}
