@@ -76,7 +76,7 @@ public class SalonsFixture : AppFixture
     public static readonly string[] WarmPages =
     [
         "/", "/?range=today", "/?range=7d", "/?range=30d", "/?range=90d", "/sessions", "/wishlist", "/clients", "/clients?due=1", "/alerts",
-        "/escalations", "/audit", "/users", "/settings",
+        "/sessions?from=2026-11-17&to=2026-11-23&booked=yes", "/escalations", "/audit", "/users", "/settings",
     ];
 }
 
