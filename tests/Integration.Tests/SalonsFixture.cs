@@ -76,6 +76,7 @@ public class SalonsFixture : AppFixture
     public static readonly string[] WarmPages =
     [
         "/", "/?range=today", "/?range=7d", "/?range=30d", "/?range=90d", "/?range=90d&group=month", "/?handler=today", "/sessions", "/wishlist", "/clients", "/clients?due=1", "/alerts",
+        "/sessions?from=2026-11-17&to=2026-11-23&booked=yes",
         "/escalations", "/audit", "/users", "/settings", "/retention", "/retention?group=week", "/clients?first_to=2026-11-23",
     ];
 }

@@ -23,7 +23,7 @@ public sealed record GetSessions(SessionFilter Filter, string? After = null, str
     public const int PageSize = 50;
 }
 
-/// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.TryCountableRange"/>).</param>
+/// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.IsCountable"/>).</param>
 public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null);
 
 public sealed record SessionRow(
@@ -77,7 +77,7 @@ public sealed class GetSessionsHandler(SessionQueries sessions) : IRequestHandle
     {
         var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
         // Counted only within a report's range of days, so the count is bounded like the figure it stands beside.
-        long? count = request.Filter.TryCountableRange(out _, out _) ? await query.LongCountAsync(cancellationToken) : null;
+        long? count = request.Filter.IsCountable ? await query.LongCountAsync(cancellationToken) : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 
         // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor

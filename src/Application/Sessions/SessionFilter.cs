@@ -1,9 +1,9 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
-using Microsoft.EntityFrameworkCore;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Sessions;
 
@@ -37,15 +37,11 @@ public sealed record SessionFilter(
     }
 
     /// <summary>
-    /// The whole days of the range when both ends are given and it is at most <see cref="ReportPeriod.MaxDays"/> long:
-    /// the list counts its dialogs only then, so a count never scans more than a report's range.
+    /// Whether the range has both ends and is at most <see cref="ReportPeriod.MaxDays"/> days long: the list counts its
+    /// dialogs only then, so a count never scans more than a report's range.
     /// </summary>
-    public bool TryCountableRange(out DateOnly from, out DateOnly to)
-    {
-        to = default;
-        return ReportPeriod.TryParseDate(From, out from) && ReportPeriod.TryParseDate(To, out to)
-            && from <= to && to.DayNumber - from.DayNumber < ReportPeriod.MaxDays;
-    }
+    public bool IsCountable => ReportPeriod.TryParseDate(From, out var from) && ReportPeriod.TryParseDate(To, out var to)
+        && from <= to && to.DayNumber - from.DayNumber < ReportPeriod.MaxDays;
 
     public static string LikeEscape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
