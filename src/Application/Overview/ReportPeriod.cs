@@ -84,18 +84,22 @@ public static class ReportGrouping
         };
     }
 
+    /// <summary>The first day of the period <paramref name="day"/> falls in: itself, its ISO week's Monday, or its month's 1st.</summary>
+    public static DateOnly StartOf(DateOnly day, string grouping) => grouping switch
+    {
+        Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        Month => new DateOnly(day.Year, day.Month, 1),
+        _ => day,
+    };
+
     /// <summary>The periods of <paramref name="range"/> in order; one cut by the range's edge is <see cref="ReportBucket.Partial"/>.</summary>
     public static IReadOnlyList<ReportBucket> Split(ReportPeriod range, string grouping)
     {
         var buckets = new List<ReportBucket>();
         for (var start = range.From; start <= range.To;)
         {
-            var (first, last) = grouping switch
-            {
-                Week => (start.AddDays(-(((int)start.DayOfWeek + 6) % 7)), start.AddDays(-(((int)start.DayOfWeek + 6) % 7) + 6)),
-                Month => (new DateOnly(start.Year, start.Month, 1), new DateOnly(start.Year, start.Month, 1).AddMonths(1).AddDays(-1)),
-                _ => (start, start),
-            };
+            var first = StartOf(start, grouping);
+            var last = grouping switch { Week => first.AddDays(6), Month => first.AddMonths(1).AddDays(-1), _ => first };
             var from = first < range.From ? range.From : first;
             var to = last > range.To ? range.To : last;
             buckets.Add(new ReportBucket(from, to, from != first || to != last));

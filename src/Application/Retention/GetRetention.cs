@@ -18,7 +18,7 @@ namespace AgentP.Application.Retention;
 /// clients whose first dialog fell in month M (each month the range touches), and the share of them with a dialog and
 /// with a booking in M+1 … M+<see cref="CohortMonths"/>. First dialogs come from the client index (plus the dialogs
 /// above its mark, live). Cached like the Overview's figures.
-/// <para>The periods are Retention's own, small (<see cref="RetentionPeriods"/>): the Overview's grouping may replace them.</para>
+/// <para>The periods are the Overview's (<see cref="ReportGrouping"/>): days, ISO weeks or calendar months in the salon's zone.</para>
 /// </summary>
 [Authorize(Role.SuperAdmin, Role.Admin, Role.Staff)]
 public sealed record GetRetention(string? From = null, string? To = null, string? Group = null, Guid? TenantId = null)
@@ -50,7 +50,7 @@ public sealed class GetRetentionValidator : AbstractValidator<GetRetention>
 {
     public GetRetentionValidator()
     {
-        RuleFor(x => x.Group).Must(g => g is null || RetentionPeriods.Groups.Contains(g))
+        RuleFor(x => x.Group).Must(g => g is null || ReportGrouping.All.Contains(g))
             .WithMessage("Неизвестная группировка: выберите день, неделю или месяц.");
         RuleFor(x => x.From).OptionalDay("с");
         RuleFor(x => x.To).OptionalDay("по");
@@ -64,33 +64,6 @@ public sealed class GetRetentionValidator : AbstractValidator<GetRetention>
     }
 
     private static DateOnly Parse(string? text) => ReportPeriod.TryParseDate(text, out var d) ? d : default;
-}
-
-/// <summary>Retention's periods: day, ISO week (from Monday) or calendar month, clipped to the range.</summary>
-public static class RetentionPeriods
-{
-    public static readonly IReadOnlyList<string> Groups = ["day", "week", "month"];
-
-    public static DateOnly StartOf(DateOnly day, string group) => group switch
-    {
-        "day" => day,
-        "week" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
-        _ => new DateOnly(day.Year, day.Month, 1),
-    };
-
-    public static DateOnly Next(DateOnly start, string group) => group switch
-    {
-        "day" => start.AddDays(1),
-        "week" => start.AddDays(7),
-        _ => start.AddMonths(1),
-    };
-
-    /// <summary>Every period of the range in order, clipped to it.</summary>
-    public static IEnumerable<(DateOnly Start, DateOnly End)> Of(DateOnly from, DateOnly to, string group)
-    {
-        for (var start = StartOf(from, group); start <= to; start = Next(start, group))
-            yield return (start < from ? from : start, Next(start, group).AddDays(-1) is var end && end > to ? to : end);
-    }
 }
 
 /// <summary>Retention's SQL (Infrastructure).</summary>
@@ -143,9 +116,9 @@ public sealed class RetentionReports(IRetentionQueries queries, ITenantContext t
             "retention", zone.Id, period.From, period.To, g, today);
 
         var byPeriod = figures.Periods.ToDictionary(p => p.Period);
-        var periods = RetentionPeriods.Of(period.From, period.To, g)
-            .Select(p => byPeriod.TryGetValue(RetentionPeriods.StartOf(p.Start, g), out var f)
-                ? new RetentionPeriod(p.Start, p.End, f.New, f.Returning) : new RetentionPeriod(p.Start, p.End, 0, 0))
+        var periods = ReportGrouping.Split(period, g)
+            .Select(p => byPeriod.TryGetValue(ReportGrouping.StartOf(p.From, g), out var f)
+                ? new RetentionPeriod(p.From, p.To, f.New, f.Returning) : new RetentionPeriod(p.From, p.To, 0, 0))
             .ToList();
         var sizes = figures.Cohorts.ToDictionary(c => c.Month, c => c.Clients);
         var later = figures.Later.ToDictionary(c => (c.Month, c.Offset));
