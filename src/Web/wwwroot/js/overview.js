@@ -4,7 +4,9 @@
   var source = document.getElementById("overview-data");
   if (!source || !window.Chart) return;
   var d = JSON.parse(source.textContent);
-  var blue = "#0d6efd", green = "#198754", orange = "#fd7e14", red = "#dc3545", grey = "#adb5bd", teal = "#20c997";
+  // Axis ticks and tooltips in the UI language (<html lang>, set by the server), not the browser's locale.
+  window.Chart.defaults.locale = document.documentElement.lang || "ru";
+  var blue = "#0d6efd", green = "#198754", orange = "#fd7e14", red = "#dc3545", grey = "#adb5bd";
 
   function draw(id, config) {
     var canvas = document.getElementById(id);
@@ -31,13 +33,11 @@
     data: { labels: d.funnel.labels, datasets: [{ label: d.l.dialogs, data: d.funnel.values, backgroundColor: [blue, blue, blue, blue, blue, green] }] },
     options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   });
+  // One measure (bookings) on one axis; revenue per service is in the table under the chart.
   draw("chart-services", {
     type: "bar",
-    data: { labels: d.services.labels, datasets: [
-      { label: d.l.bookings, data: d.services.bookings, backgroundColor: green, xAxisID: "x" },
-      { label: d.l.revenue, data: d.services.revenue, backgroundColor: teal, xAxisID: "x2" }
-    ] },
-    options: { indexAxis: "y", scales: { x: { beginAtZero: true, position: "bottom", ticks: { precision: 0 } }, x2: { beginAtZero: true, position: "top", grid: { drawOnChartArea: false } } } }
+    data: { labels: d.services.labels, datasets: [{ label: d.l.bookings, data: d.services.bookings, backgroundColor: green }] },
+    options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   });
   draw("chart-channels", {
     type: "doughnut",
