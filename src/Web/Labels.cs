@@ -226,7 +226,8 @@ public static class Labels
     /// the demo against this list, as whole words, case-sensitive — "Telegram" is a name, "telegram" a code).
     /// </summary>
     public static IReadOnlyList<string> KnownCodes { get; } =
-        Intents.Keys.Concat(BookingStatuses.Keys).Concat(Sources.Keys).Concat(Languages.Keys).Concat(AuditActionNames.Keys)
+        // Of the languages only those a salon's clients speak: two letters are too short to tell from words («Dar es Salaam»).
+        Intents.Keys.Concat(BookingStatuses.Keys).Concat(Sources.Keys).Concat(["ru", "en", "uk", "kk"]).Concat(AuditActionNames.Keys)
             .Concat(Enum.GetValues<SessionStatus>().Where(s => s != SessionStatus.Unknown).Select(s => s.ToCode()))
             .Concat(Enum.GetValues<Domain.Common.Channel>().Where(s => s != Domain.Common.Channel.Unknown).Select(s => s.ToCode()))
             .Concat(Enum.GetValues<Domain.Common.Sentiment>().Select(s => s.ToCode()))
