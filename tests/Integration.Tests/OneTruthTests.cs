@@ -110,3 +110,58 @@ public sealed partial class DatesInTheSalonsZoneTests(SalonsFixture fixture) : I
 
     [GeneratedRegex("data-testid=\"user-last-login\">([^<]*)<")] private static partial Regex LastLogin();
 }
+
+/// <summary>Two salons each with a master called Ирина, booked today; a super_admin and each salon's admin.</summary>
+public sealed class SameNamesFixture : AppFixture
+{
+    public const string Password = "Same-names-2026";
+    public Guid First { get; private set; }
+    public Guid Second { get; private set; }
+
+    protected override async Task SeedAsync()
+    {
+        var now = App.Clock.GetUtcNow();
+        First = await Db.Bot.TenantAsync("Салон «Первый»");
+        Second = await Db.Bot.TenantAsync("Салон «Второй»");
+        const string meta = """{"services_mentioned": ["маникюр"], "staff_name": "Ирина"}""";
+        var a = await Db.Bot.ClientAsync(First);
+        var b = await Db.Bot.ClientAsync(Second);
+        for (var i = 0; i < 3; i++) await Db.Bot.SessionAsync(First, a, now.AddMinutes(-20 - i), bookingId: $"YC-A{i}", amount: 1000, metaJson: meta);
+        for (var i = 0; i < 2; i++) await Db.Bot.SessionAsync(Second, b, now.AddMinutes(-40 - i), bookingId: $"YC-B{i}", amount: 2000, metaJson: meta);
+        await App.CreateUserAsync("root@same.local", Password, Role.SuperAdmin, null);
+        await App.CreateUserAsync("admin@first.local", Password, Role.Admin, First);
+    }
+}
+
+/// <summary>Staff and services belong to their salon: the all-salons Overview ranks them per salon and names it.</summary>
+public sealed partial class TopListsPerSalonTests(SameNamesFixture fixture) : IClassFixture<SameNamesFixture>
+{
+    [Fact]
+    public async Task In_the_all_salons_view_Irina_of_one_salon_is_not_Irina_of_another()
+    {
+        using var client = await fixture.App.SignedInAsync("root@same.local", SameNamesFixture.Password);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/?range=today"));
+        var staff = StaffTable().Match(html).Value;
+        Assert.Contains("Салон «Первый»", staff);
+        Assert.Contains("Салон «Второй»", staff);
+        Assert.Equal(2, Regex.Matches(staff, "Ирина").Count);
+        Assert.Equal(2, Regex.Matches(StaffRow().Replace(staff, "|"), @"\|").Count); // two rows, not one of 5 bookings
+        Assert.DoesNotContain(">5<", staff);
+    }
+
+    [Fact]
+    public async Task A_salon_admin_after_the_owner_sees_its_own_Irina_without_salon_names()
+    {
+        using (var owner = await fixture.App.SignedInAsync("root@same.local", SameNamesFixture.Password))
+            await owner.GetStringAsync("/?range=today"); // the all-salons lists are in the cache
+        using var client = await fixture.App.SignedInAsync("admin@first.local", SameNamesFixture.Password);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/?range=today"));
+        var staff = StaffTable().Match(html).Value;
+        Assert.Contains("Ирина", staff);
+        Assert.DoesNotContain("data-testid=\"top-salon\"", html);
+        Assert.DoesNotContain("Салон «Второй»", html);
+    }
+
+    [GeneratedRegex("data-testid=\"table-staff\"[\\s\\S]*?</table>")] private static partial Regex StaffTable();
+    [GeneratedRegex("<tr><td>")] private static partial Regex StaffRow();
+}
