@@ -36,10 +36,26 @@ public sealed class LayoutFixture : IAsyncLifetime
                 metaJson: """{"services_mentioned": ["окрашивание"], "sentiment": "positive", "staff_name": "Ирина"}""");
         for (var i = 0; i < 4; i++)
             await _db.Bot.SessionAsync(salon, client, now.AddHours(-3 - i), status: "dropped", channel: "whatsapp", intent: "consultation");
+        // Waiting clients and open alerts: the menu carries their badges.
+        for (var i = 0; i < 12; i++)
+            await _db.Bot.SessionAsync(salon, await _db.Bot.ClientAsync(salon, $"Ждущая {i}"), now.AddHours(-1).AddMinutes(i), status: "escalated", intent: "complaint");
         await _db.SealPublicAsync();
 
         await _app.CreateUserAsync("platform.owner.with.a.long.address@agentp.local", Password, Role.SuperAdmin, null);
         await _app.CreateUserAsync("administrator.of.the.salon@dlinnoe-nazvanie.local", Password, Role.Admin, salon);
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new AgentP.Application.Escalations.SyncEscalations());
+            var db = scope.ServiceProvider.GetRequiredService<AgentP.Infrastructure.Data.DashboardDbContext>();
+            for (var d = 1; d <= 3; d++)
+                foreach (var kind in Enum.GetValues<AlertKind>())
+                    db.Alerts.Add(new AgentP.Domain.Dashboard.Alert
+                    {
+                        TenantId = salon, Kind = kind, Day = new DateOnly(2026, 11, 22 - d), Description = "…", TriggeredAt = now, CreatedAt = now, UpdatedAt = now,
+                    });
+            await db.SaveChangesAsync();
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
@@ -72,18 +88,31 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
     private const string Owner = "platform.owner.with.a.long.address@agentp.local";
     private const string Admin = "administrator.of.the.salon@dlinnoe-nazvanie.local";
 
+    /// <summary>For people to look at: the test output's screenshots folder.</summary>
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = false });
+    }
+
     [Theory]
     [InlineData(Owner)]
     [InlineData(Admin)]
     public async Task At_1280_px_the_menu_holds_on_one_line(string email)
     {
         var page = await fixture.SignedInAsync(email, 1280);
+        await ShotAsync(page, $"layout-1280-{(email == Owner ? "owner" : "admin")}");
         var tops = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('#nav .navbar-nav > li')].map(li => li.offsetTop)");
         Assert.True(tops.Length >= 9, $"{tops.Length} menu items");
         Assert.Single(tops.Distinct());
         // The whole header is one row: the salon, the user and "sign out" sit beside the menu, not under it.
         var height = await page.EvaluateAsync<double>("() => document.querySelector('nav.navbar').getBoundingClientRect().height");
         Assert.True(height < 70, $"header {height} px high");
+        // …and all of it is on the screen: nothing runs past its right edge.
+        var overflowing = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('nav.navbar *')].filter(e => e.offsetParent && e.getBoundingClientRect().right > window.innerWidth + 0.5).map(e => e.tagName + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + e.textContent.trim().slice(0, 30))");
+        Assert.True(overflowing.Length == 0, string.Join(" | ", overflowing));
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Выйти" }).IsVisibleAsync());
         await page.Context.CloseAsync();
     }
@@ -132,6 +161,7 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
             }
             """);
         Assert.True(broken.Length == 0, string.Join(" | ", broken));
+        await ShotAsync(page, $"layout-overview-{width}");
         await page.Context.CloseAsync();
     }
 
@@ -151,6 +181,7 @@ public sealed class LayoutTests(LayoutFixture fixture) : IClassFixture<LayoutFix
         Assert.DoesNotContain("Канал", visibleHeaders);
         Assert.DoesNotContain("Этап ухода", visibleHeaders);
         Assert.True(visibleHeaders.Length <= 5, string.Join(", ", visibleHeaders));
+        await ShotAsync(page, "layout-sessions-360");
         await page.Context.CloseAsync();
     }
 
