@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddScopedCache();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<Bookings.YclientsConnection>();
         services.AddScoped<ExportAudit>();
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();

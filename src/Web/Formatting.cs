@@ -9,8 +9,13 @@ public static class Formatting
 
     public static string Number(long value) => value.ToString("N0", Culture);
 
+    /// <summary>
+    /// An amount with its currency sign, without kopecks when there are none («136 200 ₽», «1 234,50 ₽»). The spaces are
+    /// no-break spaces, so the sign never wraps away from its number.
+    /// </summary>
     public static string Money(decimal value, string currency = "RUB") =>
-        value.ToString("N2", Culture) + "\u00A0" + currency switch { "RUB" => "₽", "USD" => "$", "EUR" => "€", _ => currency };
+        value.ToString(decimal.Round(value, 2) == decimal.Truncate(value) ? "N0" : "N2", Culture).Replace(' ', '\u00A0')
+        + "\u00A0" + currency switch { "RUB" => "₽", "USD" => "$", "EUR" => "€", _ => currency };
 
     /// <summary>A percentage given as 0–100 (the way conversion is stored).</summary>
     public static string Percent(decimal value) => value.ToString("N1", Culture) + (IsRussian ? "\u00A0%" : "%");

@@ -200,7 +200,7 @@ public sealed class JourneyTests(JourneyFixture fixture) : IClassFixture<Journey
         // Audit: everything above is there.
         await page.GotoAsync(url + "/audit");
         var audit = await page.GetByTestId("audit-table").InnerTextAsync();
-        foreach (var action in new[] { "resolve_escalation", "acknowledge_alert", "update_settings", "create_user", "login" })
+        foreach (var action in new[] { "Обращение закрыто", "Алерт просмотрен", "Изменение настроек", "Новый пользователь", "Вход" }) // names, not codes
             Assert.Contains(action, audit);
         await ShotAsync(page, "audit");
 

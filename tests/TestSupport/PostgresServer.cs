@@ -138,6 +138,10 @@ public sealed class PostgresServer
         NpgsqlConnection.ClearAllPools();
     }
 
+    /// <summary>Runs one of build/sql's scripts through psql as the owner, the way build/run.sh does (the demo data, for instance).</summary>
+    public Task RunScriptAsync(string database, string name, params (string Name, string Value)[] variables) =>
+        _psql(database, ["-v", "ON_ERROR_STOP=1", .. variables.SelectMany(v => new[] { "-v", $"{v.Name}={v.Value}" }), "-f", "-"], SqlScript(name));
+
     public static string SqlScript(string name) => File.ReadAllText(Path.Combine(RepositoryRoot, "build", "sql", name));
 
     private static Task RunAsOwner(bool asRoot, string file, string[] args, string? stdin = null) =>

@@ -27,7 +27,7 @@ public sealed class AcknowledgeAlertHandler(IDashboardDb db, ICurrentUser caller
         alert.AcknowledgedAt = now;
         alert.AcknowledgedBy = caller.UserId;
         alert.UpdatedAt = now;
-        db.Audits.Add(Audit.Entry(caller, now, AuditActions.AcknowledgeAlert, $"Алерт #{alert.Id} ({alert.Kind.ToCode()}, {alert.Day:yyyy-MM-dd}) просмотрен",
+        db.Audits.Add(Audit.Entry(caller, now, AuditActions.AcknowledgeAlert, $"Алерт #{alert.Id} ({Audit.Words(alert.Kind)}, {alert.Day:dd.MM.yyyy}) просмотрен",
             caller.UserId, alert.TenantId, new() { ["alert_id"] = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -56,10 +56,11 @@ public sealed class VerifyBookingsHandler(
         var tenants = await bot.Tenants.Where(t => t.IsActive && (request.Tenant == null || t.Id == request.Tenant))
             .OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var salons = new List<SalonVerification>();
+        var connection = new YclientsConnection(yclients); // the rule Settings and the Overview ask too
         foreach (var tenant in tenants)
         {
             var (companyId, token) = (tenant.Metadata.YclientsCompanyId, tenant.Metadata.YclientsToken);
-            if (!yclients.IsConfigured || string.IsNullOrWhiteSpace(companyId) || string.IsNullOrWhiteSpace(token))
+            if (!connection.IsConnected(tenant.Metadata) || companyId is null || token is null)
             {
                 salons.Add(new SalonVerification(tenant.Id, tenant.Name, false, 0, 0, 0, 0, []));
                 request.Progress?.Report($"{tenant.Name}: YClients не подключён");

@@ -1,4 +1,5 @@
 using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 
 namespace AgentP.Application.Common;
@@ -20,5 +21,27 @@ public static class Audit
         UserAgent = caller.UserAgent is { Length: > MaxUserAgent } ua ? ua[..MaxUserAgent] : caller.UserAgent,
         CreatedAt = now,
         UpdatedAt = now,
+    };
+
+    // Descriptions are stored text, read by people on the audit page: they name things in words, not codes.
+    public static string Words(AlertKind kind) => kind switch
+    {
+        AlertKind.LowConversion => "низкая конверсия",
+        AlertKind.HighDropOff => "много брошенных",
+        _ => "всплеск эскалаций",
+    };
+
+    public static string Words(Role role) => role switch
+    {
+        Role.SuperAdmin => "владелец платформы",
+        Role.Admin => "администратор салона",
+        _ => "сотрудник",
+    };
+
+    public static string Words(WishlistDecision decision) => decision switch
+    {
+        WishlistDecision.Converted => "записан",
+        WishlistDecision.Contacted => "связались",
+        _ => "отменено",
     };
 }

@@ -20,14 +20,18 @@ namespace AgentP.Application.Overview;
 /// </summary>
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
-    IYclients yclients, TimeProvider clock)
+    YclientsConnection yclients, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
     public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
         string? salon = null;
-        if (scope is { } id)
+        IReadOnlyDictionary<Guid, string>? salons = null; // all salons: top staff and services name their salon
+        if (scope is null)
+            salons = await cache.GetAsync(CacheTags.Salons, async ct =>
+                await bot.Tenants.ToDictionaryAsync(t => t.Id, t => t.Name, ct), cancellationToken, "salon-names");
+        else if (scope is { } id)
             salon = await cache.GetAsync(CacheTags.Salons, async ct =>
                 await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
                 ?? throw new NotFoundException("Салон не найден."), cancellationToken, "salon-name");
@@ -49,13 +53,12 @@ public sealed class OverviewReports(
         var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
         var resolved = await cache.GetAsync(CacheTags.Attention, ct => ResolvedAsync(period, zone, ct), cancellationToken, "resolved", period.From, period.To);
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
-        var connected = yclients.IsConfigured && await cache.GetAsync(CacheTags.Salons, async ct =>
-            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
-            .Any(m => !string.IsNullOrWhiteSpace(m.YclientsCompanyId) && !string.IsNullOrWhiteSpace(m.YclientsToken)), cancellationToken, "yclients-connected");
+        var connected = await cache.GetAsync(CacheTags.Salons, async ct =>
+            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct)).Any(yclients.IsConnected), cancellationToken, "yclients-connected");
 
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
-            OverviewTotals.Of(rows.Where(r => period.Contains(r.Day))),
-            OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day))),
+            OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
+            OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, OverviewPeriod.Of(rows, period, grouping),
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected);
     }

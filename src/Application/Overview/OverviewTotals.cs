@@ -10,7 +10,7 @@ public sealed record OverviewTotals(
     long Dialogs, long Bookings, decimal Revenue, long Escalated, long Dropped, long AnsweredMessages, double AvgResponseMs,
     long FunnelCompleted, long DroppedAtService, long DroppedAtStaff, long DroppedAtDate, long DroppedAtTime,
     long Telegram, long Whatsapp, long Positive, long Neutral, long Negative,
-    IReadOnlyList<RankedItem> TopServices, IReadOnlyList<RankedItem> TopStaff, IReadOnlyDictionary<string, decimal> RevenueByCurrency,
+    IReadOnlyList<TopItem> TopServices, IReadOnlyList<TopItem> TopStaff, IReadOnlyDictionary<string, decimal> RevenueByCurrency,
     long Attended, long NoShows, decimal AttendedRevenue)
 {
     /// <summary>Share of the settled bookings (came or did not come) the client did not come to.</summary>
@@ -37,13 +37,17 @@ public sealed record OverviewTotals(
     }
 
     /// <remarks>One pass over the days (the Platform page sums every salon's, twice, per request).</remarks>
-    public static OverviewTotals Of(IEnumerable<DailyMetrics> days)
+    /// <param name="salons">
+    /// For a view of several salons, their names: staff and services belong to their salon, so the top lists keep Ирина of
+    /// one salon apart from Ирина of another and name each one's salon. Without it (one salon) they merge by name.
+    /// </param>
+    public static OverviewTotals Of(IEnumerable<DailyMetrics> days, IReadOnlyDictionary<Guid, string>? salons = null)
     {
         long dialogs = 0, bookings = 0, escalated = 0, dropped = 0, answered = 0, completed = 0, atService = 0, atStaff = 0, atDate = 0,
             atTime = 0, telegram = 0, whatsapp = 0, positive = 0, neutral = 0, negative = 0, attended = 0, noShows = 0;
         decimal revenue = 0, attendedRevenue = 0;
         double responseMs = 0;
-        List<RankedItem>? services = null, staff = null;
+        List<(Guid Salon, RankedItem Item)>? services = null, staff = null;
         Dictionary<string, decimal>? currencies = null;
         foreach (var d in days)
         {
@@ -55,24 +59,29 @@ public sealed record OverviewTotals(
             telegram += d.TelegramDialogs; whatsapp += d.WhatsappDialogs;
             positive += d.PositiveDialogs; neutral += d.NeutralDialogs; negative += d.NegativeDialogs;
             attended += d.AttendedBookings; noShows += d.NoShowBookings; attendedRevenue += d.AttendedRevenue;
-            if (d.TopServices.Count > 0) (services ??= []).AddRange(d.TopServices);
-            if (d.TopStaff.Count > 0) (staff ??= []).AddRange(d.TopStaff);
+            if (d.TopServices.Count > 0) (services ??= []).AddRange(d.TopServices.Select(i => (d.TenantId, i)));
+            if (d.TopStaff.Count > 0) (staff ??= []).AddRange(d.TopStaff.Select(i => (d.TenantId, i)));
             foreach (var (currency, amount) in d.RevenueByCurrency)
                 (currencies ??= [])[currency] = (currencies.TryGetValue(currency, out var sum) ? sum : 0) + amount;
         }
         return new OverviewTotals(dialogs, bookings, revenue, escalated, dropped, answered, answered == 0 ? 0 : responseMs / answered,
             completed, atService, atStaff, atDate, atTime, telegram, whatsapp, positive, neutral, negative,
-            services is null ? [] : Top(services), staff is null ? [] : Top(staff), currencies ?? [],
+            services is null ? [] : Top(services, salons), staff is null ? [] : Top(staff, salons), currencies ?? [],
             attended, noShows, attendedRevenue);
     }
 
     // Daily top-10 lists merged: exact for any name in a day's top 10, which is every name on a salon's ordinary day.
-    private static List<RankedItem> Top(IEnumerable<RankedItem> items) =>
-        items.GroupBy(i => i.Name)
-            .Select(g => new RankedItem(g.Key, g.Sum(i => i.Bookings), g.Sum(i => i.Revenue)))
+    private static List<TopItem> Top(IEnumerable<(Guid Salon, RankedItem Item)> items, IReadOnlyDictionary<Guid, string>? salons) =>
+        items.GroupBy(i => (Salon: salons is null ? Guid.Empty : i.Salon, i.Item.Name))
+            .Select(g => new TopItem(g.Key.Name, g.Sum(i => i.Item.Bookings), g.Sum(i => i.Item.Revenue),
+                salons is null ? null : salons.GetValueOrDefault(g.Key.Salon, "—"), salons is null ? null : g.Key.Salon))
             .OrderByDescending(i => i.Bookings).ThenByDescending(i => i.Revenue).ThenBy(i => i.Name, StringComparer.Ordinal)
+            .ThenBy(i => i.Salon, StringComparer.Ordinal)
             .Take(10).ToList();
 }
+
+/// <summary>An entry of a top list over a period; <see cref="Salon"/> names its salon (<see cref="SalonId"/>) in a view of several salons.</summary>
+public sealed record TopItem(string Name, int Bookings, decimal Revenue, string? Salon = null, Guid? SalonId = null);
 
 /// <summary>
 /// One period of the charts, the tables and the CSV (a day, an ISO week or a calendar month; all salons of the scope summed):

@@ -1,3 +1,4 @@
+using AgentP.Application.Bookings;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
@@ -15,14 +16,14 @@ namespace AgentP.Application.Settings;
 [Authorize(Role.SuperAdmin, Role.Admin)]
 public sealed record GetSettings(Guid? TenantId = null) : IRequest<SettingsView>, ITenantScoped;
 
-public sealed record SettingsView(string SalonName, string? Slug, Branch? Branch, bool HasTelegramBot, bool HasYclients, string? BotAdminChat,
+public sealed record SettingsView(string SalonName, string? Slug, Branch? Branch, bool HasTelegramBot, YclientsState Yclients, string? BotAdminChat,
     SettingsValues Values);
 
 /// <summary>The editable values; <see cref="TimeZone"/> null means the platform default.</summary>
 public sealed record SettingsValues(string TimeZone, decimal LowConversionPercent, decimal HighDropOffPercent, decimal ErrorSpikePercent,
     int MinDialogs, bool DigestEnabled, string? NotificationChatId);
 
-public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, IOptions<DashboardOptions> options)
+public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, IOptions<DashboardOptions> options, YclientsConnection yclients)
     : IRequestHandler<GetSettings, SettingsView>
 {
     public async Task<SettingsView> Handle(GetSettings request, CancellationToken cancellationToken)
@@ -32,7 +33,7 @@ public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenant
         var settings = await db.TenantSettings.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == id, cancellationToken) ?? new TenantSettings();
         var meta = salon.Metadata;
         return new SettingsView(salon.Name, salon.Slug, meta.CurrentBranch, !string.IsNullOrEmpty(meta.TelegramBotToken),
-            !string.IsNullOrEmpty(meta.YclientsToken) || !string.IsNullOrEmpty(meta.YclientsCompanyId), meta.AdminChatId,
+            yclients.StateOf(meta), meta.AdminChatId,
             new SettingsValues(settings.TimeZone ?? options.Value.DefaultTimeZone, settings.LowConversionPercent, settings.HighDropOffPercent,
                 settings.ErrorSpikePercent, settings.MinDialogs, settings.DigestEnabled, settings.NotificationChatId));
     }

@@ -66,7 +66,7 @@ public sealed class CreateUserHandler(IDashboardDb db, IPasswordHasher hasher, I
         var user = DashboardUser.Create(request.Email, hasher.Hash(request.Password!), role, request.TenantId, now,
             request.FirstName, request.LastName);
         db.Users.Add(user);
-        db.Audits.Add(Audit.Entry(caller, now, AuditActions.CreateUser, $"Создан пользователь {user.Email} ({request.Role})",
+        db.Audits.Add(Audit.Entry(caller, now, AuditActions.CreateUser, $"Создан пользователь {user.Email} ({Audit.Words(role)})",
             caller.UserId, request.TenantId, new() { ["email"] = user.Email, ["role"] = request.Role }));
         try
         {

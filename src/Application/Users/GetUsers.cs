@@ -9,14 +9,18 @@ namespace AgentP.Application.Users;
 
 /// <summary>The dashboard's users: a salon admin sees the salon's, a super_admin the chosen salon's or everyone.</summary>
 [Authorize(Role.SuperAdmin, Role.Admin)]
-public sealed record GetUsers(Guid? TenantId = null) : IRequest<IReadOnlyList<UserRow>>, IAllowsAllTenants;
+public sealed record GetUsers(Guid? TenantId = null) : IRequest<UserList>, IAllowsAllTenants;
+
+/// <summary>The users, and the zone their times are shown in: the salon's, or for all salons the platform's default, as on every page.</summary>
+public sealed record UserList(IReadOnlyList<UserRow> Rows, string TimeZone);
 
 public sealed record UserRow(long Id, string Email, string DisplayName, string? FirstName, string? LastName, Role Role, Guid? TenantId, string? Salon,
     bool Active, DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
 
-public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, TimeProvider clock) : IRequestHandler<GetUsers, IReadOnlyList<UserRow>>
+public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+    : IRequestHandler<GetUsers, UserList>
 {
-    public async Task<IReadOnlyList<UserRow>> Handle(GetUsers request, CancellationToken cancellationToken)
+    public async Task<UserList> Handle(GetUsers request, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken); // the tenant filter scopes it
         var ids = users.Where(u => u.TenantId != null).Select(u => u.TenantId!.Value).Distinct().ToList();
@@ -26,7 +30,8 @@ public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, TimeProvid
         var userIds = users.Select(u => u.Id).ToList();
         var locked = await db.SignInLockouts.Where(l => userIds.Contains(l.UserId) && l.LockedUntil > now)
             .GroupBy(l => l.UserId).Select(g => new { g.Key, Until = g.Max(l => l.LockedUntil) }).ToDictionaryAsync(g => g.Key, g => g.Until, cancellationToken);
-        return users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
-            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList();
+        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
+        return new UserList(users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
+            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList(), zone.Id);
     }
 }

@@ -14,6 +14,7 @@ namespace AgentP.Web.Pages.Users;
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
     public IReadOnlyList<TenantChoice> Salons { get; private set; } = [];
     [BindProperty] public NewUser Form { get; set; } = new();
     [TempData] public string? Notice { get; set; }
@@ -85,7 +86,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     private async Task LoadAsync()
     {
-        Users = await mediator.Send(new GetUsers(), HttpContext.RequestAborted);
+        var list = await mediator.Send(new GetUsers(), HttpContext.RequestAborted);
+        (Users, Zone) = (list.Rows, TimeZoneInfo.FindSystemTimeZoneById(list.TimeZone));
         if (IsSuperAdmin) Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
     }
 

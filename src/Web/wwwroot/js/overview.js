@@ -20,6 +20,8 @@ document.addEventListener("htmx:beforeRequest", function (e) {
   var source = document.getElementById("overview-data");
   if (!source || !window.Chart) return;
   var d = JSON.parse(source.textContent);
+  // Axis ticks and tooltips in the UI language (<html lang>, set by the server), not the browser's locale.
+  window.Chart.defaults.locale = document.documentElement.lang || "ru";
   var blue = "#0d6efd", green = "#198754", orange = "#fd7e14", red = "#dc3545", grey = "#adb5bd", teal = "#20c997";
 
   // Drill-down: a click on a bar, point or slice opens the dialogs behind it (links[dataset][index], built by the server;
@@ -74,13 +76,11 @@ document.addEventListener("htmx:beforeRequest", function (e) {
     data: { labels: d.funnel.labels, datasets: [{ label: d.l.dialogs, data: d.funnel.values, backgroundColor: [blue, blue, blue, blue, blue, green] }] },
     options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   }, d.links && d.links.funnel);
+  // One measure (bookings) on one axis; revenue per service is in the table under the chart.
   draw("chart-services", {
     type: "bar",
-    data: { labels: d.services.labels, datasets: [
-      { label: d.l.bookings, data: d.services.bookings, backgroundColor: green, xAxisID: "x" },
-      { label: d.l.revenue, data: d.services.revenue, backgroundColor: teal, xAxisID: "x2" }
-    ] },
-    options: { indexAxis: "y", scales: { x: { beginAtZero: true, position: "bottom", ticks: { precision: 0 } }, x2: { beginAtZero: true, position: "top", grid: { drawOnChartArea: false } } } }
+    data: { labels: d.services.labels, datasets: [{ label: d.l.bookings, data: d.services.bookings, backgroundColor: green }] },
+    options: { indexAxis: "y", plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   }, d.links && d.links.services);
   draw("chart-channels", {
     type: "doughnut",
