@@ -145,6 +145,7 @@ sign_in() { # $1 email $2 password $3 cookie jar
   curl -s -o /dev/null -c "$3" -b "$3" --data-urlencode "Email=$1" --data-urlencode "Password=$2" --data-urlencode "__RequestVerificationToken=$token" "$base/login"
 }
 admin_jar="$data/bench-admin.cookies"; root_jar="$data/bench-root.cookies"
+cold_file="$data/bench-cold.txt"; : > "$cold_file"
 sign_in bench-admin@agentp.local "$DEMO_ADMIN_PASSWORD" "$admin_jar"
 sign_in bench-root@agentp.local "$DEMO_SUPER_ADMIN_PASSWORD" "$root_jar"
 
@@ -206,6 +207,24 @@ year_from=$(date -u -d '365 days ago' +%F); today=$(date -u +%F)
 read -r gw_p50 gw_p95 gw_f95 <<<"$(measure "/?from=$year_from&to=$today&group=week" "$admin_jar")"
 read -r gm_p50 gm_p95 gm_f95 <<<"$(measure "/?from=$year_from&to=$today&group=month" "$admin_jar")"
 read -r dd_p50 dd_p95 dd_f95 <<<"$(measure "/sessions?from=$(date -u -d '89 days ago' +%F)&to=$today&status=dropped" "$admin_jar")"
+
+# Every block above repeats one page, so after its first request the cache answers (ReportCacheSeconds 30, as in
+# production). What a page costs before reuse: once every entry has expired, each page once more, its code long JIT-ed.
+first_request() { # $1 path $2 cookie jar → the server time of one request, in ms
+  local from
+  from=$(( $(wc -l < "$app_log") + 1 ))
+  curl -s -o /dev/null -b "$2" -c "$2" "$base$1"
+  sleep 0.3
+  tail -n +"$from" "$app_log" | grep -a '"Request finished' | head -n 1 | sed -n 's/.*"ElapsedMilliseconds":\([0-9.]*\).*/\1/p'
+}
+echo "==> Each page once more, after the cache has let go of it (${BENCH_COLD_WAIT:-32} s)"
+sleep "${BENCH_COLD_WAIT:-32}"
+for path in '/?range=7d' '/?range=90d' "/?from=$year_from&to=$today&group=week" "/?from=$year_from&to=$today&group=month" \
+  '/sessions' "/sessions?from=$(date -u -d '89 days ago' +%F)&to=$today&status=dropped" '/clients' '/clients?due=1' \
+  "/clients?q=$common_q" "/clients/$card" '/retention' '/retention?group=week' '/wishlist' '/audit'; do
+  echo "$path $(first_request "$path" "$admin_jar")" >> "$cold_file"
+done
+echo "/platform?range=90d $(first_request '/platform?range=90d' "$root_jar")" >> "$cold_file"
 
 # --- 32 concurrent users on the Overview ------------------------------------------------------------------
 # A fresh app without the request log, as production runs (the cookies stay valid: the keys live in the database).
@@ -334,6 +353,13 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo "Mixed load: 32 users, each signed in on its own, over \`/\`, \`/sessions\`, \`/clients\`, \`/clients?q=$common\` (the salon's most common first name), \`/wishlist\`, \`/retention\`, \`/audit\`, \`/escalations\`, \`/alerts\` for ${mix_seconds} s (wrk, after a 10 s warm-up): **$mix_rps requests/s**, p50 $mix_p50 ms, **p99 $mix_p99 ms** (target ≤ 250 ms; row \`every_list_32_users\`), **$mix_errors errors** (target 0)."
   echo
   echo "Peak memory (VmHWM) of the app that served the load: **${memory_mb} MB** (target ≤ 300 MB)."
+  echo
+  echo "A page before reuse: each page once, after every cache entry had expired (\`ReportCacheSeconds\` 30, as in production),"
+  echo "its code already JIT-ed by the blocks above (server-side ms; the tables above repeat one page, so they measure reuse):"
+  echo
+  echo "| page | first request ms |"
+  echo "|---|---:|"
+  awk '{ printf "| `%s` | %s |\n", $1, $2 }' "$cold_file"
   echo
   echo "Floors: \`collector_backfill_120d\` (in operation: the dialogs' response times already derived once, by the dialog"
   echo "index) and \`collector_backfill_120d_unindexed\` (a fresh deployment: every response time from the messages) against"
