@@ -39,6 +39,8 @@ public class RetentionFixture : AppFixture
         await Db.Bot.SessionAsync(Salon, boris, Utc(8, 15), status: "dropped");
         var vera = await Db.Bot.ClientAsync(Salon, "Вера", null);
         await Db.Bot.SessionAsync(Salon, vera, Utc(7, 3));
+        var galina = await Db.Bot.ClientAsync(Salon, "Галина", null);
+        await Db.Bot.SessionAsync(Salon, galina, Utc(4, 14)); // before the range: an old client
         var foreign = await Db.Bot.ClientAsync(other, "Чужая Клиентка", null);
         await Db.Bot.SessionAsync(other, foreign, Utc(6, 11));
         await Db.Bot.SessionAsync(other, foreign, Utc(7, 11), bookingId: "YC-2");
@@ -47,6 +49,7 @@ public class RetentionFixture : AppFixture
         await using (var scope = App.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new IndexDialogs());
         await Db.Bot.SessionAsync(Salon, vera, Utc(7, 20)); // young: above the mark, live
+        await Db.Bot.SessionAsync(Salon, galina, Utc(8, 3)); // the old client writes again, live: back, not new
         await App.CreateUserAsync("admin@retention.local", Password, Role.Admin, Salon);
         await App.CreateUserAsync("staff@retention.local", Password, Role.Staff, Salon);
         await App.CreateUserAsync("admin@other-retention.local", Password, Role.Admin, other);
@@ -62,8 +65,9 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
     {
         using var client = await fixture.App.SignedInAsync("staff@retention.local", RetentionFixture.Password);
         var html = await client.GetStringAsync(Range);
-        // June: Anna and Boris new, Dina back (first in May, Moscow time); July: Vera new, Anna back; August Boris; September Anna.
-        Assert.Equal(["2026-06-01 2 1", "2026-07-01 1 1", "2026-08-01 0 1", "2026-09-01 0 1", "2026-10-01 0 0", "2026-11-01 0 0"], Periods(html));
+        // June: Anna and Boris new, Dina back (first in May, Moscow time); July: Vera new, Anna back; August Boris and Galina
+        // (first in April, her August dialog not indexed yet); September Anna.
+        Assert.Equal(["2026-06-01 2 1", "2026-07-01 1 1", "2026-08-01 0 2", "2026-09-01 0 1", "2026-10-01 0 0", "2026-11-01 0 0"], Periods(html));
     }
 
     [Fact]
@@ -86,6 +90,7 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
         var july = report.Cohorts.Single(c => c.Month == new DateOnly(2026, 7, 1));
         Assert.Equal(1, july.Clients); // Vera (her second dialog, live, is in July itself)
         Assert.All(july.Later.OfType<RetentionCell>(), c => Assert.Equal((0, 0), (c.WithDialog, c.WithBooking)));
+        Assert.Equal(0, report.Cohorts.Single(c => c.Month == new DateOnly(2026, 8, 1)).Clients); // Galina came back, she is no cohort's
         Assert.Equal(6, report.Cohorts.Count);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AgentP.Application.Common;
+using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Domain.Bot;
@@ -71,13 +72,16 @@ public sealed class GetSessionsValidator : AbstractValidator<GetSessions>
     }
 }
 
-public sealed class GetSessionsHandler(SessionQueries sessions) : IRequestHandler<GetSessions, SessionPage>
+public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cache) : IRequestHandler<GetSessions, SessionPage>
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
         var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
-        // Counted only within a report's range of days, so the count is bounded like the figure it stands beside.
-        long? count = request.Filter.IsCountable ? await query.LongCountAsync(cancellationToken) : null;
+        // Counted only within a report's range of days, so the count is bounded like the figure it stands beside; and as
+        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one.
+        long? count = request.Filter.IsCountable
+            ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count", request.Filter.ToString())
+            : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 
         // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor

@@ -36,8 +36,11 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
                 UNION ALL
                 SELECT lv.user_id, (lv.first AT TIME ZONE @zone)::date
                 FROM live lv
+                -- Live first dialogs of clients the index knows no earlier dialog of (an old client writing again is not new).
                 WHERE NOT EXISTS (SELECT 1 FROM dashboard.client_facts f
-                                  WHERE f.client_id = lv.user_id AND f.first_dialog_at >= @cohort_start AND f.first_dialog_at < @cohort_end)) x
+                                  WHERE f.client_id = lv.user_id AND f.first_dialog_at IS NOT NULL
+                                    AND (f.first_dialog_at <= lv.first
+                                         OR f.first_dialog_at >= @cohort_start AND f.first_dialog_at < @cohort_end))) x
           WHERE first_day >= @first_month AND first_day < @months_end
         )
         """;
