@@ -22,7 +22,6 @@ public static class DrillDown
     public static readonly SessionFilter NoShows = new(Attended: "no");
     /// <summary>The dialogs the bot handled alone: not escalated (containment).</summary>
     public static readonly SessionFilter Contained = new(Escalated: "no");
-    public static readonly SessionFilter Dropped = new(Status: "dropped");
 
     /// <summary><c>/sessions?from=…&amp;to=…</c> and the filter's other values (its own From/To are ignored).</summary>
     public static string Sessions(DateOnly from, DateOnly to, SessionFilter? filter = null, Guid? salon = null)
@@ -65,11 +64,8 @@ public static class DrillDown
     {
         "dialogs" or "response" => (Dialogs, totals.Dialogs),
         "bookings" or "conversion" or "revenue" => (Bookings, totals.Bookings),
-        "escalation" or "escalated" => (Escalated, totals.Escalated),
-        "containment" or "contained" => (Contained, totals.Dialogs - totals.Escalated),
-        "attended" => (Attended, totals.Attended),
-        "no-show" => (NoShows, totals.NoShows),
-        "dropped" or "drop" => (Dropped, totals.Dropped),
+        "escalation" => (Escalated, totals.Escalated),
+        "containment" => (Contained, totals.Dialogs - totals.Escalated),
         _ => null,
     };
 }

@@ -242,7 +242,7 @@ public sealed class VerifyBookingsTests(VerifyBookingsFixture fixture) : IClassF
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ITenantContext>().ScopeToSystem(); // what the pipeline does for a system request
-        var handler = new VerifyBookingsHandler(sp.GetRequiredService<IPublicData>(), sp.GetRequiredService<IDashboardDb>(), sp.GetRequiredService<IYclients>(),
+        var handler = new VerifyBookingsHandler(sp.GetRequiredService<IPublicData>(), sp.GetRequiredService<IDashboardDb>(), sp.GetRequiredService<IYclients>(), sp.GetRequiredService<YclientsConnection>(),
             sp.GetRequiredService<TenantTimeZones>(), sp.GetRequiredService<MetricsChunks>(), Options.Create(new YclientsOptions { RequestsPerSalon = 1 }),
             sp.GetRequiredService<DashboardMetrics>(), fixture.App.Clock);
         var result = await handler.Handle(new VerifyBookings(fixture.Connected), CancellationToken.None);

@@ -47,7 +47,7 @@ public sealed class YclientsOptions
 }
 
 public sealed class VerifyBookingsHandler(
-    IPublicData bot, IDashboardDb db, IYclients yclients, TenantTimeZones zones, MetricsChunks chunks, IOptions<YclientsOptions> options,
+    IPublicData bot, IDashboardDb db, IYclients yclients, YclientsConnection connection, TenantTimeZones zones, MetricsChunks chunks, IOptions<YclientsOptions> options,
     DashboardMetrics metrics, TimeProvider clock)
     : IRequestHandler<VerifyBookings, VerificationResult>
 {
@@ -56,11 +56,10 @@ public sealed class VerifyBookingsHandler(
         var tenants = await bot.Tenants.Where(t => t.IsActive && (request.Tenant == null || t.Id == request.Tenant))
             .OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var salons = new List<SalonVerification>();
-        var connection = new YclientsConnection(yclients); // the rule Settings and the Overview ask too
         foreach (var tenant in tenants)
         {
             var (companyId, token) = (tenant.Metadata.YclientsCompanyId, tenant.Metadata.YclientsToken);
-            if (!connection.IsConnected(tenant.Metadata) || companyId is null || token is null)
+            if (!connection.IsConnected(tenant.Metadata) || companyId is null || token is null) // the rule Settings and the Overview ask too
             {
                 salons.Add(new SalonVerification(tenant.Id, tenant.Name, false, 0, 0, 0, 0, []));
                 request.Progress?.Report($"{tenant.Name}: YClients не подключён");

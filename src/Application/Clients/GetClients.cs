@@ -38,9 +38,6 @@ public sealed record ClientFilter(string? Q = null, bool Due = false, string? Fi
     public (DateOnly From, DateOnly To)? ActiveRange => Range(ActiveFrom, ActiveTo);
     public bool Booked => Kind == "booking";
 
-    /// <summary>Whether the filter is the salon's whole list (its due count is then a salon-wide figure).</summary>
-    public bool SalonWide => string.IsNullOrWhiteSpace(Q) && FirstRange is null && ActiveRange is null;
-
     private static (DateOnly, DateOnly)? Range(string? from, string? to) =>
         Overview.ReportPeriod.TryParseDate(from, out var f) && Overview.ReportPeriod.TryParseDate(to, out var t) ? (f, t) : null;
 }

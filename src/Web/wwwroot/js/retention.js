@@ -4,6 +4,8 @@
   var source = document.getElementById("retention-data");
   var canvas = document.getElementById("chart-retention");
   if (!source || !canvas || !window.Chart) return;
+  // Axis ticks and tooltips in the UI language (<html lang>, set by the server), not the browser's locale.
+  window.Chart.defaults.locale = document.documentElement.lang || "ru";
   var d = JSON.parse(source.textContent);
   new window.Chart(canvas, {
     type: "bar",
