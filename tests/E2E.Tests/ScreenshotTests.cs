@@ -112,7 +112,7 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
         var pages = new List<(string Name, string Path)>
         {
             ("overview", "/"), ("overview-90d", "/?range=90d"), ("sessions", "/sessions"), ("transcript", $"/sessions/{fixture.Transcript}"),
-            ("clients", "/clients"), ("clients-due", "/clients?due=true"), ("client-card", $"/clients/{fixture.Client}"), ("wishlist", "/wishlist"),
+            ("clients", "/clients"), ("clients-due", "/clients?due=true"), ("client-card", $"/clients/{fixture.Client}"), ("wishlist", "/wishlist"), ("retention", "/retention"),
             ("escalations", "/escalations"), ("alerts", "/alerts"), ("settings", "/settings"), ("users", "/users"), ("audit", "/audit"),
             ("password", "/account/password"),
         };
