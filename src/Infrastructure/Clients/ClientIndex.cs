@@ -40,7 +40,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
         ),
         mark AS (
           INSERT INTO dashboard.client_index_marks (source, updated_to, caught_up)
-          SELECT @source, max(updated_at), false FROM chunk HAVING count(*) > 0
+          SELECT @source, least(max(updated_at), now()), false FROM chunk HAVING count(*) > 0 -- a row dated ahead never moves the mark past now
           ON CONFLICT (source) DO UPDATE SET updated_to = greatest(client_index_marks.updated_to, excluded.updated_to)
           RETURNING 1
         )
@@ -49,7 +49,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
 
     private const string Memory = $"""
         WITH chunk AS MATERIALIZED (
-          SELECT l.id, l.user_id, l.updated_at, v.last_visit, v.visit_interval
+          SELECT l.id, l.tenant_id, l.user_id, l.updated_at, v.last_visit, v.visit_interval
           FROM public.user_ltm_v2 l {ClientSql.Visit}
           WHERE l.updated_at >= (SELECT coalesce(max(updated_to), '-infinity') FROM dashboard.client_index_marks WHERE source = @source) - @settle
             AND (@after_at::timestamptz IS NULL OR (l.updated_at, l.id) > (@after_at::timestamptz, @after_id::bigint))
@@ -61,7 +61,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
                                               last_visit, visit_interval, due_on, memory_updated_at)
           SELECT DISTINCT ON (c.id) c.id, c.tenant_id, c.created_at, c.full_name, {Digits}, c.updated_at, 0, 0,
                  k.last_visit, k.visit_interval, k.last_visit + k.visit_interval, k.updated_at
-          FROM chunk k JOIN public.clients_v2 c ON c.id = k.user_id
+          FROM chunk k JOIN public.clients_v2 c ON c.id = k.user_id AND c.tenant_id = k.tenant_id -- memory's unique key, as the live side reads it
           ORDER BY c.id, k.updated_at DESC
           ON CONFLICT (client_id) DO UPDATE SET last_visit = excluded.last_visit, visit_interval = excluded.visit_interval,
             due_on = excluded.due_on, memory_updated_at = excluded.memory_updated_at
@@ -69,7 +69,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
         ),
         mark AS (
           INSERT INTO dashboard.client_index_marks (source, updated_to, caught_up)
-          SELECT @source, max(updated_at), false FROM chunk HAVING count(*) > 0
+          SELECT @source, least(max(updated_at), now()), false FROM chunk HAVING count(*) > 0 -- a row dated ahead never moves the mark past now
           ON CONFLICT (source) DO UPDATE SET updated_to = greatest(client_index_marks.updated_to, excluded.updated_to)
           RETURNING 1
         )

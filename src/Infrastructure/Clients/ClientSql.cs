@@ -34,11 +34,12 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
 
     // The last visit and usual interval (alias v) from the memory's ltm_data (one row, nulls without memory). A cast that
     // fails fails the page, so a date is cast only once it is a calendar day: the shape, then the month and the day
-    // against the month's length, compared as text (no step can fail, in whatever order).
+    // against the month's length, compared as text (no step can fail, in whatever order). Years 2000–2100 and intervals
+    // of up to 9 999 days only: a visit the bot misheard as year 9999 plus its interval would pass DateOnly's last day.
     internal const string Visit = """
         CROSS JOIN LATERAL (SELECT l.ltm_data->>'last_visit_date' AS day, l.ltm_data->>'avg_visit_interval' AS every) t
         CROSS JOIN LATERAL (SELECT
-          CASE WHEN t.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(t.day, 1, 4) <> '0000' AND substr(t.day, 6, 2) BETWEEN '01' AND '12' THEN
+          CASE WHEN t.day ~ '^\d{4}-\d{2}-\d{2}$' AND substr(t.day, 1, 4) BETWEEN '2000' AND '2100' AND substr(t.day, 6, 2) BETWEEN '01' AND '12' THEN
             CASE WHEN substr(t.day, 9, 2) BETWEEN '01' AND '28'
                    OR (substr(t.day, 9, 2) IN ('29', '30') AND substr(t.day, 6, 2) <> '02')
                    OR (substr(t.day, 9, 2) = '31' AND substr(t.day, 6, 2) IN ('01', '03', '05', '07', '08', '10', '12'))
