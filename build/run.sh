@@ -15,12 +15,17 @@ root=$(pwd)
 . build/lib/pg.sh
 
 export APP_PORT=${APP_PORT:-8080}
-export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 if [ -n "${APP_URLS:-}" ]; then
   export ASPNETCORE_URLS=$APP_URLS
 elif [ -z "${ASPNETCORE_URLS:-}" ]; then
   export ASPNETCORE_URLS="http://localhost:$APP_PORT"
 fi
+# Development's detailed error pages only while nobody else can reach them: opened to the network, it runs as Production.
+case "$ASPNETCORE_URLS" in
+  *0.0.0.0*|*'[::]'*|*'*'*|*'+:'*) default_environment=Production ;;
+  *) default_environment=Development ;;
+esac
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-$default_environment}
 # Reset links are built from this address, never from the request's Host header.
 export Dashboard__PublicBaseUrl=${Dashboard__PublicBaseUrl:-http://localhost:$APP_PORT}
 data="$root/.data"
