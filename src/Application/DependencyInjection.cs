@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Overview.PlatformReports>();
+        services.AddScoped<Overview.DialogHeatmaps>();
         services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Retention.RetentionReports>();
         services.AddScoped<Tenants.TenantChoices>();

@@ -258,7 +258,7 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         Assert.Contains("Когда пишут клиенты", html);
         Assert.Contains($"data-testid=\"heatmap-total\">{report.Current.Dialogs}</td>", html);
         Assert.Contains($"data-cell=\"1-0\" title=\"Пн 0:00–1:00: {heat.Counts[0][0]}\"", html);
-        Assert.Contains("Europe/Moscow", html);
+        Assert.Contains("по времени салона (Москва (UTC&#x2B;3))", html); // the zone as people say it, not its id
     }
 
     private Task<long> TodayTruthAsync(Guid tenant, string zone) => fixture.Db.ScalarAsync<long>($"""

@@ -41,19 +41,28 @@ public sealed class GetDialogHeatmapValidator : AbstractValidator<GetDialogHeatm
         RuleFor(x => new GetOverview(x.Range, x.From, x.To, x.TenantId, null)).SetValidator(new GetOverviewValidator()).OverridePropertyName("Range");
 }
 
-/// <summary>Cached like the Overview's figures: a collection or new dialogs show within the cache's time.</summary>
-public sealed class GetDialogHeatmapHandler(IDialogHeatmapQuery query, ITenantContext tenant, TenantTimeZones zones, ScopedCache cache, TimeProvider clock)
+public sealed class GetDialogHeatmapHandler(DialogHeatmaps heatmaps, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
     : IRequestHandler<GetDialogHeatmap, DialogHeatmap>
 {
     public async Task<DialogHeatmap> Handle(GetDialogHeatmap request, CancellationToken cancellationToken)
     {
+        var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
+        var period = ReportPeriod.Resolve(request.Range, request.From, request.To, LocalDay.Of(clock.GetUtcNow(), zone));
+        return await heatmaps.ForAsync(period, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The heatmap of a period in the unit of work's scope (what <see cref="GetDialogHeatmap"/> and the Overview show), cached like
+/// the Overview's figures: a collection or new dialogs show within the cache's time.
+/// </summary>
+public sealed class DialogHeatmaps(IDialogHeatmapQuery query, ITenantContext tenant, TenantTimeZones zones, ScopedCache cache)
+{
+    public async Task<DialogHeatmap> ForAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
         var scope = tenant.RequireScope();
-        var zone = await zones.ForAsync(scope, cancellationToken);
-        var today = LocalDay.Of(clock.GetUtcNow(), zone);
-        var period = ReportPeriod.Resolve(request.Range, request.From, request.To, today);
         var cells = await cache.GetAsync(CacheTags.Figures, ct => query.CountAsync(scope, period.From, period.To, zones.Default.Id, ct),
             cancellationToken, "dialog-heatmap", period.From, period.To);
-
         var counts = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();
         foreach (var (weekday, hour, dialogs) in cells)
             counts[weekday - 1][hour] += dialogs;

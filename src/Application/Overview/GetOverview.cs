@@ -17,7 +17,7 @@ public sealed record GetOverview(string? Range = null, string? From = null, stri
 public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
     OverviewTotals Current, OverviewTotals Previous, string Grouping, IReadOnlyList<OverviewPeriod> Periods, DateTimeOffset? LastCollectedAt,
-    EscalationFigures Escalations, bool YclientsConnected);
+    EscalationFigures Escalations, bool YclientsConnected, TodayFigures? TodayFigures = null, DialogHeatmap? Heatmap = null);
 
 /// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
 public sealed record EscalationFigures(int Waiting, int ResolvedInPeriod, TimeSpan? MedianToResolve)
@@ -55,8 +55,12 @@ public sealed class GetOverviewValidator : AbstractValidator<GetOverview>
     private static DateOnly Parse(string? text) => ReportPeriod.TryParseDate(text, out var d) ? d : default;
 }
 
-public sealed class GetOverviewHandler(OverviewReports reports) : IRequestHandler<GetOverview, OverviewReport>
+/// <summary>The whole page in one request: the report, with the heatmap of its period (the export needs no heatmap).</summary>
+public sealed class GetOverviewHandler(OverviewReports reports, DialogHeatmaps heatmaps) : IRequestHandler<GetOverview, OverviewReport>
 {
-    public Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken) =>
-        reports.BuildAsync(request.Range, request.From, request.To, request.Group, cancellationToken);
+    public async Task<OverviewReport> Handle(GetOverview request, CancellationToken cancellationToken)
+    {
+        var report = await reports.BuildAsync(request.Range, request.From, request.To, request.Group, cancellationToken);
+        return report with { Heatmap = await heatmaps.ForAsync(report.Period, cancellationToken) };
+    }
 }

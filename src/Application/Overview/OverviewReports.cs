@@ -48,8 +48,13 @@ public sealed class OverviewReports(
         var rows = (await reports.ClosedDaysAsync(nameof(GetOverview), previous.From, period.To, lastCollected, async ct =>
             await db.MetricsDailies.AsNoTracking().Where(m => m.Day >= previous.From && m.Day <= period.To && m.Day < today)
                 .ToListAsync(ct), cancellationToken)).ToList();
+        TodayFigures? todayFigures = null;
         if (period.Contains(today))
-            rows.AddRange(await reports.TodayAsync(scope, today, now, cancellationToken));
+        {
+            var live = await reports.TodayAsync(scope, today, now, cancellationToken);
+            rows.AddRange(live);
+            todayFigures = new TodayFigures(today, zone.Id, OverviewTotals.Of(live), now); // what the page's today strip polls
+        }
         var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
         var resolved = await cache.GetAsync(CacheTags.Attention, ct => ResolvedAsync(period, zone, ct), cancellationToken, "resolved", period.From, period.To);
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
@@ -62,7 +67,7 @@ public sealed class OverviewReports(
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, OverviewPeriod.Of(rows, period, grouping),
-            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected);
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures);
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

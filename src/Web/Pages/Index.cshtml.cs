@@ -12,8 +12,8 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
 
     public OverviewReport? Report { get; private set; }
-    public DialogHeatmap? Heatmap { get; private set; }
-    public TodayFigures? Today { get; private set; }
+    public DialogHeatmap? Heatmap => Report?.Heatmap;
+    public TodayFigures? Today => Report?.TodayFigures;
 
     /// <summary>The range's query string (<c>range=…</c> or <c>from=…&amp;to=…</c>) without the grouping.</summary>
     public string RangeQuery => Report?.Range is { } range ? $"range={range}" : $"from={Report?.Period.From:yyyy-MM-dd}&to={Report?.Period.To:yyyy-MM-dd}";
@@ -30,12 +30,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Report = await QueryAsync(mediator, new GetOverview(Range, From, To, Group: Group));
-        if (Report is not null)
-        {
-            Heatmap = await mediator.Send(new GetDialogHeatmap(Range, From, To), HttpContext.RequestAborted);
-            if (IncludesToday) Today = await mediator.Send(new GetTodayFigures(), HttpContext.RequestAborted);
-        }
+        Report = await QueryAsync(mediator, new GetOverview(Range, From, To, Group: Group)); // one request: the heatmap and today's strip included
         return Page();
     }
 
