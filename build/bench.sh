@@ -359,7 +359,7 @@ cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   echo
   echo "| page | first request ms |"
   echo "|---|---:|"
-  awk '{ printf "| `%s` | %s |\n", $1, $2 }' "$cold_file"
+  awk '{ printf "| `%s` | %.1f |\n", $1, $2 }' "$cold_file"
   echo
   echo "Floors: \`collector_backfill_120d\` (in operation: the dialogs' response times already derived once, by the dialog"
   echo "index) and \`collector_backfill_120d_unindexed\` (a fresh deployment: every response time from the messages) against"
