@@ -59,3 +59,10 @@ public sealed class CsvColumns<T>(params (string Name, Action<CsvWriter, T> Writ
         foreach (var column in columns) column.Write(writer, record);
     }
 }
+
+/// <summary>How the exports write their fields.</summary>
+public static class CsvFields
+{
+    /// <summary>An instant as a UTC timestamp (the <c>…_utc</c> columns), empty when there is none.</summary>
+    public static void WriteUtc(this CsvWriter csv, DateTimeOffset? instant) => csv.WriteField(instant?.UtcDateTime, "yyyy-MM-dd HH:mm:ss");
+}

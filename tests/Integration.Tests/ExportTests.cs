@@ -106,7 +106,7 @@ public sealed class ProbedClientQueries(ClientSql inner, ClientQueriesProbe prob
     public Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken) =>
         inner.CountDueAsync(tenantId, filter, today, cancellationToken);
 
-    public Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+    public Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
         (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken)
     {
         probe.Read();

@@ -52,8 +52,6 @@ public sealed record ClientRow(
     public DateOnly? DueOn { get; init; }
 }
 
-/// <summary>A page of clients (<see cref="DueCount"/> is no longer filled: the handler counts on its own, cached).</summary>
-public sealed record ClientRows(IReadOnlyList<ClientRow> Rows, int DueCount);
 
 /// <summary>The clients list's SQL; Infrastructure.</summary>
 public interface IClientQueries
@@ -62,7 +60,7 @@ public interface IClientQueries
     Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>A page: after <paramref name="after"/> (the list's order) or <paramref name="afterDue"/> (the due list's).</summary>
-    Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+    Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
         (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken);
 
     /// <summary>The first <paramref name="take"/> clients of the filter, as the list orders them, in one query read as it goes.</summary>
@@ -133,7 +131,7 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         (DateTimeOffset, Guid)? after = GetClientsValidator.TryParseCursor(request.After, out var a) ? a : null;
         (DateOnly, Guid)? afterDue = GetClientsValidator.TryParseDueCursor(request.After, out var d) ? d : null;
         var page = await queries.PageAsync(scope, filter, today, after, afterDue, GetClients.PageSize + 1, cancellationToken);
-        var rows = page.Rows.ToList();
+        var rows = page.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
         return new ClientPage(rows, due,

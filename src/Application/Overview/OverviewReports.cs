@@ -58,9 +58,9 @@ public sealed class OverviewReports(
         var waiting = (await attention.CountAsync(cancellationToken)).WaitingEscalations;
         var resolved = await cache.GetAsync(CacheTags.Attention, ct => ResolvedAsync(period, zone, ct), cancellationToken, "resolved", period.From, period.To);
         // Attendance needs credentials: without them the page says "not connected" rather than showing zeros.
-        // A salon's own connection (as Settings says it); the all-salons view: whether any salon is connected.
+        // The tenant filter keeps a salon to its own row (as Settings says it); the all-salons view: whether any salon is connected.
         var connected = await cache.GetAsync(CacheTags.Salons, async ct =>
-            (await bot.Tenants.Where(t => t.IsActive && (scope == null || t.Id == scope)).Select(t => t.Metadata).ToListAsync(ct))
+            (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
             .Any(yclients.IsConnected), cancellationToken, "yclients-connected");
 
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,

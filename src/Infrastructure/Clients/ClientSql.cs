@@ -119,7 +119,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         }
     }
 
-    public async Task<ClientRows> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
+    public async Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
         (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken)
     {
         await using var command = await PageCommandAsync(tenantId, filter, today, after, afterDue, take, cancellationToken);
@@ -134,7 +134,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         {
             await db.Database.CloseConnectionAsync();
         }
-        return new ClientRows(rows, 0);
+        return rows;
     }
 
     public async IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take,

@@ -35,9 +35,9 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("threshold", (csv, r) => csv.WriteField(r.Threshold)),
         ("actual", (csv, r) => csv.WriteField(r.Actual)),
         ("description", (csv, r) => csv.WriteField(r.Description)),
-        ("triggered_at_utc", (csv, r) => csv.WriteField(r.TriggeredAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
-        ("acknowledged_at_utc", (csv, r) => csv.WriteField(r.AcknowledgedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
-        ("notified_at_utc", (csv, r) => csv.WriteField(r.NotifiedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
+        ("triggered_at_utc", (csv, r) => csv.WriteUtc(r.TriggeredAt)),
+        ("acknowledged_at_utc", (csv, r) => csv.WriteUtc(r.AcknowledgedAt)),
+        ("notified_at_utc", (csv, r) => csv.WriteUtc(r.NotifiedAt)));
 
     /// <summary>The export of what the page shows: its own query string, the filter.</summary>
     public string ExportHref => "/alerts?handler=export" + (Request.QueryString.HasValue ? "&" + Request.QueryString.Value![1..] : "");

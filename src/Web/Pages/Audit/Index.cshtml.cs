@@ -28,7 +28,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     private static readonly CsvColumns<AuditRow> Columns = new(
         ("id", (csv, a) => csv.WriteField(a.Id, "D")),
-        ("at_utc", (csv, a) => csv.WriteField(a.At.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("at_utc", (csv, a) => csv.WriteUtc(a.At)),
         ("user", (csv, a) => csv.WriteField(a.User)),
         ("action", (csv, a) => csv.WriteField(a.Action)),
         ("description", (csv, a) => csv.WriteField(a.Description)),

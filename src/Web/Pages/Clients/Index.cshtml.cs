@@ -43,7 +43,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("visit_interval_days", (csv, c) => csv.WriteField(c.VisitInterval, "D")),
         ("overdue_days", (csv, c) => csv.WriteField(c.OverdueDays, "D")),
         ("dialogs", (csv, c) => csv.WriteField(c.Sessions, "D")),
-        ("last_dialog_utc", (csv, c) => csv.WriteField(c.LastDialog?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
+        ("last_dialog_utc", (csv, c) => csv.WriteUtc(c.LastDialog)));
 
     public string Query(string? after = null)
     {

@@ -32,11 +32,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
         ("status", (csv, c) => csv.WriteField(c.Status.ToCode())),
         ("reason", (csv, c) => csv.WriteField(c.Reason)),
         ("summary", (csv, c) => csv.WriteField(c.Summary)),
-        ("escalated_at_utc", (csv, c) => csv.WriteField(c.EscalatedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
-        ("waiting_since_utc", (csv, c) => csv.WriteField(c.WaitingSince?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("escalated_at_utc", (csv, c) => csv.WriteUtc(c.EscalatedAt)),
+        ("waiting_since_utc", (csv, c) => csv.WriteUtc(c.WaitingSince)),
         ("reopen_count", (csv, c) => csv.WriteField(c.ReopenCount, "D")),
         ("dialogs", (csv, c) => csv.WriteField(c.Dialogs, "D")),
-        ("closed_at_utc", (csv, c) => csv.WriteField(c.ClosedAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("closed_at_utc", (csv, c) => csv.WriteUtc(c.ClosedAt)),
         ("closure_reason", (csv, c) => csv.WriteField(c.ClosureReason)),
         ("closed_by", (csv, c) => csv.WriteField(c.ClosedBy)));
 

@@ -34,8 +34,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         ("role", (csv, u) => csv.WriteField(u.Role.ToCode())),
         ("salon", (csv, u) => csv.WriteField(u.Salon)),
         ("active", (csv, u) => csv.WriteField(u.Active ? "yes" : "no")),
-        ("last_login_utc", (csv, u) => csv.WriteField(u.LastLoginAt?.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
-        ("created_at_utc", (csv, u) => csv.WriteField(u.CreatedAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")));
+        ("last_login_utc", (csv, u) => csv.WriteUtc(u.LastLoginAt)),
+        ("created_at_utc", (csv, u) => csv.WriteUtc(u.CreatedAt)));
 
     public async Task<IActionResult> OnPostCreateAsync()
     {

@@ -27,7 +27,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     private static readonly CsvColumns<WishlistExportRow> Columns = new(
         ("id", (csv, r) => csv.WriteField(r.Id, "D")),
-        ("created_at_utc", (csv, r) => csv.WriteField(r.CreatedAt.UtcDateTime, "yyyy-MM-dd HH:mm:ss")),
+        ("created_at_utc", (csv, r) => csv.WriteUtc(r.CreatedAt)),
         ("client", (csv, r) => csv.WriteField(r.ClientName)),
         ("phone", (csv, r) => csv.WriteField(r.ClientPhone)),
         ("item_type", (csv, r) => csv.WriteField(r.ItemType.ToCode())),
