@@ -18,17 +18,21 @@ public sealed class HostileFormTests(SalonsFixture fixture) : IClassFixture<Salo
     private static readonly (string Action, string[] Fields)[] Forms =
     [
         ("/culture", ["culture", "returnUrl"]),
-        ("/switchtenant", ["tenantId", "returnUrl"]),
+        ("/switch-tenant", ["tenantId", "returnUrl"]),
         ("/wishlist/1/status", ["status", "comment", "returnUrl"]),
         ("/wishlist/bulk", ["ids", "status", "comment", "returnUrl"]),
         ("/alerts?handler=Acknowledge&id=1", ["returnUrl"]),
-        ("/escalations?handler=Resolve&id=1", ["reason", "returnUrl"]),
-        ("/settings", ["Form.TimeZone", "Form.LowConversionPercent", "Form.MinDialogs", "Form.NotificationChatId"]),
-        ("/users?handler=Create", ["Form.Email", "Form.Password", "Form.Role", "Form.FirstName", "Form.TenantId"]),
+        ("/escalations?handler=Resolve&id=1", ["reason", "version", "returnUrl"]),
+        ("/settings", ["Form.TimeZone", "Form.LowConversionPercent", "Form.HighDropOffPercent", "Form.ErrorSpikePercent", "Form.MinDialogs",
+            "Form.DigestEnabled", "Form.NotificationChatId"]),
+        ("/users?handler=Create", ["Form.Email", "Form.Password", "Form.Role", "Form.FirstName", "Form.LastName", "Form.TenantId"]),
         ("/users?handler=Update&id=1", ["firstName", "lastName", "role"]),
+        ("/users?handler=Reset&id=1", ["id"]),
+        ("/users?handler=Active&id=1", ["active"]),
         ("/account/reset", ["Token", "New", "Confirm"]),
         ("/login", ["Email", "Password", "RememberMe"]),
         ("/account/password", ["Current", "New", "Confirm"]),
+        ("/logout", ["returnUrl"]), // last: it signs the client out
     ];
 
     [Theory]
@@ -55,6 +59,68 @@ public sealed class HostileFormTests(SalonsFixture fixture) : IClassFixture<Salo
                     failures.Add($"unsendable Location {action} {field}={Escape(value)}");
                 if (response.Headers.Location is { } location && (location.IsAbsoluteUri && location.Host != "localhost"))
                     failures.Add($"off-site redirect {action} {field}={Escape(value)} → {location}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// The sweep above sends one field at a time, so a decision stops at its validator (no status, no reason) before it
+    /// redirects anywhere. Here every redirecting form gets valid fields of the salon's own rows and then the hostile
+    /// target: the path the scanner's 500s took (a recorded decision, then a redirect to its <c>returnUrl</c>).
+    /// </summary>
+    [Fact]
+    public async Task Every_decision_that_is_recorded_redirects_to_a_sendable_address_on_this_site_whatever_its_return_target()
+    {
+        var client = await fixture.Db.Bot.ClientAsync(fixture.SalonA, "Вера Скан");
+        var item = await fixture.Db.Bot.WishlistAsync(fixture.SalonA, client, fixture.App.Clock.GetUtcNow().AddDays(-1));
+        await fixture.Db.SealPublicAsync();
+        var alert = await fixture.Db.ScalarAsync<long>($"""
+            INSERT INTO dashboard.alerts (tenant_id, kind, severity, day, threshold, actual, description, triggered_at, created_at, updated_at)
+            VALUES ('{fixture.SalonA}', 'low_conversion', 'warning', date '2026-11-20', 15, 5, 'Конверсия 5,0 %', now(), now(), now()) RETURNING id
+            """);
+        var escalation = await fixture.Db.ScalarAsync<long>($"""
+            INSERT INTO dashboard.conversations (tenant_id, client_id, status, escalated, escalated_at, waiting_since, reopen_count, created_at, updated_at)
+            VALUES ('{fixture.SalonA}', '{client}', 'active', true, now(), now(), 0, now(), now()) RETURNING id
+            """);
+        (string Action, Dictionary<string, string> Fields)[] decisions =
+        [
+            ($"/wishlist/{item}/status", new() { ["status"] = "contacted", ["comment"] = "перезвонить" }),
+            ("/wishlist/bulk", new() { ["ids"] = item.ToString(), ["status"] = "contacted" }),
+            ($"/alerts?handler=Acknowledge&id={alert}", new()),
+            ($"/escalations?handler=Resolve&id={escalation}", new() { ["reason"] = "Записали по телефону" }),
+            ("/culture", new() { ["culture"] = "ru" }),
+            ("/switch-tenant", new() { ["tenantId"] = fixture.SalonA.ToString() }),
+        ];
+
+        var failures = new List<string>();
+        foreach (var email in new[] { "admin-a@test.local", "root@test.local" })
+        {
+            using var http = await fixture.App.SignedInAsync(email, SalonsFixture.Password);
+            var token = await DashboardApp.AntiForgeryTokenAsync(http, "/account/password");
+            // The platform owner decides for a salon once they have picked it, as on the page.
+            if (email.StartsWith("root")) await http.PostAsync("/switch-tenant", new FormUrlEncodedContent(decisions[^1].Fields.Append(new("__RequestVerificationToken", token))));
+            foreach (var (action, fields) in decisions)
+            foreach (var value in Values)
+            {
+                using var response = await http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+                {
+                    ["returnUrl"] = value, ["__RequestVerificationToken"] = token,
+                }));
+                if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+                {
+                    // A NUL or a lone surrogate is refused as a malformed request before any handler runs; every other
+                    // value must reach the decision and its redirect.
+                    if (!(response.StatusCode == System.Net.HttpStatusCode.BadRequest && value.Any(c => c == '\0' || char.IsSurrogate(c))))
+                        failures.Add($"{(int)response.StatusCode} {email} {action} returnUrl={Escape(value)}");
+                    continue;
+                }
+                // A salon admin's switch is refused by the cookie handler, whose redirect to the status page is absolute.
+                var location = response.Headers.NonValidated["Location"].Single();
+                var onThisSite = location.StartsWith("http://localhost/", StringComparison.Ordinal)
+                    || location.StartsWith('/') && !location.StartsWith("//") && !location.StartsWith("/\\");
+                if (!onThisSite || location.Any(c => c is < ' ' or > '~'))
+                    failures.Add($"{email} {action} returnUrl={Escape(value)} → {Escape(location)}");
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));

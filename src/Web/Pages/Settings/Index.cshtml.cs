@@ -31,6 +31,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A checkbox: anything but "true" is false. A value that is no bool at all must not reach the re-rendered form,
+        // whose checkbox cannot show it (that was a 500), as on the sign-in form.
+        ModelState.Remove("Form." + nameof(SettingsForm.DigestEnabled));
         try
         {
             // Numbers are parsed here, invariantly: a number input sends "12.5" whatever the UI language. A value that is
