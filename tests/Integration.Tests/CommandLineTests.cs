@@ -37,6 +37,18 @@ public sealed class CommandLineTests(SalonsFixture fixture) : IClassFixture<Salo
         Assert.Equal(before, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users"));
     }
 
+    /// <summary>The CLI only creates users: an owner's e-mail given again, as a salon admin, changes nothing about the owner.</summary>
+    [Fact]
+    public async Task Create_user_cannot_turn_an_existing_super_admin_into_a_salon_user()
+    {
+        var (code, _, error) = await RunAsync("create-user", "--email", "ROOT@test.local", "--password", "Strong-pass-2026", "--role", "admin",
+            "--tenant", fixture.SalonA.ToString());
+        Assert.Equal(2, code);
+        Assert.Contains("уже есть", error);
+        Assert.Equal("super_admin t", await fixture.Db.ScalarAsync<string>(
+            "SELECT concat_ws(' ', role, active) || coalesce(' ' || tenant_id::text, '') FROM dashboard.users WHERE email = 'root@test.local'"));
+    }
+
     [Fact]
     public async Task Index_dialogs_reports_what_it_copied_and_refuses_options()
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using AgentP.TestSupport;
+using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Users;
 
 namespace AgentP.Integration.Tests;
@@ -306,6 +307,27 @@ public sealed class LastOwnerTests(TwoOwnersFixture fixture) : IClassFixture<Two
             Assert.Equal(1, outcomes.Count(done => done));
         }
         await BothActiveAsync();
+    }
+
+    /// <summary>
+    /// Losing the role is the other way to lose the last owner: no owner's role changes, whoever asks (another owner
+    /// included), on the page or by request, so two owners cannot demote each other either.
+    /// </summary>
+    [Fact]
+    public async Task No_super_admin_loses_the_role_whoever_asks()
+    {
+        await BothActiveAsync();
+        foreach (var role in new[] { "admin", "staff" })
+        {
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.App.SendAs(fixture.First, new UpdateUser(fixture.Second.Id, "Второй", "Владелец", role)));
+            await Assert.ThrowsAsync<ForbiddenAccessException>(() => fixture.App.SendAs(fixture.First, new UpdateUser(fixture.First.Id, null, null, role)));
+        }
+
+        using var page = await fixture.App.SignedInAsync("owner-1@test.local", TwoOwnersFixture.Password);
+        var form = new Dictionary<string, string> { ["role"] = "admin", ["__RequestVerificationToken"] = await DashboardApp.AntiForgeryTokenAsync(page, "/users") };
+        using var refused = await page.PostAsync($"/users?handler=Update&id={fixture.Second.Id}", new FormUrlEncodedContent(form));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(2L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE role = 'super_admin' AND active"));
     }
 
     private async Task<bool> TryAsync(TestUser caller, long target)
