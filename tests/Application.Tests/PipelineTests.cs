@@ -35,6 +35,28 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public async Task A_salon_admin_naming_another_salon_for_a_new_user_learns_nothing_about_that_salon()
+    {
+        // CreateUser is unscoped (the salon is named by the request), so its validator refuses an admin's other salon. Its
+        // question "does this salon exist?" is for callers who may name any salon: an admin asking it would learn which
+        // salon ids exist from "не найден" versus no such message.
+        using var provider = Build();
+        using var scope = provider.CreateScope();
+        var user = scope.ServiceProvider.GetRequiredService<ICurrentUser>();
+        user.IsAuthenticated.Returns(true);
+        user.Role.Returns(Domain.Common.Role.Admin);
+        user.TenantId.Returns(Guid.NewGuid());
+        var bot = scope.ServiceProvider.GetRequiredService<IPublicData>();
+        bot.ClearReceivedCalls();
+
+        var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => scope.ServiceProvider.GetRequiredService<IMediator>()
+            .Send(new Users.CreateUser("not-an-email", "Strong-pass-2026", "staff", Guid.NewGuid())));
+        Assert.Contains(refused.Errors, e => e.ErrorMessage.StartsWith("Администратор салона добавляет только"));
+        Assert.DoesNotContain(refused.Errors, e => e.ErrorMessage.Contains("не найден"));
+        Assert.Empty(bot.ReceivedCalls());
+    }
+
+    [Fact]
     public async Task A_caller_who_may_not_send_a_request_learns_nothing_from_its_validator()
     {
         // CollectDailyMetrics' validator asks the bot's data whether the named salon exists: a web user (not the system)

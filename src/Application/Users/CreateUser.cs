@@ -42,10 +42,12 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         RuleFor(x => x.Role).Must(r => Codes.TryParse<Role>(r, out _))
             .WithMessage("Роль должна быть super_admin, admin или staff.");
 
+        // Whether the named salon exists is asked only for a caller who may name any salon (a super_admin, the CLI): a
+        // salon admin may name only their own, refused above otherwise, and must not learn which other salon ids exist.
         When(x => Codes.TryParse<Role>(x.Role, out var r) && r != Role.SuperAdmin, () =>
             RuleFor(x => x.TenantId).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Для ролей admin и staff укажите салон (--tenant).")
-                .MustAsync(async (id, ct) => await bot.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == id, ct))
+                .MustAsync(async (id, ct) => caller.Role == Role.Admin || await bot.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == id, ct))
                 .WithMessage("Салон {PropertyValue} не найден."));
 
         When(x => x.Role == Role.SuperAdmin.ToCode(), () =>
