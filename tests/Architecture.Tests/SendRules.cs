@@ -58,17 +58,16 @@ internal static class SendRules
         var violations = new List<string>();
         foreach (var type in types.Where(PageRules.IsPageOrViewComponent))
         {
-            var definition = bodies.Definition(type);
-            var handlers = Handlers(type).Select(m => (Method: m, Sends: new SendWalk(definition).Sends(Find(definition, m)))).ToList();
-            var shown = handlers.Where(h => h.Method.Name is "OnGet" or "OnGetAsync")
+            var handlers = SendsOf(bodies, type);
+            var shown = handlers.Where(h => h.Method is "OnGet" or "OnGetAsync")
                 .SelectMany(h => h.Sends).Select(s => s.Response).ToHashSet(StringComparer.Ordinal);
             foreach (var (method, sends) in handlers)
             {
-                var name = $"{type.FullName}: {method.Name}";
+                var name = $"{type.FullName}: {method}";
                 foreach (var escape in sends.Where(s => s.Escape is not null))
                     violations.Add($"{name} hands the mediator to {escape.Escape}, where its requests cannot be counted");
                 var counted = sends.Where(s => s.Escape is null).ToList();
-                var isCommand = method.Name.StartsWith("On", StringComparison.Ordinal) && !method.Name.StartsWith("OnGet", StringComparison.Ordinal);
+                var isCommand = method.StartsWith("On", StringComparison.Ordinal) && !method.StartsWith("OnGet", StringComparison.Ordinal);
                 if (!isCommand && counted.Count > 1)
                     violations.Add($"{name} sends {counted.Count} requests ({Describe(counted)}); a page shows one request's answer: make it one query");
                 else if (isCommand && counted.Count > 2)
@@ -78,6 +77,19 @@ internal static class SendRules
             }
         }
         return violations;
+    }
+
+    /// <summary>Each handler of a page or view component with the answer types of the requests it sends, one per call site.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Sends(Type type)
+    {
+        using var bodies = new MethodBodies();
+        return SendsOf(bodies, type).ToDictionary(h => h.Method, h => (IReadOnlyList<string>)h.Sends.Select(s => s.Escape ?? s.Response).ToList());
+    }
+
+    private static List<(string Method, IReadOnlyList<Send> Sends)> SendsOf(MethodBodies bodies, Type type)
+    {
+        var definition = bodies.Definition(type);
+        return Handlers(type).Select(m => (m.Name, new SendWalk(definition).Sends(Find(definition, m)))).ToList();
     }
 
     /// <summary>
