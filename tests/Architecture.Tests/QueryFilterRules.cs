@@ -24,14 +24,15 @@ internal static class QueryFilterRules
 
     /// <summary>
     /// Every type whose calls to <see cref="EntityFrameworkQueryableExtensions.IgnoreQueryFilters{TEntity}(IQueryable{TEntity})"/>
-    /// (any overload) are not named in <paramref name="lifted"/> with exactly that many calls.
+    /// (any overload) are not named in <paramref name="lifted"/> with exactly that many calls, and every named type that makes
+    /// another number of them (none any more included: the list says what the code does).
     /// </summary>
     public static IReadOnlyList<string> UnlistedFilterLifts(IEnumerable<Type> types, IReadOnlyDictionary<string, int> lifted)
     {
         using var bodies = new MethodBodies();
         return (from type in types.Where(t => !t.IsNested)
                 let calls = MethodBodies.Calls(bodies.Definition(type)).Where(IsIgnoreQueryFilters).ToList()
-                where calls.Count > 0 && lifted.GetValueOrDefault(type.Name) != calls.Count
+                where (calls.Count > 0 || lifted.ContainsKey(type.Name)) && lifted.GetValueOrDefault(type.Name) != calls.Count
                 select lifted.ContainsKey(type.Name)
                     ? $"{type.FullName}: calls IgnoreQueryFilters {calls.Count} times, named with {lifted[type.Name]} in {nameof(QueryFilterRules)}.{nameof(Lifted)}; say why for each"
                     : $"{type.FullName}: lifts the tenant filter with IgnoreQueryFilters in {string.Join(", ", calls.Select(c => c.Caller.DeclaringType.Name + "." + c.Caller.Name).Distinct())}; "

@@ -34,9 +34,13 @@ public sealed class QueryFilterTests
     }
 
     [Fact]
-    public void The_filter_rule_reports_a_named_type_with_a_call_more_than_its_count()
+    public void The_filter_rule_reports_a_named_type_whose_calls_differ_from_its_count()
     {
-        var violations = QueryFilterRules.UnlistedFilterLifts([typeof(NamedAccountLookup)], new Dictionary<string, int> { [nameof(NamedAccountLookup)] = 0 });
-        Layers.AssertReports(violations, typeof(NamedAccountLookup));
+        Layers.AssertReports(QueryFilterRules.UnlistedFilterLifts([typeof(NamedAccountLookup)], new Dictionary<string, int> { [nameof(NamedAccountLookup)] = 0 }),
+            typeof(NamedAccountLookup)); // one call more than listed
+        Layers.AssertReports(QueryFilterRules.UnlistedFilterLifts([typeof(NamedAccountLookup)], new Dictionary<string, int> { [nameof(NamedAccountLookup)] = 2 }),
+            typeof(NamedAccountLookup)); // a call gone
+        Layers.AssertReports(QueryFilterRules.UnlistedFilterLifts([typeof(HandlerOnAPort)], new Dictionary<string, int> { [nameof(HandlerOnAPort)] = 1 }),
+            typeof(HandlerOnAPort)); // listed, but lifts nothing
     }
 }

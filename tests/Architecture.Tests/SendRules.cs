@@ -50,7 +50,8 @@ internal static class SendRules
     /// left to review: the compiler moves an <c>await</c> out of its <c>catch</c>, so the IL no longer says so.
     /// </item>
     /// </list>
-    /// Handing the mediator to a method of another class is reported too: the sends there cannot be counted.
+    /// Handing the mediator to a method of another class is reported too: the sends there cannot be counted. The rule counts
+    /// call sites, not executions: a send in a loop, or in a lambda run per item, counts once; review catches those.
     /// </summary>
     public static IReadOnlyList<string> PageHandlersSendingMoreThanOneRequest(IEnumerable<Type> types)
     {
