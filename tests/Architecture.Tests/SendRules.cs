@@ -43,7 +43,7 @@ internal static class SendRules
     /// <item>A GET handler and a view component send at most one request: what the page shows is one query's answer.</item>
     /// <item>
     /// A POST handler sends its command, and when the command is refused it may show the page again with the messages instead
-    /// of redirecting (the failure side of post/redirect/get): so at most two, and the second must answer what the page's
+    /// of redirecting (the failure side of post/redirect/get): so at most two, and then one of them must answer what the page's
     /// <c>OnGet</c> shows. The rule compares the answer's type (the <c>TResponse</c> of <c>Send</c>), which the IL names at
     /// every call site, rather than the request's, which would need data flow (the request is often built in a helper or passed
     /// through <c>QueryAsync</c>); a page's answer type belongs to its own query. That the re-read happens only on refusal is
