@@ -1,4 +1,4 @@
--- Creates the role the dashboard runs as (DESIGN §4.3). Run as the database owner (on Supabase: the
+-- Creates the role the dashboard runs as (docs/architecture.md §4.3). Run as the database owner (on Supabase: the
 -- "postgres" user in the SQL editor or psql), after the bot's tables exist:
 --
 --   psql "$OWNER_URL" -v app_role=agentp_app -v app_password='…' -f build/sql/app-role.sql

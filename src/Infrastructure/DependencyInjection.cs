@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, BCryptPasswordHasher>();
         services.AddScoped<AgentP.Application.Auth.ISignInLockouts, SignInLockoutSql>();
         services.AddScoped<AgentP.Application.Users.IPlatformOwners, PlatformOwnersSql>();
+        services.AddScoped<AgentP.Application.Tenants.IPlatformSalons, PlatformSalonsSql>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AgentP.Architecture.Tests;
 
 /// <summary>
-/// Pages and view components are thin (STYLE, eShopOnWeb): they bind input, send a request through <see cref="IMediator"/>
-/// and show the answer. Whatever they could take besides the mediator would bypass the pipeline's authorization and
-/// tenant scope.
+/// Pages and view components are thin, as in Microsoft's eShopOnWeb sample: they bind input, send a request through
+/// <see cref="IMediator"/> and show the answer. Whatever they could take besides the mediator would bypass the pipeline's
+/// authorization and tenant scope.
 /// </summary>
 internal static class PageRules
 {

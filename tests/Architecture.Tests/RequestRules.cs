@@ -5,9 +5,9 @@ using MediatR;
 namespace AgentP.Architecture.Tests;
 
 /// <summary>
-/// Who may send a request is declared on the request (STYLE, jasontaylordev): <see cref="AuthorizeAttribute"/>, or
-/// <see cref="ISystemRequest"/> for jobs and the command line. A request with neither is open to anyone, so it must be
-/// named as such.
+/// Who may send a request is declared on the request, as in Jason Taylor's Clean Architecture template:
+/// <see cref="AuthorizeAttribute"/>, or <see cref="ISystemRequest"/> for jobs and the command line. A request with neither is
+/// open to anyone, so it must be named as such.
 /// </summary>
 internal static class RequestRules
 {

@@ -219,6 +219,12 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
           GROUP BY 1, 2) x
         """);
 
+    /// <summary>The heatmap of the Overview's report, as <paramref name="user"/> gets it (the Overview's one request carries it).</summary>
+    internal static async Task<DialogHeatmap> HeatmapAsync(AppFixture fixture, TestUser user, string? range = null, string? from = null, string? to = null) =>
+        (await fixture.App.SendAs(user, new GetOverview(range, from, to))).Heatmap ?? throw new InvalidOperationException("The report has no heatmap.");
+
+    private Task<DialogHeatmap> HeatmapAsync(TestUser user, string? from, string? to) => HeatmapAsync(fixture, user, null, from, to);
+
     internal static string Cells(DialogHeatmap heat) => string.Join(", ",
         from d in Enumerable.Range(0, 7) from h in Enumerable.Range(0, 24) where heat.Counts[d][h] > 0 select $"{d + 1} {h} {heat.Counts[d][h]}");
 
@@ -231,18 +237,19 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         Assert.InRange(indexed, 1, all - 1);
 
         // Salon B first, so salon A's answer is read with B's entries warm.
-        var b = await fixture.App.SendAs(fixture.AdminB, new GetDialogHeatmap(From: "2026-06-01", To: "2026-11-23"));
-        var a = await fixture.App.SendAs(fixture.AdminA, new GetDialogHeatmap(From: "2026-06-01", To: "2026-11-23"));
-        var both = await fixture.App.SendAs(fixture.SuperAdmin, new GetDialogHeatmap(From: "2026-06-01", To: "2026-11-23"));
+        var b = await HeatmapAsync(fixture.AdminB, "2026-06-01", "2026-11-23");
+        var overview = await fixture.App.SendAs(fixture.AdminA, new GetOverview(From: "2026-06-01", To: "2026-11-23"));
+        var a = overview.Heatmap!;
+        var both = await HeatmapAsync(fixture.SuperAdmin, "2026-06-01", "2026-11-23");
 
         Assert.Equal(await HeatTruthAsync($"('{fixture.SalonA}', 'Europe/Moscow')", "2026-06-01", "2026-11-23"), Cells(a));
         Assert.Equal(await HeatTruthAsync($"('{fixture.SalonB}', 'Asia/Vladivostok')", "2026-06-01", "2026-11-23"), Cells(b));
         // All salons: each salon's dialogs at its own hours (the default zone is Moscow; B's days are Vladivostok's).
         Assert.Equal(await HeatTruthAsync($"('{fixture.SalonA}', 'Europe/Moscow'), ('{fixture.SalonB}', 'Asia/Vladivostok')", "2026-06-01", "2026-11-23"), Cells(both));
 
-        // The same dialogs as the Overview's figures.
-        var overview = await fixture.App.SendAs(fixture.AdminA, new GetOverview(From: "2026-06-01", To: "2026-11-23"));
+        // The same dialogs as the Overview's figures, over the same period.
         Assert.Equal(overview.Current.Dialogs, a.Total);
+        Assert.Equal(overview.Period, a.Period);
     }
 
     [Fact]
@@ -253,7 +260,7 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         using var client = await SignedInAsync("admin-a@periods.local");
         var html = await client.GetStringAsync("/?range=30d&group=day");
         var report = await fixture.App.SendAs(fixture.AdminA, new GetOverview("30d"));
-        var heat = await fixture.App.SendAs(fixture.AdminA, new GetDialogHeatmap("30d"));
+        var heat = report.Heatmap!;
 
         Assert.Contains("Когда пишут клиенты", html);
         Assert.Contains($"data-testid=\"heatmap-total\">{report.Current.Dialogs}</td>", html);
@@ -307,13 +314,13 @@ public sealed class OverviewFiguresIsolationTests(SalonsFixture fixture) : IClas
         await fixture.WarmTheCacheAsOtherSalonsAsync();
 
         // A (Moscow): today 03:30, 10:00 and 11:00 (a Monday), yesterday 23:59 (a Sunday).
-        Assert.Equal("1 3 1, 1 10 1, 1 11 1, 7 23 1", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminA, new GetDialogHeatmap("7d"))));
+        Assert.Equal("1 3 1, 1 10 1, 1 11 1, 7 23 1", OverviewPeriodsTests.Cells(await OverviewPeriodsTests.HeatmapAsync(fixture, fixture.AdminA, "7d")));
         // B (Vladivostok): 18:10–18:50. C (Los Angeles): 00:40 and 00:50, and 23:00 the evening before.
-        Assert.Equal("1 18 5", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminB, new GetDialogHeatmap("7d"))));
-        Assert.Equal("1 0 2, 7 23 1", OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.AdminC, new GetDialogHeatmap("7d"))));
+        Assert.Equal("1 18 5", OverviewPeriodsTests.Cells(await OverviewPeriodsTests.HeatmapAsync(fixture, fixture.AdminB, "7d")));
+        Assert.Equal("1 0 2, 7 23 1", OverviewPeriodsTests.Cells(await OverviewPeriodsTests.HeatmapAsync(fixture, fixture.AdminC, "7d")));
         // All salons: each salon's dialogs at its own hours.
         Assert.Equal("1 0 2, 1 3 1, 1 10 1, 1 11 1, 1 18 5, 7 23 2",
-            OverviewPeriodsTests.Cells(await fixture.App.SendAs(fixture.SuperAdmin, new GetDialogHeatmap("7d"))));
+            OverviewPeriodsTests.Cells(await OverviewPeriodsTests.HeatmapAsync(fixture, fixture.SuperAdmin, "7d")));
 
         using var a = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var today = await a.GetStringAsync("/?handler=today");

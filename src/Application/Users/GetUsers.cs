@@ -1,6 +1,7 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,17 @@ namespace AgentP.Application.Users;
 [Authorize(Role.SuperAdmin, Role.Admin)]
 public sealed record GetUsers(Guid? TenantId = null) : IRequest<UserList>, IAllowsAllTenants;
 
-/// <summary>The users, and the zone their times are shown in: the salon's, or for all salons the platform's default, as on every page.</summary>
-public sealed record UserList(IReadOnlyList<UserRow> Rows, string TimeZone);
+/// <summary>
+/// The users, and the zone their times are shown in: the salon's, or for all salons the platform's default, as on every page;
+/// and the salons the create form offers: every salon for a super_admin, none for a salon admin (their users join their salon).
+/// </summary>
+public sealed record UserList(IReadOnlyList<UserRow> Rows, string TimeZone, IReadOnlyList<TenantChoice> Salons);
 
 public sealed record UserRow(long Id, string Email, string DisplayName, string? FirstName, string? LastName, Role Role, Guid? TenantId, string? Salon,
     bool Active, DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
 
-public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller,
+    IPlatformSalons platform, TimeProvider clock)
     : IRequestHandler<GetUsers, UserList>
 {
     public async Task<UserList> Handle(GetUsers request, CancellationToken cancellationToken)
@@ -31,7 +36,9 @@ public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantCon
         var locked = await db.SignInLockouts.Where(l => userIds.Contains(l.UserId) && l.LockedUntil > now)
             .GroupBy(l => l.UserId).Select(g => new { g.Key, Until = g.Max(l => l.LockedUntil) }).ToDictionaryAsync(g => g.Key, g => g.Until, cancellationToken);
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
+        // Every salon, also when a salon is picked (the scope then shows only that one): the form adds users to any salon.
+        var choices = caller.Role == Role.SuperAdmin ? await platform.AllAsync(cancellationToken) : [];
         return new UserList(users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
-            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList(), zone.Id);
+            u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList(), zone.Id, choices);
     }
 }

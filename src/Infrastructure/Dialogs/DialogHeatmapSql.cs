@@ -6,7 +6,7 @@ using Npgsql;
 namespace AgentP.Infrastructure.Dialogs;
 
 /// <summary>
-/// The heatmap's SQL (<see cref="GetDialogHeatmap"/>): one statement. The indexed dialogs come from <c>dashboard.dialog_facts</c>
+/// The heatmap's SQL (<see cref="DialogHeatmaps"/>, the Overview's): one statement. The indexed dialogs come from <c>dashboard.dialog_facts</c>
 /// by its (tenant_id, started_at) index (index-only), one range per salon between its local midnights; the few dialogs above
 /// the index's mark from <c>public.conversation_sessions_v2</c> by its primary key. The mark is read first and passed as a
 /// value, in one snapshot with the count (repeatable read: nothing indexed meanwhile is counted twice or missed): a mark the

@@ -87,8 +87,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     private async Task LoadAsync()
     {
         var list = await mediator.Send(new GetUsers(), HttpContext.RequestAborted);
-        (Users, Zone) = (list.Rows, TimeZoneInfo.FindSystemTimeZoneById(list.TimeZone));
-        if (IsSuperAdmin) Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
+        (Users, Zone, Salons) = (list.Rows, TimeZoneInfo.FindSystemTimeZoneById(list.TimeZone), list.Salons);
     }
 
     public sealed class NewUser
