@@ -224,34 +224,6 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
         Assert.Equal([(0, 0), (1, 0), (2, 0), (0, 0)], report.Periods.Select(p => (p.New, p.Returning)));
     }
 
-    [Fact]
-    public async Task Due_for_a_visit_is_each_salons_own_today_in_the_all_salons_view()
-    {
-        var clock = fixture.App.Clock;
-        var before = clock.GetUtcNow();
-        try
-        {
-            using var client = await fixture.App.SignedInAsync("root@retention.local", RetentionFixture.Password);
-            // 15:00 UTC: already the 24th in Vladivostok (Эрик overdue by a day), still the 23rd in Moscow and Los Angeles.
-            clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
-            var due = await client.GetStringAsync("/clients?due=1");
-            Assert.Equal(["Эрик"], ClientsTestsBase.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
-            Assert.Contains("просрочено на 1 дн.", due);
-            Assert.Contains("Пора на визит: 1", due);
-            var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/clients?handler=export&due=1"));
-            Assert.Single(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
-            // 22:00 UTC: the 24th in Moscow, but Уолт's Los Angeles is still on the 23rd: not due yet.
-            clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
-            due = await client.GetStringAsync("/clients?due=1");
-            Assert.Equal(["Эрик"], ClientsTestsBase.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
-            Assert.Contains("Пора на визит: 1", due);
-        }
-        finally
-        {
-            clock.SetUtcNow(before);
-        }
-    }
-
     private static async Task AssertEveryCellMatchesItsClientsAsync(HttpClient client, string html)
     {
         var links = CellLink().Matches(html).Select(m => (Href: WebUtility.HtmlDecode(m.Groups["href"].Value), Count: int.Parse(m.Groups["n"].Value))).ToList();
@@ -286,4 +258,32 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
     // A cell's link and the clients it counts: the number shown, or for a share the count in its title.
     [GeneratedRegex("<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"(?:new|returning|total|cohort-size)\">(?<n>\\d+)</a>|<a href=\"(?<href>/clients\\?[^\"]+)\" data-testid=\"with-(?:dialog|booking)\" title=\"[^:]+: (?<n>\\d+)\"")]
     private static partial Regex CellLink();
+}
+
+/// <summary>The retention salons with a clock of their own, moved forward through the evening of 23 November.</summary>
+public sealed class ZonedDueFixture : RetentionFixture;
+
+/// <summary>Who is due for a visit, in the all-salons view, is each salon's own today (issue 16).</summary>
+public sealed class ZonedDueTests(ZonedDueFixture fixture) : IClassFixture<ZonedDueFixture>
+{
+    [Fact]
+    public async Task Due_for_a_visit_is_each_salons_own_today_in_the_all_salons_view()
+    {
+        var clock = fixture.App.Clock; // this class's own app: the clock only goes forward
+        // 15:00 UTC: already the 24th in Vladivostok (Эрик overdue by a day), still the 23rd in Moscow and Los Angeles.
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 15, 0, 0, TimeSpan.Zero));
+        using var client = await fixture.App.SignedInAsync("root@retention.local", RetentionFixture.Password);
+        var due = await client.GetStringAsync("/clients?due=1");
+        Assert.Equal(["Эрик"], ClientsTestsBase.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Contains("просрочено на 1 дн.", due);
+        Assert.Contains("Пора на визит: 1", due);
+        var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("/clients?handler=export&due=1"));
+        Assert.Single(csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1));
+        // 22:00 UTC: the 24th in Moscow, but Уолт's Los Angeles is still on the 23rd: not due yet.
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 22, 0, 0, TimeSpan.Zero));
+        using var later = await fixture.App.SignedInAsync("root@retention.local", RetentionFixture.Password);
+        due = await later.GetStringAsync("/clients?due=1");
+        Assert.Equal(["Эрик"], ClientsTestsBase.ClientLink().Matches(due).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        Assert.Contains("Пора на визит: 1", due);
+    }
 }
