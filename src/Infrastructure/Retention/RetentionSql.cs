@@ -20,7 +20,7 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
 {
     private static string Live(ScopeZones zones) => $"""
         live AS MATERIALIZED (
-          SELECT user_id, {SalonZoneSql.Zone(zones, "tenant_id")} AS tz, min(started_at) AS first
+          SELECT user_id, tenant_id, {SalonZoneSql.Zone(zones, "tenant_id")} AS tz, min(started_at) AS first
           FROM public.conversation_sessions_v2
           WHERE id > @indexed AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
           GROUP BY user_id, tenant_id
@@ -53,15 +53,14 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
     /// </summary>
     private static string Sql(ScopeZones zones)
     {
-        var own = zones.Salons.Count == 0 ? "" : "AND (s.started_at AT TIME ZONE z.tz)::date BETWEEN @from::date AND @to::date";
+        // The salon of a client of d: the index's, else the live dialogs' (a client is one salon's).
         return $"""
             WITH {Live(zones)},
             d AS (
-              SELECT DISTINCT s.user_id, z.tz, date_trunc(@group, s.started_at AT TIME ZONE z.tz)::date AS period
+              SELECT DISTINCT s.user_id, date_trunc(@group, s.started_at AT TIME ZONE {SalonZoneSql.Zone(zones, "s.tenant_id")})::date AS period
               FROM public.conversation_sessions_v2 s
-              CROSS JOIN LATERAL (SELECT {SalonZoneSql.Zone(zones, "s.tenant_id")} AS tz) z
               WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid) AND s.started_at >= @range_start AND s.started_at < @range_end
-                {own}
+                {SalonZoneSql.Within(zones, "s.started_at", "s.tenant_id", "range")}
             )
             SELECT d.period,
                    count(*) FILTER (WHERE fd.first_day >= greatest(d.period, @from::date) OR fd.first_day IS NULL)::int,
@@ -69,7 +68,8 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
             FROM d
             LEFT JOIN dashboard.client_facts f ON f.client_id = d.user_id
             LEFT JOIN live lv ON lv.user_id = d.user_id
-            CROSS JOIN LATERAL (SELECT (least(f.first_dialog_at, lv.first) AT TIME ZONE d.tz)::date AS first_day) fd
+            CROSS JOIN LATERAL (SELECT (least(f.first_dialog_at, lv.first)
+                                        AT TIME ZONE {SalonZoneSql.Zone(zones, "coalesce(f.tenant_id, lv.tenant_id)")})::date AS first_day) fd
             GROUP BY d.period;
 
             WITH {Live(zones)}, {Cohort(zones)}
@@ -99,7 +99,6 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
     {
         var indexed = await mark.GetAsync(cancellationToken);
         var monthsEnd = lastMonth.AddMonths(1);
-        var range = zones.Widest(from, to);
         var cohorts = zones.Widest(firstMonth, monthsEnd.AddDays(-1));
         var later = zones.Widest(firstMonth.AddMonths(1), monthsEnd.AddMonths(GetRetention.CohortMonths).AddDays(-1));
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -111,9 +110,7 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
             SalonZoneSql.AddParameters(command, zones);
             command.Parameters.AddWithValue("group", group);
             command.Parameters.AddWithValue("from", from);
-            command.Parameters.AddWithValue("to", to);
-            command.Parameters.AddWithValue("range_start", range.From);
-            command.Parameters.AddWithValue("range_end", range.To);
+            SalonZoneSql.AddDays(command, zones, "range", from, to);
             command.Parameters.AddWithValue("first_month", firstMonth);
             command.Parameters.AddWithValue("months_end", monthsEnd);
             // A day's slack either side of the cohort months in UTC (the index's order); the local day decides.
