@@ -25,7 +25,7 @@ public sealed class ExportClientsHandler(IClientQueries queries, ITenantContext 
     public async Task<Export<ClientRow>> Handle(ExportClients request, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
-        var today = LocalDay.Of(clock.GetUtcNow(), await zones.ForAsync(scope, cancellationToken)); // "overdue" is counted from the salon's today
+        var today = LocalDay.Of(clock.GetUtcNow(), await zones.ForAsync(scope, cancellationToken)); // "overdue" is counted from the salon's today (each salon's own for all salons)
         return audit.Of("clients", request.Filter, queries.StreamAsync(scope, request.Filter, today, ExportClients.MaxRows, cancellationToken));
     }
 }

@@ -56,7 +56,11 @@ public sealed record ClientRow(
 /// <summary>The clients list's SQL; Infrastructure.</summary>
 public interface IClientQueries
 {
-    /// <summary>How many clients the filter finds (whatever the due filter) are due for a visit. Days are in <paramref name="today"/>'s zone.</summary>
+    /// <summary>
+    /// How many clients the filter finds (whatever the due filter) are due for a visit. <paramref name="today"/> is the scope's
+    /// (its salon's, or the default zone's for all salons); in the all-salons view each salon is due by its own today, and the
+    /// filter's days are each salon's own.
+    /// </summary>
     Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
 
     /// <summary>A page: after <paramref name="after"/> (the list's order) or <paramref name="afterDue"/> (the due list's).</summary>
@@ -121,13 +125,16 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
     public async Task<ClientPage> Handle(GetClients request, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
-        var zone = await zones.ForAsync(scope, cancellationToken);
-        var today = LocalDay.Of(clock.GetUtcNow(), zone);
+        var scopeZones = await zones.ForScopeAsync(scope, cancellationToken);
+        var zone = scopeZones.Default;
+        var now = clock.GetUtcNow();
+        var today = LocalDay.Of(now, zone);
         var filter = request.Filter;
         // Counting reads every matching client's due day (from the client index once it is ready): reused like the
-        // Overview's figures, the salon's whole list's and each search's alike, until the index job runs again.
+        // Overview's figures, the salon's whole list's and each search's alike, until the index job runs again. In the
+        // all-salons view each salon is due by its own today: the key holds every salon's day that is not the default zone's.
         var due = await cache.GetAsync(CacheTags.ClientIndex, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken,
-            "clients-due", today, filter.Q?.Trim(), filter.FirstFrom, filter.FirstTo, filter.ActiveFrom, filter.ActiveTo, filter.Kind);
+            "clients-due", today, scopeZones.DaysKey(now), filter.Q?.Trim(), filter.FirstFrom, filter.FirstTo, filter.ActiveFrom, filter.ActiveTo, filter.Kind);
         (DateTimeOffset, Guid)? after = GetClientsValidator.TryParseCursor(request.After, out var a) ? a : null;
         (DateOnly, Guid)? afterDue = GetClientsValidator.TryParseDueCursor(request.After, out var d) ? d : null;
         var page = await queries.PageAsync(scope, filter, today, after, afterDue, GetClients.PageSize + 1, cancellationToken);

@@ -18,7 +18,10 @@ namespace AgentP.Application.Retention;
 /// clients whose first dialog fell in month M (each month the range touches), and the share of them with a dialog and
 /// with a booking in M+1 … M+<see cref="CohortMonths"/>. First dialogs come from the client index (plus the dialogs
 /// above its mark, live). Cached like the Overview's figures.
-/// <para>The periods are the Overview's (<see cref="ReportGrouping"/>): days, ISO weeks or calendar months in the salon's zone.</para>
+/// <para>The periods are the Overview's (<see cref="ReportGrouping"/>): days, ISO weeks or calendar months in the salon's zone.
+/// In the all-salons view, as in the Overview's, the range and its periods are calendar dates (today is the default zone's)
+/// and each salon counts them on its own clock: a dialog belongs to the period of its salon's local day, a client to the
+/// cohort of the month of their first dialog in their salon's zone (issue 16).</para>
 /// </summary>
 [Authorize(Role.SuperAdmin, Role.Admin, Role.Staff)]
 public sealed record GetRetention(string? From = null, string? To = null, string? Group = null, Guid? TenantId = null)
@@ -72,9 +75,10 @@ public interface IRetentionQueries
     /// <summary>
     /// Clients with a dialog per period (<paramref name="group"/>, clipped to the range) split into new and returning;
     /// the cohorts of the months <paramref name="firstMonth"/>…<paramref name="lastMonth"/>: their size, and per later month
-    /// (1…<see cref="GetRetention.CohortMonths"/>) the clients with a dialog and with a booking. Days in <paramref name="zone"/>.
+    /// (1…<see cref="GetRetention.CohortMonths"/>) the clients with a dialog and with a booking. Each salon's days in its own
+    /// zone (<paramref name="zones"/>): the dates are calendar dates that every salon reads on its own clock.
     /// </summary>
-    Task<RetentionFigures> ComputeAsync(Guid? tenantId, TimeZoneInfo zone, DateOnly from, DateOnly to, string group,
+    Task<RetentionFigures> ComputeAsync(Guid? tenantId, ScopeZones zones, DateOnly from, DateOnly to, string group,
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
 }
 
@@ -103,7 +107,8 @@ public sealed class RetentionReports(IRetentionQueries queries, ITenantContext t
     public async Task<RetentionReport> BuildAsync(string? from, string? to, string? group, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
-        var zone = await zones.ForAsync(scope, cancellationToken);
+        var scopeZones = await zones.ForScopeAsync(scope, cancellationToken);
+        var zone = scopeZones.Default;
         var today = LocalDay.Of(clock.GetUtcNow(), zone);
         var g = group ?? "month";
         var period = ReportPeriod.TryParseDate(from, out _) && ReportPeriod.TryParseDate(to, out _)
@@ -112,8 +117,8 @@ public sealed class RetentionReports(IRetentionQueries queries, ITenantContext t
         var firstMonth = new DateOnly(period.From.Year, period.From.Month, 1);
         var lastMonth = new DateOnly(period.To.Year, period.To.Month, 1);
         var figures = await cache.GetAsync(CacheTags.ClientIndex,
-            ct => queries.ComputeAsync(scope, zone, period.From, period.To, g, firstMonth, lastMonth, ct), cancellationToken,
-            "retention", zone.Id, period.From, period.To, g, today);
+            ct => queries.ComputeAsync(scope, scopeZones, period.From, period.To, g, firstMonth, lastMonth, ct), cancellationToken,
+            "retention", zone.Id, scopeZones.Key, period.From, period.To, g, today);
 
         var byPeriod = figures.Periods.ToDictionary(p => p.Period);
         var periods = ReportGrouping.Split(period, g)

@@ -3,7 +3,6 @@ using AgentP.Application.Clients;
 using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
 using AgentP.Application.Sessions;
-using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -18,9 +17,11 @@ namespace AgentP.Infrastructure.Clients;
 /// the dialog index's mark, read live. Before the index is ready, the page is chosen from the bot's clients (and their
 /// memory, when the due filter or count needs it), as it always was. The due count reads every matching client's due
 /// day; callers cache it. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
-/// has) reads as missing rather than failing the page.
+/// has) reads as missing rather than failing the page. Every day is the client's own salon's (<see cref="SalonZoneSql"/>): in the
+/// all-salons view "today" (who is due, by how many days) and the retention drill-downs' days are each salon's, as retention
+/// counts them; the drill-downs' scans are bounded by the widest zone's instants and each salon's local days decide within.
 /// </summary>
-public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones) : IClientQueries
+public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones, TimeProvider clock) : IClientQueries
 {
     // The clients the search matches (alias c).
     private const string Matches = """
@@ -49,7 +50,8 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
           CASE WHEN t.every ~ '^\d{1,4}$' THEN t.every::int END AS visit_interval) v
         """;
 
-    private const string IsDue = "v.last_visit + v.visit_interval < @today::date";
+    // Whether the bot's client (alias c) with memory (alias v) is due: their salon's today is past the last visit plus the interval.
+    private static string IsDue(ScopeZones zones) => $"v.last_visit + v.visit_interval < {SalonZoneSql.Today(zones, "c.tenant_id")}";
 
     // The dialogs above the dialog index's mark (a primary-key range), per client: the live side of every dialog figure.
     private const string Live = """
@@ -69,28 +71,35 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
     /// clients of the dialogs above the mark that the index does not hold yet (created since its last run), read live. The
     /// branches are separate queries: each is paged on its own (so the index's order serves the first), then merged.
     /// </summary>
-    private static string[] Matching(bool ready, bool memory, ClientFilter filter)
+    private static string[] Matching(bool ready, bool memory, ClientFilter filter, ScopeZones zones)
     {
-        var first = filter.FirstRange is null ? "" : """
-            AND least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
-                      (SELECT live.first FROM live WHERE live.user_id = c.id)) >= @first_start
-            AND least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
-                      (SELECT live.first FROM live WHERE live.user_id = c.id)) < @first_end
+        // With salons in several zones, the bounds are the widest and each salon's local days decide.
+        var several = zones.Salons.Count > 0;
+        const string firstDialog = """
+            least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
+                  (SELECT live.first FROM live WHERE live.user_id = c.id))
             """;
-        var active = filter.ActiveRange is null ? "" : """
+        var first = filter.FirstRange is null ? "" : $"""
+            AND {firstDialog} >= @first_start
+            AND {firstDialog} < @first_end
+            {(several ? $"AND ({firstDialog} AT TIME ZONE {SalonZoneSql.Zone(zones, "c.tenant_id")})::date BETWEEN @first_from::date AND @first_to::date" : "")}
+            """;
+        var active = filter.ActiveRange is null ? "" : $"""
             AND c.id IN (SELECT s.user_id FROM public.conversation_sessions_v2 s
                          WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid)
-                           AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL))
+                           AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL)
+                           {(several ? $"AND (s.started_at AT TIME ZONE {SalonZoneSql.Zone(zones, "s.tenant_id")})::date BETWEEN @active_from::date AND @active_to::date" : "")})
             """;
         var live = $"""
             SELECT c.id, c.created_at, {(memory ? "v.last_visit + v.visit_interval" : "NULL::date")} AS due_on,
-                   {(memory ? $"coalesce({IsDue}, false)" : "false")} AS is_due
+                   {(memory ? $"coalesce({IsDue(zones)}, false)" : "false")} AS is_due
             FROM public.clients_v2 c {(memory ? $"LEFT JOIN {Memory} {Visit}" : "")}
             WHERE {Matches} {first} {active}
             """;
         if (!ready) return [live];
         return [$"""
-                SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on, coalesce(c.due_on < @today::date, false) AS is_due
+                SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on,
+                       coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")}, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
                 WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
                   AND (@name::text IS NULL OR c.name ILIKE @name::text ESCAPE '\'
@@ -105,10 +114,11 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
     public async Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
     {
         var ready = await mark.ClientIndexReadyAsync(cancellationToken);
+        var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         await using var command = await CommandAsync($"""
             WITH {Live}
-            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter).Select(m => $"({m})"))}) x WHERE x.is_due
-            """, tenantId, filter, today, cancellationToken);
+            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter, scopeZones).Select(m => $"({m})"))}) x WHERE x.is_due
+            """, tenantId, filter, today, scopeZones, cancellationToken);
         try
         {
             return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
@@ -160,16 +170,17 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         // The page is chosen first (by the index's order, or the due order: most overdue first), then completed for its
         // clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above its mark.
         var ready = await mark.ClientIndexReadyAsync(cancellationToken);
+        var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         var order = filter.Due ? "x.due_on, x.id" : "x.created_at DESC, x.id DESC";
         var sql = $"""
             WITH {Live},
             page AS (
-              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter).Select(m => $"({Page(m, filter.Due, order)})"))}) y
+              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter, scopeZones).Select(m => $"({Page(m, filter.Due, order)})"))}) y
               ORDER BY {order.Replace("x.", "y.")}
               LIMIT @take
             )
             SELECT c.id, c.full_name, c.phone, c.created_at, coalesce(sn.name, l.preferred_staff_id), l.preferred_service_id, l.preferred_time, l.language,
-                   v.last_visit, v.visit_interval, @today::date - (v.last_visit + v.visit_interval),
+                   v.last_visit, v.visit_interval, {SalonZoneSql.Today(scopeZones, "c.tenant_id")} - (v.last_visit + v.visit_interval),
                    coalesce(f.dialogs, 0) + coalesce(lv.n, 0), greatest(f.last_dialog_at, lv.last), x.due_on
             FROM page x
             JOIN public.clients_v2 c ON c.id = x.id
@@ -181,7 +192,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
             """;
         // Passed as a value, not a subquery: the planner then sees how few rows lie above it (a primary-key range). The
         // index's figures and the live ones are cut at this one mark, so a run of the index job meanwhile counts nothing twice.
-        var command = await CommandAsync(sql, tenantId, filter, today, cancellationToken);
+        var command = await CommandAsync(sql, tenantId, filter, today, scopeZones, cancellationToken);
         command.Parameters.Add(new NpgsqlParameter("after_at", NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_due", NpgsqlDbType.Date) { Value = (object?)afterDue?.DueOn ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("after_id", NpgsqlDbType.Uuid) { Value = (object?)after?.Id ?? (object?)afterDue?.Id ?? DBNull.Value });
@@ -214,7 +225,9 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         };
     }
 
-    private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken)
+    /// <param name="today">The scope's today: its salon's, or for all salons the default zone's (each listed salon's own is read from the clock).</param>
+    private async Task<NpgsqlCommand> CommandAsync(string sql, Guid? tenantId, ClientFilter filter, DateOnly today, ScopeZones scopeZones,
+        CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
@@ -226,17 +239,21 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         command.Parameters.AddWithValue("due", filter.Due);
         command.Parameters.AddWithValue("today", today);
         command.Parameters.AddWithValue("indexed", await mark.GetAsync(cancellationToken));
-        // The retention drill-downs' days, salon-local: the scope's zone (the default one for all salons).
-        var zone = await zones.ForAsync(tenantId, cancellationToken);
-        DateTimeOffset Start(DateOnly day) => LocalDay.StartOf(day, zone);
-        var firstRange = filter.FirstRange;
-        var activeRange = filter.ActiveRange;
-        command.Parameters.Add(new NpgsqlParameter("first_start", NpgsqlDbType.TimestampTz) { Value = firstRange is { } f1 ? Start(f1.From) : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("first_end", NpgsqlDbType.TimestampTz) { Value = firstRange is { } f2 ? Start(f2.To.AddDays(1)) : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("active_start", NpgsqlDbType.TimestampTz) { Value = activeRange is { } a1 ? Start(a1.From) : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("active_end", NpgsqlDbType.TimestampTz) { Value = activeRange is { } a2 ? Start(a2.To.AddDays(1)) : DBNull.Value });
+        SalonZoneSql.AddParameters(command, scopeZones, clock.GetUtcNow());
+        // The retention drill-downs' days, salon-local: the widest bounds of the scope's zones, and the days themselves.
+        Days(command, "first", filter.FirstRange, scopeZones);
+        Days(command, "active", filter.ActiveRange, scopeZones);
         command.Parameters.AddWithValue("booked", filter.Booked);
         return command;
+    }
+
+    private static void Days(NpgsqlCommand command, string name, (DateOnly From, DateOnly To)? days, ScopeZones scopeZones)
+    {
+        (DateTimeOffset From, DateTimeOffset To)? bounds = days is { } d ? scopeZones.Widest(d.From, d.To) : null;
+        command.Parameters.Add(new NpgsqlParameter($"{name}_start", NpgsqlDbType.TimestampTz) { Value = bounds is { } b1 ? b1.From : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter($"{name}_end", NpgsqlDbType.TimestampTz) { Value = bounds is { } b2 ? b2.To : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter($"{name}_from", NpgsqlDbType.Date) { Value = days is { } d1 ? d1.From : DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter($"{name}_to", NpgsqlDbType.Date) { Value = days is { } d2 ? d2.To : DBNull.Value });
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
