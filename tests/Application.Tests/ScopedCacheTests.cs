@@ -58,6 +58,20 @@ public sealed class ScopedCacheTests
     }
 
     [Fact]
+    public async Task A_long_key_is_cached_like_a_short_one_and_never_shares_an_entry()
+    {
+        // All salons' zones in a key grow with the platform; HybridCache runs a load uncached (and without stampede
+        // protection) once a key passes its 1024-character limit.
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+        var zones = string.Join(',', Enumerable.Range(0, 60).Select(i => $"{Guid.NewGuid():N}=Asia/Vladivostok@{i}"));
+        Assert.Equal(1, await For(null, all: true).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "retention", zones));
+        Assert.Equal(1, await For(null, all: true).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "retention", zones));
+        Assert.Equal(2, await For(null, all: true).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "retention", zones + ",x"));
+        Assert.Equal(3, await For(SalonA).GetAsync(CacheTags.Figures, Load, CancellationToken.None, "retention", zones));
+    }
+
+    [Fact]
     public async Task The_memory_holds_a_bounded_number_of_values_however_many_ranges_are_asked_for()
     {
         // 1 000 values of about 10 kB each against a limit of 1 MB.

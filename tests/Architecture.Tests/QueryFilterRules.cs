@@ -18,7 +18,7 @@ internal static class QueryFilterRules
         ["CheckSignInHandler"] = (1, "the cookie's user by id, sent by the cookie validation before the principal is trusted"),
         ["ChangePasswordHandler"] = (1, "the caller's own row by id: unscoped, one's own account whatever salon is picked"),
         ["ResetPasswordHandler"] = (1, "the user by the hash of the link's token: nobody is signed in, the token is the credential"),
-        ["CreateUserValidator"] = (2, "any user with the e-mail (unique across the platform), and whether the named salon exists; CreateUser is unscoped"),
+        ["CreateUserValidator"] = (2, "any user with the e-mail (unique across the platform), and, for a super_admin or the CLI only, whether the named salon exists; CreateUser is unscoped"),
         ["AuditEntries"] = (2, "the users with the filter's e-mail, and each entry's actor (a super_admin belongs to no salon), each in a query of its own"),
     };
 

@@ -190,6 +190,9 @@ public sealed partial class PasswordResetTests(SalonsFixture fixture) : IClassFi
         var id = await fixture.App.CreateUserAsync("leaves@test.local", SalonsFixture.Password, AgentP.Domain.Common.Role.Staff, fixture.SalonA);
         using var admin = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
         var token = await LinkAsync(admin, id);
+        foreach (var garbage in new[] { "", "нет", "¿'\"(" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(admin, $"/users?handler=Active&id={id}&active={Uri.EscapeDataString(garbage)}", "/users", [])).StatusCode);
+        Assert.True(await fixture.Db.ScalarAsync<bool>($"SELECT active FROM dashboard.users WHERE id = {id}")); // nothing switched off
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=false", "/users", [])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, $"/users?handler=Active&id={id}&active=true", "/users", [])).StatusCode);
 

@@ -19,7 +19,7 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
 
     /// <summary>The zone of a salon whose settings row is already loaded (or has none).</summary>
     public TimeZoneInfo Of(Domain.Dashboard.TenantSettings? settings) =>
-        settings?.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
+        Known(settings?.TimeZone) ?? Default;
 
     /// <summary>
     /// The zones of the unit of work's scope: one salon's, or for all salons the default plus every salon whose settings name
@@ -32,8 +32,8 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
             await db.TenantSettings.Where(s => s.TimeZone != null).ToDictionaryAsync(s => s.TenantId, s => s.TimeZone!, ct),
             cancellationToken, "time-zones");
         var fallback = Default;
-        return new ScopeZones(fallback, ids.Where(z => z.Value != fallback.Id)
-            .ToDictionary(z => z.Key, z => TimeZoneInfo.FindSystemTimeZoneById(z.Value)));
+        return new ScopeZones(fallback, ids.Select(z => (z.Key, Zone: Known(z.Value))).Where(z => z.Zone is not null && z.Zone.Id != fallback.Id)
+            .ToDictionary(z => z.Key, z => z.Zone!));
     }
 
     public async Task<TimeZoneInfo> ForAsync(Guid? tenantId, CancellationToken cancellationToken)
@@ -42,8 +42,14 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
         var id = await cache.GetAsync(CacheTags.Settings, async ct =>
             await db.TenantSettings.Where(s => s.TenantId == tenant).Select(s => s.TimeZone).FirstOrDefaultAsync(ct) ?? "",
             cancellationToken, "time-zone", tenant);
-        return id is { Length: > 0 } ? TimeZoneInfo.FindSystemTimeZoneById(id) : Default;
+        return Known(id) ?? Default;
     }
+
+    /// <summary>
+    /// The zone named, or null for none or one this host does not know: the settings form offers known zones only, but a
+    /// row written by SQL may name any, and one salon's typo must not fail every all-salons page.
+    /// </summary>
+    private static TimeZoneInfo? Known(string? id) => id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
 }
 
 /// <param name="Default">The zone of every salon not in <paramref name="Salons"/> (for one salon: its own).</param>

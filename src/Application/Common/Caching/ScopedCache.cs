@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using AgentP.Application.Common.Interfaces;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -65,9 +67,15 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheG
     private string Key<T>(string tag, object?[] key)
     {
         var scope = Scope();
-        return string.Join('|', [scope, tag, Number(generations.Generation(tag, scope)), Number(generations.Generation(tag, Everything)), typeof(T).FullName,
-            .. key.Select(Part)]);
+        var parts = string.Join('|', key.Select(Part));
+        // HybridCache does not cache a key over 1 024 characters (it loads every time, without stampede protection); parts
+        // that grow with the platform (every salon's zone) are replaced by their digest.
+        if (parts.Length > MaxPartsLength)
+            parts = "#" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(parts)));
+        return string.Join('|', scope, tag, Number(generations.Generation(tag, scope)), Number(generations.Generation(tag, Everything)), typeof(T).FullName, parts);
     }
+
+    private const int MaxPartsLength = 512;
 
     private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -77,10 +77,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostActiveAsync(long id, bool active)
+    public async Task<IActionResult> OnPostActiveAsync(long id, bool? active)
     {
-        await mediator.Send(new SetUserActive(id, active), HttpContext.RequestAborted);
-        Notice = active ? "Пользователь включён." : "Пользователь отключён: войти он больше не сможет.";
+        // A value that is neither true nor false is refused: bound as false, it would switch the user off.
+        if (active is not { } on || !ModelState.IsValid) return BadRequest();
+        await mediator.Send(new SetUserActive(id, on), HttpContext.RequestAborted);
+        Notice = on ? "Пользователь включён." : "Пользователь отключён: войти он больше не сможет.";
         return RedirectToPage();
     }
 
