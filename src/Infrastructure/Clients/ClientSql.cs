@@ -73,8 +73,8 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
     /// </summary>
     private static string[] Matching(bool ready, bool memory, ClientFilter filter, ScopeZones zones)
     {
-        // With salons in several zones, the bounds are the widest and each salon's local days decide.
-        var several = zones.Salons.Count > 0;
+        // The bounds are the widest over the scope's zones; with salons in several zones, each salon's own local days decide
+        // (SalonZoneSql.Within, as retention counts them).
         const string firstDialog = """
             least((SELECT f1.first_dialog_at FROM dashboard.client_facts f1 WHERE f1.client_id = c.id),
                   (SELECT live.first FROM live WHERE live.user_id = c.id))
@@ -82,13 +82,13 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var first = filter.FirstRange is null ? "" : $"""
             AND {firstDialog} >= @first_start
             AND {firstDialog} < @first_end
-            {(several ? $"AND ({firstDialog} AT TIME ZONE {SalonZoneSql.Zone(zones, "c.tenant_id")})::date BETWEEN @first_from::date AND @first_to::date" : "")}
+            {SalonZoneSql.Within(zones, firstDialog, "c.tenant_id", "first")}
             """;
         var active = filter.ActiveRange is null ? "" : $"""
             AND c.id IN (SELECT s.user_id FROM public.conversation_sessions_v2 s
                          WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid)
                            AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL)
-                           {(several ? $"AND (s.started_at AT TIME ZONE {SalonZoneSql.Zone(zones, "s.tenant_id")})::date BETWEEN @active_from::date AND @active_to::date" : "")})
+                           {SalonZoneSql.Within(zones, "s.started_at", "s.tenant_id", "active")})
             """;
         var live = $"""
             SELECT c.id, c.created_at, {(memory ? "v.last_visit + v.visit_interval" : "NULL::date")} AS due_on,
@@ -240,20 +240,11 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         command.Parameters.AddWithValue("today", today);
         command.Parameters.AddWithValue("indexed", await mark.GetAsync(cancellationToken));
         SalonZoneSql.AddParameters(command, scopeZones, clock.GetUtcNow());
-        // The retention drill-downs' days, salon-local: the widest bounds of the scope's zones, and the days themselves.
-        Days(command, "first", filter.FirstRange, scopeZones);
-        Days(command, "active", filter.ActiveRange, scopeZones);
+        // The retention drill-downs' days, salon-local.
+        if (filter.FirstRange is { } first) SalonZoneSql.AddDays(command, scopeZones, "first", first.From, first.To);
+        if (filter.ActiveRange is { } active) SalonZoneSql.AddDays(command, scopeZones, "active", active.From, active.To);
         command.Parameters.AddWithValue("booked", filter.Booked);
         return command;
-    }
-
-    private static void Days(NpgsqlCommand command, string name, (DateOnly From, DateOnly To)? days, ScopeZones scopeZones)
-    {
-        (DateTimeOffset From, DateTimeOffset To)? bounds = days is { } d ? scopeZones.Widest(d.From, d.To) : null;
-        command.Parameters.Add(new NpgsqlParameter($"{name}_start", NpgsqlDbType.TimestampTz) { Value = bounds is { } b1 ? b1.From : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter($"{name}_end", NpgsqlDbType.TimestampTz) { Value = bounds is { } b2 ? b2.To : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter($"{name}_from", NpgsqlDbType.Date) { Value = days is { } d1 ? d1.From : DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter($"{name}_to", NpgsqlDbType.Date) { Value = days is { } d2 ? d2.To : DBNull.Value });
     }
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
