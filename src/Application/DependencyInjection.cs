@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
-        services.AddScoped<Overview.PlatformReports>();
+        services.AddScoped<Platform.PlatformReports>();
         services.AddScoped<Overview.DialogHeatmaps>();
         services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Retention.RetentionReports>();

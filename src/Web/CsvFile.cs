@@ -43,26 +43,3 @@ public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns) : IActio
         await buffer.DrainBufferAsync(response.Body, aborted);
     }
 }
-
-/// <summary>The columns of an export, in order: the header's name and how the row's field is written.</summary>
-public sealed class CsvColumns<T>(params (string Name, Action<CsvWriter, T> Write)[] columns) : CsvRecordWriter<T>
-{
-    public override int FieldCount => columns.Length;
-
-    public override void WriteHeader(CsvWriter writer)
-    {
-        foreach (var column in columns) WriteColumnName(writer, column.Name);
-    }
-
-    public override void Write(CsvWriter writer, T record)
-    {
-        foreach (var column in columns) column.Write(writer, record);
-    }
-}
-
-/// <summary>How the exports write their fields.</summary>
-public static class CsvFields
-{
-    /// <summary>An instant as a UTC timestamp (the <c>…_utc</c> columns), empty when there is none.</summary>
-    public static void WriteUtc(this CsvWriter csv, DateTimeOffset? instant) => csv.WriteField(instant?.UtcDateTime, "yyyy-MM-dd HH:mm:ss");
-}

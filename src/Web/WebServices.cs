@@ -8,7 +8,7 @@ using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Jobs;
 using AgentP.Web.Auth;
 using AgentP.Web.Cli;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using System.Net;
 using AgentP.TestSupport;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace AgentP.Integration.Tests;

@@ -10,8 +10,6 @@ public interface IYclients
     Task<YclientsRecord> GetRecordAsync(string companyId, string userToken, string recordId, CancellationToken cancellationToken);
 }
 
-public enum YclientsOutcome { Found, NotFound, Failed }
-
 /// <param name="Attendance">1 came, −1 did not come, 0 waiting, 2 confirmed.</param>
 /// <param name="Raw">YClients' answer as it came (kept as verification data).</param>
 /// <param name="Error">Why not, readable, without tokens.</param>

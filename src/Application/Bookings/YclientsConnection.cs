@@ -2,9 +2,6 @@ using AgentP.Domain.Bot;
 
 namespace AgentP.Application.Bookings;
 
-/// <summary>Whether a salon's bookings can be checked in YClients, and if not, what is missing.</summary>
-public enum YclientsState { Connected, NoPartnerToken, NoCompany, NoToken }
-
 /// <summary>
 /// The one rule for "this salon is connected to YClients": the platform's partner token (<c>Yclients:PartnerToken</c>)
 /// plus the salon's <c>yclients_company_id</c> and <c>yclients_token</c> in <c>tenants_v2.metadata</c>. Settings, the

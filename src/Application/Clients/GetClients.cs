@@ -24,24 +24,6 @@ public sealed record GetClients(ClientFilter Filter, string? After = null, Guid?
     public const int PageSize = 50;
 }
 
-/// <summary>
-/// What the clients list shows. Besides the search and the due filter, the retention page's drill-downs: clients whose
-/// first dialog ever fell in <see cref="FirstFrom"/>…<see cref="FirstTo"/>, and/or who had a dialog (<see cref="Kind"/>
-/// <c>booking</c>: a booked one) in <see cref="ActiveFrom"/>…<see cref="ActiveTo"/>; salon-local days, yyyy-MM-dd.
-/// The due list is ordered by how overdue each client is, most overdue first.
-/// </summary>
-public sealed record ClientFilter(string? Q = null, bool Due = false, string? FirstFrom = null, string? FirstTo = null,
-    string? ActiveFrom = null, string? ActiveTo = null, string? Kind = null)
-{
-    /// <summary>The first dialog's days; without <see cref="FirstFrom"/>, any time before <see cref="FirstTo"/> (returning clients).</summary>
-    public (DateOnly From, DateOnly To)? FirstRange => Range(FirstFrom ?? (FirstTo is null ? null : "2000-01-01"), FirstTo);
-    public (DateOnly From, DateOnly To)? ActiveRange => Range(ActiveFrom, ActiveTo);
-    public bool Booked => Kind == "booking";
-
-    private static (DateOnly, DateOnly)? Range(string? from, string? to) =>
-        Overview.ReportPeriod.TryParseDate(from, out var f) && Overview.ReportPeriod.TryParseDate(to, out var t) ? (f, t) : null;
-}
-
 public sealed record ClientPage(IReadOnlyList<ClientRow> Rows, int DueCount, string? NextCursor, string TimeZone, DateOnly Today);
 
 public sealed record ClientRow(
@@ -50,25 +32,6 @@ public sealed record ClientRow(
 {
     /// <summary>The day after which the client is overdue (last visit + interval), as the due list orders them.</summary>
     public DateOnly? DueOn { get; init; }
-}
-
-
-/// <summary>The clients list's SQL; Infrastructure.</summary>
-public interface IClientQueries
-{
-    /// <summary>
-    /// How many clients the filter finds (whatever the due filter) are due for a visit. <paramref name="today"/> is the scope's
-    /// (its salon's, or the default zone's for all salons); in the all-salons view each salon is due by its own today, and the
-    /// filter's days are each salon's own.
-    /// </summary>
-    Task<int> CountDueAsync(Guid? tenantId, ClientFilter filter, DateOnly today, CancellationToken cancellationToken);
-
-    /// <summary>A page: after <paramref name="after"/> (the list's order) or <paramref name="afterDue"/> (the due list's).</summary>
-    Task<IReadOnlyList<ClientRow>> PageAsync(Guid? tenantId, ClientFilter filter, DateOnly today, (DateTimeOffset At, Guid Id)? after,
-        (DateOnly DueOn, Guid Id)? afterDue, int take, CancellationToken cancellationToken);
-
-    /// <summary>The first <paramref name="take"/> clients of the filter, as the list orders them, in one query read as it goes.</summary>
-    IAsyncEnumerable<ClientRow> StreamAsync(Guid? tenantId, ClientFilter filter, DateOnly today, int take, CancellationToken cancellationToken);
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>

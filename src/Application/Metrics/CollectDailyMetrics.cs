@@ -1,8 +1,6 @@
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Security;
-using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
-using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -28,16 +26,6 @@ public sealed record MetricsCollection(int Days, int Tenants, int Rows, TimeSpan
 
 /// <summary>One chunk's outcome, reported as it finishes.</summary>
 public sealed record MetricsChunk(DateOnly From, DateOnly To, int Rows, TimeSpan Elapsed, int Done, int Total);
-
-/// <summary>The set-based SQL behind the metrics (Infrastructure). <c>tenantId</c> null means every active salon.</summary>
-public interface IDailyMetricsCollector
-{
-    /// <summary>Upserts the range's rows; one call is one transaction. Returns the rows written.</summary>
-    Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The same rows, computed live and not stored (today's figures).</summary>
-    Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now, CancellationToken cancellationToken);
-}
 
 public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDailyMetrics>
 {

@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using AgentP.Application.Common;
-using AgentP.Application.Common.Caching;
-using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
-using AgentP.Application.Dialogs;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -69,76 +66,8 @@ public sealed class GetRetentionValidator : AbstractValidator<GetRetention>
     private static DateOnly Parse(string? text) => ReportPeriod.TryParseDate(text, out var d) ? d : default;
 }
 
-/// <summary>Retention's SQL (Infrastructure).</summary>
-public interface IRetentionQueries
-{
-    /// <summary>
-    /// Clients with a dialog per period (<paramref name="group"/>, clipped to the range) split into new and returning;
-    /// the cohorts of the months <paramref name="firstMonth"/>…<paramref name="lastMonth"/>: their size, and per later month
-    /// (1…<see cref="GetRetention.CohortMonths"/>) the clients with a dialog and with a booking. Each salon's days in its own
-    /// zone (<paramref name="zones"/>): the dates are calendar dates that every salon reads on its own clock.
-    /// </summary>
-    Task<RetentionFigures> ComputeAsync(Guid? tenantId, ScopeZones zones, DateOnly from, DateOnly to, string group,
-        DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken);
-}
-
-/// <summary>What the SQL counts (cached, so records the cache can serialize).</summary>
-[ImmutableObject(true)]
-public sealed record RetentionFigures(IReadOnlyList<PeriodFigure> Periods, IReadOnlyList<CohortSize> Cohorts, IReadOnlyList<CohortLater> Later);
-
-[ImmutableObject(true)]
-public sealed record PeriodFigure(DateOnly Period, int New, int Returning);
-
-[ImmutableObject(true)]
-public sealed record CohortSize(DateOnly Month, int Clients);
-
-[ImmutableObject(true)]
-public sealed record CohortLater(DateOnly Month, int Offset, int WithDialog, int WithBooking);
-
 public sealed class GetRetentionHandler(RetentionReports reports) : IRequestHandler<GetRetention, RetentionReport>
 {
     public Task<RetentionReport> Handle(GetRetention request, CancellationToken cancellationToken) =>
         reports.BuildAsync(request.From, request.To, request.Group, cancellationToken);
-}
-
-/// <summary>The report behind the page and its CSV, cached per scope, range and grouping.</summary>
-public sealed class RetentionReports(IRetentionQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, ScopedCache cache)
-{
-    public async Task<RetentionReport> BuildAsync(string? from, string? to, string? group, CancellationToken cancellationToken)
-    {
-        var scope = tenant.RequireScope();
-        var scopeZones = await zones.ForScopeAsync(scope, cancellationToken);
-        var zone = scopeZones.Default;
-        var today = LocalDay.Of(clock.GetUtcNow(), zone);
-        var g = group ?? "month";
-        var period = ReportPeriod.TryParseDate(from, out _) && ReportPeriod.TryParseDate(to, out _)
-            ? ReportPeriod.Resolve(null, from, to, today)
-            : new ReportPeriod(new DateOnly(today.Year, today.Month, 1).AddMonths(-5), today);
-        var firstMonth = new DateOnly(period.From.Year, period.From.Month, 1);
-        var lastMonth = new DateOnly(period.To.Year, period.To.Month, 1);
-        var figures = await cache.GetAsync(CacheTags.ClientIndex,
-            ct => queries.ComputeAsync(scope, scopeZones, period.From, period.To, g, firstMonth, lastMonth, ct), cancellationToken,
-            "retention", zone.Id, scopeZones.Key, period.From, period.To, g, today);
-
-        var byPeriod = figures.Periods.ToDictionary(p => p.Period);
-        var periods = ReportGrouping.Split(period, g)
-            .Select(p => byPeriod.TryGetValue(ReportGrouping.StartOf(p.From, g), out var f)
-                ? new RetentionPeriod(p.From, p.To, f.New, f.Returning) : new RetentionPeriod(p.From, p.To, 0, 0))
-            .ToList();
-        var sizes = figures.Cohorts.ToDictionary(c => c.Month, c => c.Clients);
-        var later = figures.Later.ToDictionary(c => (c.Month, c.Offset));
-        var currentMonth = new DateOnly(today.Year, today.Month, 1);
-        var cohorts = new List<RetentionCohort>();
-        for (var month = firstMonth; month <= lastMonth; month = month.AddMonths(1))
-        {
-            var cells = Enumerable.Range(1, GetRetention.CohortMonths).Select(k =>
-            {
-                var m = month.AddMonths(k);
-                if (m > currentMonth) return null;
-                return later.TryGetValue((month, k), out var c) ? new RetentionCell(k, m, c.WithDialog, c.WithBooking) : new RetentionCell(k, m, 0, 0);
-            }).ToList();
-            cohorts.Add(new RetentionCohort(month, sizes.GetValueOrDefault(month), cells));
-        }
-        return new RetentionReport(zone.Id, today, period.From, period.To, g, periods, cohorts);
-    }
 }

@@ -1,5 +1,4 @@
 using AgentP.Application.Common;
-using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Overview;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -44,35 +43,6 @@ public sealed record SessionFilter(
         && from <= to && to.DayNumber - from.DayNumber < ReportPeriod.MaxDays;
 
     public static string LikeEscape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
-}
-
-/// <summary>
-/// The dialogs of a filter in the unit of work's scope, newest-first order left to the caller; the list and its export
-/// share it. The attendance filter reads YClients' answers from our own <c>bookings</c> (another schema, so another query:
-/// the ids of the scope's bookings with that answer), as the collector's attendance figures join them.
-/// </summary>
-public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones)
-{
-    /// <returns>The query and the zone the list shows times in (the salon's, or the default for all salons).</returns>
-    public async Task<(IQueryable<Domain.Bot.ConversationSession> Query, TimeZoneInfo Zone)> FilterAsync(SessionFilter filter, CancellationToken cancellationToken)
-    {
-        var scopeZones = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
-        var query = search.Apply(bot.Sessions, filter, scopeZones);
-        if (filter.Attended is "yes" or "no")
-        {
-            var answer = filter.Attended == "yes" ? 1 : -1;
-            var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId != null)
-                .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
-            query = query.Where(s => s.BookingId != null && ids.Contains(s.Id));
-        }
-        return (query, scopeZones.Default);
-    }
-}
-
-/// <summary>Applies a <see cref="SessionFilter"/> with the database's own operators (jsonb containment, ILIKE); Infrastructure.</summary>
-public interface ISessionSearch
-{
-    IQueryable<Domain.Bot.ConversationSession> Apply(IQueryable<Domain.Bot.ConversationSession> sessions, SessionFilter filter, ScopeZones zones);
 }
 
 public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>

@@ -4,7 +4,6 @@ using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
-using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -21,15 +20,6 @@ public sealed record GetWishlist(WishlistFilter Filter, string? After = null, Gu
     public const int PageSize = 50;
 }
 
-public sealed record WishlistFilter(string? Status = null, string? Type = null, string? Staff = null, int? Age = null)
-{
-    public const string All = "all";
-    public static readonly IReadOnlyList<string> Statuses = ["pending", "contacted", "converted", "cancelled", "expired"];
-
-    /// <summary>The status to filter on: pending unless another (or "all") is asked for.</summary>
-    public string? EffectiveStatus => Status is null ? "pending" : Status == All ? null : Status;
-}
-
 public sealed record WishlistPage(IReadOnlyList<WishlistRow> Rows, IReadOnlyDictionary<string, int> Counts, string? NextCursor, string TimeZone);
 
 public sealed record WishlistRow(
@@ -38,24 +28,6 @@ public sealed record WishlistRow(
     int WaitingDays);
 
 public sealed record WishlistDecisionView(WishlistDecision Status, string? Comment, DateTimeOffset At);
-
-/// <summary>The list's SQL (a join across the bot's schema and ours); Infrastructure.</summary>
-public interface IWishlistQueries
-{
-    /// <summary>A page of the filter's items and, over all of them whatever the status filter, the count per merged status.</summary>
-    Task<WishlistRows> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, (DateTimeOffset At, long Id)? after,
-        int take, CancellationToken cancellationToken);
-
-    /// <summary>The first <paramref name="take"/> items of the filter, newest first, in one query read as it goes.</summary>
-    IAsyncEnumerable<WishlistExportRow> StreamAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now, int take,
-        CancellationToken cancellationToken);
-}
-
-public sealed record WishlistRows(IReadOnlyList<WishlistRowData> Rows, IReadOnlyDictionary<string, int> Counts);
-
-public sealed record WishlistRowData(
-    long Id, Guid ClientId, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, string? Source, string? Comment,
-    WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status, IReadOnlyList<WishlistDecisionView> History);
 
 public sealed class GetWishlistValidator : AbstractValidator<GetWishlist>
 {

@@ -5,7 +5,8 @@ namespace AgentP.Domain.Common;
 
 /// <summary>
 /// The snake_case codes our enums have in the database and in URLs (<c>Role.SuperAdmin</c> ⇄ <c>super_admin</c>).
-/// One place converts both ways, so no code string is spelled out twice.
+/// One place converts both ways, so no code string is spelled out twice. Enum members are PascalCase; the bot's own enums
+/// carry <c>Unknown</c>, so a value we have not seen yet never breaks a read.
 /// </summary>
 public static class Codes
 {

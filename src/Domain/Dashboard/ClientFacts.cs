@@ -36,26 +36,3 @@ public sealed class ClientFacts : ITenantOwned
     /// <summary><c>user_ltm_v2.updated_at</c> as last indexed.</summary>
     public DateTimeOffset? MemoryUpdatedAt { get; set; }
 }
-
-/// <summary>
-/// How far the client index has read a source of the bot's that changes in place (<c>clients</c>, <c>memory</c>): the
-/// latest <c>updated_at</c> indexed, and whether a run has once caught up with it (until then pages read the bot's
-/// tables live). Not tenant data: one row per source for the platform.
-/// </summary>
-public sealed class ClientIndexMark
-{
-    public string Source { get; set; } = "";
-    public DateTimeOffset UpdatedTo { get; set; }
-    public bool CaughtUp { get; set; }
-}
-
-/// <summary>A master's name as the bot's dialogs give it (<c>meta.staff_id</c> → <c>meta.staff_name</c>), per salon.</summary>
-public sealed class StaffName : ITenantOwned
-{
-    public Guid TenantId { get; set; }
-
-    /// <summary>The id without the <c>staff_</c> prefix the bot's memory sometimes puts before it.</summary>
-    public string StaffId { get; set; } = "";
-    public string Name { get; set; } = "";
-    public DateTimeOffset SeenAt { get; set; }
-}

@@ -1,3 +1,4 @@
+using AgentP.Application.Clients;
 using AgentP.Application.Dialogs;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AgentP.Application.Auth;
 using AgentP.Web.Auth;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using SignInResult = AgentP.Application.Auth.SignInResult;
 using ValidationException = FluentValidation.ValidationException;

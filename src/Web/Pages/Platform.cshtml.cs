@@ -1,4 +1,4 @@
-using AgentP.Application.Overview;
+using AgentP.Application.Platform;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

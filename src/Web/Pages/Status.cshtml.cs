@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using AgentP.Application.Account;
 using AgentP.Web.Auth;
 using MediatR;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.RateLimiting;
-using AgentP.Web.Infrastructure;
+using AgentP.Web.Hosting;
 using AgentP.Application.Users;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;

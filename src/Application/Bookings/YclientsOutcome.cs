@@ -1,0 +1,3 @@
+namespace AgentP.Application.Bookings;
+
+public enum YclientsOutcome { Found, NotFound, Failed }

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using AgentP.Application.Common.Interfaces;
+
+namespace AgentP.Application.Common;
+
+/// <summary>
+/// Makes an export audit itself (docs/architecture.md §8): who took which data out, with which filter, and how many rows. The count
+/// is known only when the rows end, so the entry is written then, in a save of its own: counting first would read
+/// every row twice (the clients' count reads each client's memory) and could disagree with the file. A download that
+/// stops half-way is audited too, with the rows that went out.
+/// </summary>
+public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions FilterJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All), // Cyrillic stays readable in the log
+    };
+
+    /// <summary>
+    /// The export of <paramref name="rows"/> as <paramref name="what"/>, named <paramref name="fileName"/> or
+    /// <c>what-yyyyMMdd-HHmm.csv</c> (UTC); <paramref name="filter"/> is what the use case applied, as JSON in the entry.
+    /// </summary>
+    public Export<T> Of<T>(string what, object filter, IAsyncEnumerable<T> rows, string? fileName = null) =>
+        new(fileName ?? string.Create(CultureInfo.InvariantCulture, $"{what}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv"),
+            Audited(what, JsonSerializer.Serialize(filter, FilterJson), rows));
+
+    private async IAsyncEnumerable<T> Audited<T>(string what, string filter, IAsyncEnumerable<T> rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        var complete = false;
+        // Read after the request's Send has returned (as the file is written): the rows keep its scope meanwhile.
+        using var unit = tenant.Run();
+        try
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                count++;
+                yield return row;
+            }
+            complete = true;
+        }
+        finally
+        {
+            var metadata = new Dictionary<string, string?>
+            {
+                ["what"] = what, ["filter"] = filter, ["rows"] = count.ToString(CultureInfo.InvariantCulture),
+            };
+            if (!complete) metadata["interrupted"] = "true";
+            db.Audits.Add(Audit.Entry(caller, clock.GetUtcNow(), Domain.Dashboard.AuditActions.Export, $"Экспорт CSV: {what} ({count} строк)",
+                caller.UserId, tenant.TenantId ?? caller.TenantId ?? caller.SelectedTenantId, metadata));
+            // Not the request's token: a download the browser dropped has still taken its rows out.
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace AgentP.Domain.Common;
+
+public enum BookingStatus { Created, Confirmed, Completed, Cancelled }

@@ -1,0 +1,3 @@
+namespace AgentP.Domain.Common;
+
+public enum DropOffStage { ServiceSelection, StaffSelection, DateSelection, TimeSelection }

@@ -1,0 +1,3 @@
+namespace AgentP.Domain.Common;
+
+public enum Sentiment { Positive, Neutral, Negative }

@@ -1,0 +1,3 @@
+namespace AgentP.Domain.Common;
+
+public enum WishlistStatus { Pending, Converted, Cancelled, Expired, Contacted, Unknown }
