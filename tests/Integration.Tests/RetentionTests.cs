@@ -162,7 +162,7 @@ public sealed partial class RetentionTests(RetentionFixture fixture) : IClassFix
         var html = await other.GetStringAsync(Range);
         Assert.Equal(["2026-06-01 1 0", "2026-07-01 0 1", "2026-08-01 0 0", "2026-09-01 0 0", "2026-10-01 0 0", "2026-11-01 0 0"], Periods(html));
         var list = await other.GetStringAsync("/clients?first_from=2026-06-01&first_to=2026-06-30");
-        Assert.Equal(1, ClientsTestsBase.ClientLink().Matches(list).Count);
+        Assert.Single(ClientsTestsBase.ClientLink().Matches(list));
         Assert.DoesNotContain("Анна", list);
     }
 

@@ -1,6 +1,7 @@
 using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
+using AgentP.Infrastructure.Data.Configurations.Public;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Infrastructure.Data;
@@ -38,41 +39,12 @@ public sealed class PublicReadOnlyDbContext(DbContextOptions<PublicReadOnlyDbCon
     {
         modelBuilder.HasDefaultSchema("public");
 
-        modelBuilder.Entity<Tenant>(b =>
-        {
-            b.ToTable("tenants_v2", t => t.ExcludeFromMigrations());
-            b.Property(x => x.Metadata).HasJson(BotJson.ReadTenantMetadata);
-        });
-        modelBuilder.Entity<Client>(b => b.ToTable("clients_v2", t => t.ExcludeFromMigrations()));
-        modelBuilder.Entity<ConversationSession>(b =>
-        {
-            b.ToTable("conversation_sessions_v2", t => t.ExcludeFromMigrations());
-            b.Property(x => x.Channel).HasBotCode(Channel.Unknown);
-            b.Property(x => x.FinalStatus).HasBotCode(SessionStatus.Unknown);
-            b.Property(x => x.Meta).HasJson(BotJson.ReadSessionMeta);
-            b.HasOne(x => x.Client).WithMany().HasForeignKey(x => x.UserId);
-            b.Ignore(x => x.IsBooked);
-        });
-        modelBuilder.Entity<Message>(b =>
-        {
-            b.ToTable("recent_history_v2", t => t.ExcludeFromMigrations());
-            b.Property(x => x.Text).HasColumnName("message");
-            b.Property(x => x.Role).HasBotCode(MessageRole.Unknown);
-            b.Property(x => x.Channel).HasBotCode(Channel.Unknown);
-        });
-        modelBuilder.Entity<WishlistItem>(b =>
-        {
-            b.ToTable("wishlist_v2", t => t.ExcludeFromMigrations());
-            b.Property(x => x.ItemType).HasBotCode(WishlistItemType.Unknown);
-            b.Property(x => x.Status).HasBotCode(WishlistStatus.Unknown);
-            b.Property(x => x.Meta).HasJson(BotJson.ReadWishlistMeta);
-            b.HasOne(x => x.Client).WithMany().HasForeignKey(x => x.UserId);
-        });
-        modelBuilder.Entity<ClientMemory>(b =>
-        {
-            b.ToTable("user_ltm_v2", t => t.ExcludeFromMigrations());
-            b.Property(x => x.LtmData).HasJson(BotJson.ReadLtmData);
-        });
+        modelBuilder.ApplyConfiguration(new TenantConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientConfiguration());
+        modelBuilder.ApplyConfiguration(new ConversationSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new MessageConfiguration());
+        modelBuilder.ApplyConfiguration(new WishlistItemConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientMemoryConfiguration());
 
         modelBuilder.ApplyTenantFilter(typeof(Tenant), this, nameof(Tenant.Id));
         foreach (var type in modelBuilder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
