@@ -42,7 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Overview.DialogHeatmaps>();
         services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Retention.RetentionReports>();
-        services.AddScoped<Tenants.TenantChoices>();
+        services.AddScoped<Tenants.SalonDirectory>();
         services.AddScoped<Escalations.EscalationViews>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();

@@ -128,3 +128,85 @@ public sealed class ScopedCacheTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => For(null).GetAsync(CacheTags.Figures, _ => Task.FromResult(1), CancellationToken.None, "x"));
     }
 }
+
+/// <summary>
+/// A request's filter record is a cache key part of its own, every field of it: a field added to the record later is in the
+/// key without anyone listing it at the call site.
+/// </summary>
+public sealed class RecordKeyTests
+{
+    private readonly ServiceProvider provider;
+
+    public RecordKeyTests()
+    {
+        var services = new ServiceCollection();
+        services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScopedCache();
+        provider = services.BuildServiceProvider();
+    }
+
+    /// <summary>The filter records the cache keys by (their names end in Filter): every one, found by reflection.</summary>
+    public static TheoryData<Type> KeyedRecords() =>
+        new(typeof(ScopedCache).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Filter", StringComparison.Ordinal) && t.GetMethod("<Clone>$") is not null).OrderBy(t => t.Name));
+
+    [Theory]
+    [MemberData(nameof(KeyedRecords))]
+    public async Task Changing_any_field_of_a_filter_record_changes_its_key(Type record)
+    {
+        var unfiltered = New(record);
+        var fields = record.GetProperties().Where(p => p.SetMethod is not null).ToList();
+        Assert.NotEmpty(fields);
+        foreach (var field in fields)
+        {
+            var changed = With(unfiltered, field, Other(field.PropertyType, field.GetValue(unfiltered)));
+            Assert.True(await DistinctKeysAsync(unfiltered, changed), $"{record.Name}.{field.Name} is not in the key");
+        }
+    }
+
+    [Fact]
+    public async Task A_text_field_cannot_pass_for_another_field()
+    {
+        // As text, both read "Q = a, Service = b, Service = , …": the key must tell the fields apart, not their printout.
+        Assert.True(await DistinctKeysAsync(new Sessions.SessionFilter(Q: "a, Service = b"), new Sessions.SessionFilter(Q: "a", Service: "b, Service = ")));
+    }
+
+    private async Task<bool> DistinctKeysAsync(object one, object other)
+    {
+        var tenant = Substitute.For<ITenantContext>();
+        tenant.TenantId.Returns(Guid.NewGuid());
+        var cache = new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheGenerations>(),
+            provider.GetRequiredService<IOptions<DashboardOptions>>());
+        var loads = 0;
+        Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
+        await cache.GetAsync(CacheTags.Figures, Load, CancellationToken.None, "list", one);
+        await cache.GetAsync(CacheTags.Figures, Load, CancellationToken.None, "list", other);
+        return loads == 2;
+    }
+
+    private static object New(Type record)
+    {
+        var constructor = record.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+        return constructor.Invoke(constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : Default(p.ParameterType)).ToArray());
+    }
+
+    private static object With(object record, System.Reflection.PropertyInfo field, object? value)
+    {
+        var copy = record.GetType().GetMethod("<Clone>$")!.Invoke(record, null)!;
+        field.SetValue(copy, value);
+        return copy;
+    }
+
+    private static object? Other(Type type, object? current) =>
+        type == typeof(string) ? (string?)current + "x"
+        : type == typeof(bool) ? !(bool)current!
+        : type == typeof(bool?) ? current is true ? false : true
+        : type == typeof(int) || type == typeof(int?) ? ((int?)current ?? 0) + 1
+        : type == typeof(long) || type == typeof(long?) ? ((long?)current ?? 0) + 1
+        : type == typeof(Guid) || type == typeof(Guid?) ? Guid.NewGuid()
+        : type == typeof(DateOnly) || type == typeof(DateOnly?) ? ((DateOnly?)current ?? DateOnly.MinValue).AddDays(1)
+        : throw new NotSupportedException($"A field of type {type.Name}: teach this test another value of it.");
+
+    private static object? Default(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
+}

@@ -14,11 +14,11 @@ internal static class QueryFilterRules
     /// </summary>
     public static readonly IReadOnlyDictionary<string, (int Calls, string Reason)> Lifted = new Dictionary<string, (int, string)>
     {
-        ["SignInHandler"] = (2, "finds the user by e-mail, then the name of the user's own salon: no salon is known before sign-in"),
+        ["SignInHandler"] = (1, "finds the user by e-mail: no salon is known before sign-in"),
         ["CheckSignInHandler"] = (1, "the cookie's user by id, sent by the cookie validation before the principal is trusted"),
         ["ChangePasswordHandler"] = (1, "the caller's own row by id: unscoped, one's own account whatever salon is picked"),
         ["ResetPasswordHandler"] = (1, "the user by the hash of the link's token: nobody is signed in, the token is the credential"),
-        ["CreateUserValidator"] = (2, "any user with the e-mail (unique across the platform), and, for a super_admin or the CLI only, whether the named salon exists; CreateUser is unscoped"),
+        ["CreateUserValidator"] = (1, "any user with the e-mail (unique across the platform); CreateUser is unscoped"),
         ["AuditEntries"] = (2, "the users with the filter's e-mail, and each entry's actor (a super_admin belongs to no salon), each in a query of its own"),
     };
 

@@ -28,6 +28,19 @@ public sealed class WarmCacheIsolationTests(SalonsFixture fixture) : IClassFixtu
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
     }
 
+    [Theory]
+    [InlineData("/alerts?handler=export")]
+    [InlineData("/escalations?handler=export")]
+    [InlineData("/users?handler=export")]
+    public async Task Salon_As_exports_after_salons_B_and_C_name_no_other_salon(string url)
+    {
+        // The salon directory holds every salon: an export names each row's salon from it, and must name only its own.
+        await fixture.WarmTheCacheAsOtherSalonsAsync();
+        using var client = await fixture.App.SignedInAsync("admin-a@test.local", SalonsFixture.Password);
+        var csv = await client.GetStringAsync(url);
+        Assert.Empty(OtherSalons.Where(csv.Contains));
+    }
+
     [Fact]
     public async Task Each_salon_counts_today_in_its_own_zone_whoever_asked_first()
     {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Common;
 using FluentValidation;
 using MediatR;
@@ -25,15 +26,15 @@ public sealed class ExportAlertsValidator : AbstractValidator<ExportAlerts>
     public ExportAlertsValidator() => RuleFor(x => x.Filter).SetValidator(new AlertFilterValidator());
 }
 
-public sealed class ExportAlertsHandler(IDashboardDb db, IPublicData bot, ExportAudit audit) : IRequestHandler<ExportAlerts, Export<AlertExportRow>>
+public sealed class ExportAlertsHandler(IDashboardDb db, SalonDirectory directory, ExportAudit audit) : IRequestHandler<ExportAlerts, Export<AlertExportRow>>
 {
     public Task<Export<AlertExportRow>> Handle(ExportAlerts request, CancellationToken cancellationToken) =>
         Task.FromResult(audit.Of("alerts", request.Filter, RowsAsync(request.Filter, cancellationToken)));
 
     private async IAsyncEnumerable<AlertExportRow> RowsAsync(AlertFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // A few dozen salons at most: their names first, then the alerts as they are read.
-        var salons = await bot.Tenants.Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        // The scope's salons' names first (the scope's own, or every salon's for all), then the alerts as they are read.
+        var salons = await directory.ScopeNamesAsync(cancellationToken);
         var alerts = filter.Ordered(db.Alerts.AsNoTracking()).Take(ExportAlerts.MaxRows) // the tenant filter scopes it
             .Select(a => new { a.Id, a.TenantId, a.Kind, a.Severity, a.Day, a.Threshold, a.Actual, a.Description, a.TriggeredAt, a.AcknowledgedAt, a.NotificationSentAt });
         await foreach (var a in alerts.AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -1,6 +1,7 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using FluentValidation;
@@ -26,7 +27,7 @@ public sealed class GetAlertsValidator : AbstractValidator<GetAlerts>
     public GetAlertsValidator() => RuleFor(x => x.Filter).SetValidator(new AlertFilterValidator());
 }
 
-public sealed class GetAlertsHandler(IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetAlerts, AlertList>
+public sealed class GetAlertsHandler(IDashboardDb db, SalonDirectory salons, ITenantContext tenant, TenantTimeZones zones) : IRequestHandler<GetAlerts, AlertList>
 {
     public async Task<AlertList> Handle(GetAlerts request, CancellationToken cancellationToken)
     {
@@ -34,8 +35,7 @@ public sealed class GetAlertsHandler(IDashboardDb db, IPublicData bot, ITenantCo
         var alerts = db.Alerts.AsNoTracking(); // the tenant filter scopes it
         var open = await alerts.CountAsync(a => a.AcknowledgedAt == null, cancellationToken);
         var rows = await request.Filter.Ordered(alerts).Take(GetAlerts.Limit).ToListAsync(cancellationToken);
-        var ids = rows.Select(a => a.TenantId).Distinct().ToList();
-        var names = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var names = await salons.NamesAsync(rows.Select(a => a.TenantId), cancellationToken);
         return new AlertList(rows.Select(a => new AlertView(a.Id, a.TenantId, names.GetValueOrDefault(a.TenantId), a.Kind, a.Severity, a.Day,
             a.Threshold, a.Actual, a.Description, a.TriggeredAt, a.AcknowledgedAt, a.NotificationSentAt, a.NotificationNote)).ToList(), open, zone.Id);
     }

@@ -6,7 +6,7 @@ using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-
+using AgentP.Application.Tenants;
 namespace AgentP.Application.Auth;
 
 /// <summary>Signs in; <paramref name="RememberMe"/> makes the session last 14 days instead of a working day.</summary>
@@ -40,7 +40,7 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 /// out of the account for 15 minutes, and nobody else. Every attempt costs one bcrypt verification — against a decoy for
 /// an unknown e-mail, and also when the address is locked — so neither the answer nor its timing tells the cases apart.
 /// </summary>
-public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHasher hasher, ISignInLockouts lockouts, ICurrentUser caller, TimeProvider clock)
+public sealed class SignInHandler(IDashboardDb db, SalonDirectory salons, IPasswordHasher hasher, ISignInLockouts lockouts, ICurrentUser caller, TimeProvider clock)
     : IRequestHandler<SignIn, SignInResult>
 {
     private static readonly SignInResult Refused = new((SignedInUser?)null);
@@ -85,7 +85,7 @@ public sealed class SignInHandler(IDashboardDb db, IPublicData bot, IPasswordHas
 
         // The user's own salon, read before any tenant scope exists: the id comes from their own row.
         var tenantName = user.TenantId is { } tenantId
-            ? await bot.Tenants.IgnoreQueryFilters().Where(t => t.Id == tenantId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+            ? await salons.NameAsync(tenantId, cancellationToken)
             : null;
         return new SignInResult(new SignedInUser(user.Id, user.Email, user.DisplayName, user.Role, user.TenantId, tenantName, user.SecurityStamp,
             session.Id, session.ExpiresAt));

@@ -97,7 +97,7 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         // Overview's figures, the salon's whole list's and each search's alike, until the index job runs again. In the
         // all-salons view each salon is due by its own today: the key holds every salon's day that is not the default zone's.
         var due = await cache.GetAsync(CacheTags.ClientIndex, ct => queries.CountDueAsync(scope, filter, today, ct), cancellationToken,
-            "clients-due", today, scopeZones.DaysKey(now), filter.Q?.Trim(), filter.FirstFrom, filter.FirstTo, filter.ActiveFrom, filter.ActiveTo, filter.Kind);
+            "clients-due", today, scopeZones.DaysKey(now), filter with { Due = false }); // the whole filter record; the count is the same listed or not
         (DateTimeOffset, Guid)? after = GetClientsValidator.TryParseCursor(request.After, out var a) ? a : null;
         (DateOnly, Guid)? afterDue = GetClientsValidator.TryParseDueCursor(request.After, out var d) ? d : null;
         var page = await queries.PageAsync(scope, filter, today, after, afterDue, GetClients.PageSize + 1, cancellationToken);

@@ -2,11 +2,11 @@ using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using Microsoft.EntityFrameworkCore;
-
+using AgentP.Application.Tenants;
 namespace AgentP.Application.Escalations;
 
 /// <summary>The inbox's rows (<see cref="GetEscalations"/>, <see cref="ExportEscalations"/>) from a query of cases.</summary>
-public sealed class EscalationViews(IDashboardDb db, IPublicData bot)
+public sealed class EscalationViews(IDashboardDb db, IPublicData bot, SalonDirectory directory)
 {
     /// <summary>The cases in a state: open (the default: waiting or being handled), resolved or all.</summary>
     public static IQueryable<EscalationCase> InState(IQueryable<EscalationCase> cases, string? state) => (state ?? "open") switch
@@ -35,8 +35,7 @@ public sealed class EscalationViews(IDashboardDb db, IPublicData bot)
         var clientIds = rows.Select(r => Guid.TryParse(r.Case.ClientId, out var g) ? g : Guid.Empty).Distinct().ToList();
         var clients = await bot.Clients.Where(c => clientIds.Contains(c.Id))
             .Select(c => new { c.Id, c.FullName, c.Phone }).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var tenantIds = rows.Select(r => r.Case.TenantId).Distinct().ToList();
-        var salons = await bot.Tenants.Where(t => tenantIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var salons = await directory.NamesAsync(rows.Select(r => r.Case.TenantId), cancellationToken);
 
         return rows.Select(r =>
         {

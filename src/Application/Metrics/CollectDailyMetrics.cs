@@ -4,7 +4,7 @@ using AgentP.Application.Common.Interfaces;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-
+using AgentP.Application.Tenants;
 namespace AgentP.Application.Metrics;
 
 /// <summary>
@@ -31,13 +31,13 @@ public sealed class CollectDailyMetricsValidator : AbstractValidator<CollectDail
 {
     public const int MaxDays = 3660;
 
-    public CollectDailyMetricsValidator(IPublicData bot)
+    public CollectDailyMetricsValidator(SalonDirectory salons)
     {
         RuleFor(x => x.To).GreaterThanOrEqualTo(x => x.From).WithMessage("Дата «по» раньше даты «с».");
         RuleFor(x => x).Must(x => x.To.DayNumber - x.From.DayNumber < MaxDays)
             .WithMessage($"Слишком длинный период: не больше {MaxDays} дней за раз.").WithName("To");
         RuleFor(x => x.TenantId)
-            .MustAsync(async (id, ct) => id is null || await bot.Tenants.AnyAsync(t => t.Id == id, ct))
+            .MustAsync(async (id, ct) => id is null || await salons.ExistsAsync(id.Value, ct))
             .WithMessage("Салон {PropertyValue} не найден.");
     }
 }

@@ -6,6 +6,7 @@ using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
 using AgentP.Application.Metrics;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
 using FluentValidation;
@@ -20,6 +21,7 @@ namespace AgentP.Application.Overview;
 /// </summary>
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
+    SalonDirectory directory,
     YclientsConnection yclients, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
@@ -29,12 +31,9 @@ public sealed class OverviewReports(
         string? salon = null;
         IReadOnlyDictionary<Guid, string>? salons = null; // all salons: top staff and services name their salon
         if (scope is null)
-            salons = await cache.GetAsync(CacheTags.Salons, async ct =>
-                await bot.Tenants.ToDictionaryAsync(t => t.Id, t => t.Name, ct), cancellationToken, "salon-names");
+            salons = (await directory.AllAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.Name);
         else if (scope is { } id)
-            salon = await cache.GetAsync(CacheTags.Salons, async ct =>
-                await bot.Tenants.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct)
-                ?? throw new NotFoundException("Салон не найден."), cancellationToken, "salon-name");
+            salon = await directory.NameAsync(id, cancellationToken) ?? throw new NotFoundException("Салон не найден.");
 
         var zone = await zones.ForAsync(scope, cancellationToken);
         var now = clock.GetUtcNow();

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentP.Application.Platform;
 
 /// <summary>The Platform page's report for a validated request: what <see cref="GetPlatform"/> shows and <see cref="ExportPlatform"/> exports.</summary>
-public sealed class PlatformReports(IDashboardDb db, TenantChoices choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
+public sealed class PlatformReports(IDashboardDb db, SalonDirectory choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
 {
     public async Task<PlatformReport> BuildAsync(GetPlatform request, CancellationToken cancellationToken)
     {

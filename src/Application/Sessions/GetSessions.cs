@@ -79,10 +79,8 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
         var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
         // Counted only within a report's range of days, so the count is bounded like the figure it stands beside; and as
         // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one.
-        var f = request.Filter; // each field its own key part: quoted, so no value can pass for another's
-        long? count = f.IsCountable
-            ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count",
-                f.From, f.To, f.Status, f.Channel, f.Booked, f.Intent, f.Sentiment, f.Stage, f.Q, f.Service, f.Staff, f.Escalated, f.Attended)
+        long? count = request.Filter.IsCountable // keyed by the whole filter record: every field of it, a new one too
+            ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count", request.Filter)
             : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 

@@ -10,7 +10,7 @@ public sealed record GetTenantChoices : IRequest<IReadOnlyList<TenantChoice>>, I
 
 public sealed record TenantChoice(Guid Id, string Name, bool IsActive);
 
-public sealed class GetTenantChoicesHandler(TenantChoices salons) : IRequestHandler<GetTenantChoices, IReadOnlyList<TenantChoice>>
+public sealed class GetTenantChoicesHandler(SalonDirectory salons) : IRequestHandler<GetTenantChoices, IReadOnlyList<TenantChoice>>
 {
     public Task<IReadOnlyList<TenantChoice>> Handle(GetTenantChoices request, CancellationToken cancellationToken) => salons.AllAsync(cancellationToken);
 }

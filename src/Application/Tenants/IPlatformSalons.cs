@@ -1,9 +1,8 @@
 namespace AgentP.Application.Tenants;
 
 /// <summary>
-/// Every salon of the platform by name, whatever the unit of work's scope: the super_admin's choice of salon on a page whose
-/// request is scoped to the salon picked in the header (the users page's create form). The tenant filter would show such a
-/// request only the picked salon, so the list is read past it, in Infrastructure; callers ask for it for a super_admin only.
+/// Every salon of the platform, whatever the unit of work's scope: the source of <see cref="SalonDirectory"/>, its one reader.
+/// The tenant filter would show a salon-scoped request only its own salon, so the list is read past it, in Infrastructure.
 /// </summary>
 public interface IPlatformSalons
 {

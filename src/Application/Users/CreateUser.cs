@@ -6,7 +6,7 @@ using AgentP.Domain.Dashboard;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-
+using AgentP.Application.Tenants;
 namespace AgentP.Application.Users;
 
 /// <summary>
@@ -19,7 +19,7 @@ public sealed record CreateUser(string Email, string? Password, string Role, Gui
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
-    public CreateUserValidator(IDashboardDb db, IPublicData bot, ICurrentUser caller)
+    public CreateUserValidator(IDashboardDb db, SalonDirectory salons, ICurrentUser caller)
     {
         When(_ => caller.Role == Role.Admin, () =>
             RuleFor(x => x).Must(x => x.Role != Role.SuperAdmin.ToCode() && x.TenantId == caller.TenantId)
@@ -47,7 +47,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         When(x => Codes.TryParse<Role>(x.Role, out var r) && r != Role.SuperAdmin, () =>
             RuleFor(x => x.TenantId).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Для ролей admin и staff укажите салон (--tenant).")
-                .MustAsync(async (id, ct) => caller.Role == Role.Admin || await bot.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == id, ct))
+                .MustAsync(async (id, ct) => caller.Role == Role.Admin || await salons.ExistsAsync(id!.Value, ct))
                 .WithMessage("Салон {PropertyValue} не найден."));
 
         When(x => x.Role == Role.SuperAdmin.ToCode(), () =>

@@ -5,7 +5,7 @@ using AgentP.Application.Common.Security;
 using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
-
+using AgentP.Application.Tenants;
 namespace AgentP.Application.Users;
 
 /// <summary>The users <see cref="GetUsers"/> lists, by e-mail, as a CSV export that audits itself (no password hashes, no lockouts).</summary>
@@ -15,14 +15,14 @@ public sealed record ExportUsers(Guid? TenantId = null) : IRequest<Export<UserEx
 public sealed record UserExportRow(long Id, string Email, string? FirstName, string? LastName, Role Role, string? Salon, bool Active,
     DateTimeOffset? LastLoginAt, DateTimeOffset CreatedAt);
 
-public sealed class ExportUsersHandler(IDashboardDb db, IPublicData bot, ExportAudit audit) : IRequestHandler<ExportUsers, Export<UserExportRow>>
+public sealed class ExportUsersHandler(IDashboardDb db, SalonDirectory directory, ExportAudit audit) : IRequestHandler<ExportUsers, Export<UserExportRow>>
 {
     public Task<Export<UserExportRow>> Handle(ExportUsers request, CancellationToken cancellationToken) =>
         Task.FromResult(audit.Of("users", new { }, RowsAsync(cancellationToken)));
 
     private async IAsyncEnumerable<UserExportRow> RowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var salons = await bot.Tenants.Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var salons = await directory.ScopeNamesAsync(cancellationToken);
         var users = db.Users.AsNoTracking().OrderBy(u => u.Email) // the tenant filter scopes it
             .Select(u => new { u.Id, u.Email, u.FirstName, u.LastName, u.Role, u.TenantId, u.Active, u.LastLoginAt, u.CreatedAt });
         await foreach (var u in users.AsAsyncEnumerable().WithCancellation(cancellationToken))

@@ -21,15 +21,14 @@ public sealed record UserList(IReadOnlyList<UserRow> Rows, string TimeZone, IRea
 public sealed record UserRow(long Id, string Email, string DisplayName, string? FirstName, string? LastName, Role Role, Guid? TenantId, string? Salon,
     bool Active, DateTimeOffset? LastLoginAt, DateTimeOffset? LockedUntil);
 
-public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller,
-    IPlatformSalons platform, TimeProvider clock)
+public sealed class GetUsersHandler(IDashboardDb db, SalonDirectory directory, ITenantContext tenant, TenantTimeZones zones, ICurrentUser caller,
+    TimeProvider clock)
     : IRequestHandler<GetUsers, UserList>
 {
     public async Task<UserList> Handle(GetUsers request, CancellationToken cancellationToken)
     {
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken); // the tenant filter scopes it
-        var ids = users.Where(u => u.TenantId != null).Select(u => u.TenantId!.Value).Distinct().ToList();
-        var salons = await bot.Tenants.Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var salons = await directory.NamesAsync(users.Select(u => u.TenantId).OfType<Guid>(), cancellationToken);
         // Locked out from some address (a mistyped password, or a stranger guessing): the admin sees it, the owner elsewhere can still sign in.
         var now = clock.GetUtcNow();
         var userIds = users.Select(u => u.Id).ToList();
@@ -37,7 +36,7 @@ public sealed class GetUsersHandler(IDashboardDb db, IPublicData bot, ITenantCon
             .GroupBy(l => l.UserId).Select(g => new { g.Key, Until = g.Max(l => l.LockedUntil) }).ToDictionaryAsync(g => g.Key, g => g.Until, cancellationToken);
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
         // Every salon, also when a salon is picked (the scope then shows only that one): the form adds users to any salon.
-        var choices = caller.Role == Role.SuperAdmin ? await platform.AllAsync(cancellationToken) : [];
+        var choices = caller.Role == Role.SuperAdmin ? await directory.AllAsync(cancellationToken) : [];
         return new UserList(users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
             u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList(), zone.Id, choices);
     }

@@ -20,6 +20,9 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
 {
     internal const string Lock = "SELECT pg_advisory_xact_lock(73460017)";
 
+    /// <summary>How far the index has read a source (<c>@source</c>): the one reader of its mark, for both sources' chunks.</summary>
+    private const string Mark = "SELECT coalesce(max(updated_to), '-infinity') FROM dashboard.client_index_marks WHERE source = @source";
+
     /// <summary>The phone's digits of clients_v2 (alias c), null without any.</summary>
     internal const string Digits = @"nullif(regexp_replace(coalesce(c.phone, ''), '\D', '', 'g'), '')";
 
@@ -27,7 +30,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
         WITH chunk AS MATERIALIZED (
           SELECT c.id, c.tenant_id, c.created_at, c.full_name, {Digits} AS digits, c.updated_at
           FROM public.clients_v2 c
-          WHERE c.updated_at >= (SELECT coalesce(max(updated_to), '-infinity') FROM dashboard.client_index_marks WHERE source = @source) - @settle
+          WHERE c.updated_at >= ({Mark}) - @settle
             AND (@after_at::timestamptz IS NULL OR (c.updated_at, c.id) > (@after_at::timestamptz, @after_id::uuid))
           ORDER BY c.updated_at, c.id
           LIMIT @rows
@@ -52,7 +55,7 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
         WITH chunk AS MATERIALIZED (
           SELECT l.id, l.tenant_id, l.user_id, l.updated_at, v.last_visit, v.visit_interval
           FROM public.user_ltm_v2 l {ClientSql.Visit}
-          WHERE l.updated_at >= (SELECT coalesce(max(updated_to), '-infinity') FROM dashboard.client_index_marks WHERE source = @source) - @settle
+          WHERE l.updated_at >= ({Mark}) - @settle
             AND (@after_at::timestamptz IS NULL OR (l.updated_at, l.id) > (@after_at::timestamptz, @after_id::bigint))
           ORDER BY l.updated_at, l.id
           LIMIT @rows

@@ -13,13 +13,20 @@ namespace AgentP.Infrastructure.Dialogs;
 /// </summary>
 public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
 {
+    /// <summary>
+    /// The index's mark, the highest dialog id it holds: every dialog at or below it is indexed, those above are read live.
+    /// The one definition of it, for every statement that splits dialogs at the mark (the collector's, the heatmap's, the
+    /// indexer's own) and for <see cref="IndexedUpToAsync"/>, which the pages read cached through <c>DialogIndexMark</c>.
+    /// </summary>
+    public const string Mark = """SELECT coalesce(max(session_id), 0) AS "Value" FROM dashboard.dialog_facts""";
+
     // The chunk's dialogs into dialog_facts; those actually added (RETURNING: a second instance's same chunk adds none)
     // then count into their clients' rows of the client index and name their masters, in the same statement.
     private const string Index = $"""
         WITH s AS MATERIALIZED (
           SELECT id, session_id, tenant_id, user_id, started_at, booking_id, meta
           FROM public.conversation_sessions_v2
-          WHERE id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts) AND id < @stop_at
+          WHERE id > ({Mark}) AND id < @stop_at
           ORDER BY id
           LIMIT @rows
         ),
@@ -62,17 +69,18 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
 
     public async Task<long> IndexedUpToAsync(CancellationToken cancellationToken) =>
         // Raw SQL: the max of the primary key over every salon (one index probe), whatever the unit of work's scope.
-        await db.Database.SqlQuery<long>($"""SELECT coalesce(max(session_id), 0) AS "Value" FROM dashboard.dialog_facts""")
-            .SingleAsync(cancellationToken);
+        await db.Database.SqlQueryRaw<long>(Mark).SingleAsync(cancellationToken);
+
+    // The database's clock, as the bot's created_at defaults to it.
+    private const string StopAt = $"""
+        SELECT coalesce(min(s.id), 9223372036854775807) AS "Value"
+        FROM public.conversation_sessions_v2 s
+        WHERE s.id > ({Mark})
+          AND s.created_at > now() - @settle
+        """;
 
     public async Task<long> StopAtAsync(TimeSpan settle, CancellationToken cancellationToken) =>
-        // The database's clock, as the bot's created_at defaults to it.
-        await db.Database.SqlQuery<long>($"""
-            SELECT coalesce(min(s.id), 9223372036854775807) AS "Value"
-            FROM public.conversation_sessions_v2 s
-            WHERE s.id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts)
-              AND s.created_at > now() - {settle}
-            """).SingleAsync(cancellationToken);
+        await db.Database.SqlQueryRaw<long>(StopAt, new NpgsqlParameter("settle", settle)).SingleAsync(cancellationToken);
 
     public async Task<int> IndexAsync(long stopAt, int rows, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using AgentP.Application.Metrics;
 using AgentP.Domain.Dashboard;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Dialogs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -109,7 +110,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           UNION ALL
           SELECT s.tenant_id, s.day, r.answered, r.response_ms_total
           FROM sessions s {{DialogResponses}}
-          WHERE s.id > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts)
+          WHERE s.id > ({{DialogIndex.Mark}})
         ),
         responses AS (
           SELECT tenant_id, day, sum(answered)::int AS answered,

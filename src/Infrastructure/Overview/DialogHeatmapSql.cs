@@ -1,5 +1,6 @@
 using AgentP.Application.Overview;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Dialogs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -54,7 +55,7 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
             await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
                 await noJit.ExecuteNonQueryAsync(cancellationToken);
             long indexed;
-            await using (var mark = new NpgsqlCommand("SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts", connection, transaction))
+            await using (var mark = new NpgsqlCommand(DialogIndex.Mark, connection, transaction))
                 indexed = (long)(await mark.ExecuteScalarAsync(cancellationToken))!;
             await using var command = new NpgsqlCommand(Sql, connection, transaction);
             command.Parameters.AddWithValue("indexed", indexed);

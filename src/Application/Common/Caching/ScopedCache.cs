@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using AgentP.Application.Common.Interfaces;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ namespace AgentP.Application.Common.Caching;
 public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheGenerations generations, IOptions<DashboardOptions> options)
 {
     /// <param name="tag">The kind of change that makes the value old (<see cref="CacheTags"/>).</param>
-    /// <param name="key">What tells this value apart within the scope: a name and the request's parameters.</param>
+    /// <param name="key">What tells this value apart within the scope: a name and the request's parameters — a filter record
+    /// as itself, all its fields (never listed field by field, where a new field would be left out).</param>
     public async Task<T> GetAsync<T>(string tag, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, params object?[] key)
     {
         var seconds = options.Value.ReportCacheSeconds;
@@ -85,9 +87,15 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheG
         DateTimeOffset at => Number(at.UtcTicks),
         DateOnly day => Number(day.DayNumber),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        // Text could hold the separator: quoted, so "a|b" as one part never reads as two.
-        _ => "'" + (part.ToString() ?? "").Replace("'", "''", StringComparison.Ordinal).Replace("|", "'|", StringComparison.Ordinal) + "'",
+        // A record (a request's filter) is keyed by all its fields, as JSON: a field added to it later is in the key without
+        // anyone listing it at the call site, and a text field cannot pass for another field the way its printout could.
+        _ when part.GetType().GetMethod("<Clone>$") is not null => Text(JsonSerializer.Serialize(part, part.GetType())),
+        _ => Text(part.ToString()),
     };
+
+    // Text could hold the separator: quoted, so "a|b" as one part never reads as two.
+    private static string Text(string? text) =>
+        "'" + (text ?? "").Replace("'", "''", StringComparison.Ordinal).Replace("|", "'|", StringComparison.Ordinal) + "'";
 
     /// <summary>
     /// Cached values are never changed once loaded; saying so lets <see cref="HybridCache"/> hand out the instance itself
