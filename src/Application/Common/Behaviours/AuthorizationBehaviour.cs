@@ -22,8 +22,7 @@ public sealed class AuthorizationBehaviour<TRequest, TResponse>(ICurrentUser use
         if (Requirement is not null || request is IPlatformWide)
         {
             if (!user.IsAuthenticated || user.Role is not { } role) throw new UnauthorizedAccessException();
-            if (Requirement is { Roles.Count: > 0 } && !Requirement.Roles.Contains(role)) throw new ForbiddenAccessException();
-            if (request is IPlatformWide && role != Role.SuperAdmin) throw new ForbiddenAccessException();
+            if (!AuthorizeAttribute.Allows(typeof(TRequest), role)) throw new ForbiddenAccessException();
         }
         return next();
     }
