@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AgentP.Application.Metrics;
+using AgentP.Application.Overview;
+using AgentP.Application.Sessions;
 using AgentP.Domain.Common;
 using AgentP.TestSupport;
 using MediatR;
@@ -111,6 +113,47 @@ public sealed class DrillDownFixture : AppFixture
 /// </summary>
 public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFixture<DrillDownFixture>
 {
+    /// <summary>
+    /// The figure → filter map itself (<see cref="DrillDown"/>, in Application beside the figures), without a page: each
+    /// figure of the report, and the sessions list sent with the figure's filter over the same days, count the same dialogs.
+    /// </summary>
+    [Theory]
+    [InlineData("admin-a@drill.local", "2026-11-17", "2026-11-23")]
+    [InlineData("admin-b@drill.local", "2026-11-14", "2026-11-22")]
+    [InlineData("admin-c@drill.local", "2026-11-17", "2026-11-23")]
+    [InlineData("root@drill.local", "2026-11-17", "2026-11-23")]
+    public async Task Each_filter_of_the_drill_down_map_counts_what_its_figure_counts(string email, string from, string to)
+    {
+        var id = await fixture.Db.ScalarAsync<long>($"SELECT id FROM dashboard.users WHERE email = '{email}'");
+        var salon = email.StartsWith("admin-a", StringComparison.Ordinal) ? fixture.SalonA
+            : email.StartsWith("admin-b", StringComparison.Ordinal) ? fixture.SalonB
+            : email.StartsWith("admin-c", StringComparison.Ordinal) ? fixture.SalonC : (Guid?)null;
+        var user = new TestUser(id, salon is null ? Role.SuperAdmin : Role.Admin, salon);
+        var c = (await fixture.App.SendAs(user, new GetOverview(null, from, to))).Current;
+
+        var figures = new List<(string Name, SessionFilter Filter, long Figure, Guid? Salon)>
+        {
+            ("dialogs", DrillDown.Dialogs, c.Dialogs, null), ("bookings", DrillDown.Bookings, c.Bookings, null),
+            ("escalated", DrillDown.Escalated, c.Escalated, null), ("contained", DrillDown.Contained, c.Dialogs - c.Escalated, null),
+            ("attended", DrillDown.Attended, c.Attended, null), ("no-shows", DrillDown.NoShows, c.NoShows, null),
+            ("telegram", DrillDown.Channel(Channel.Telegram), c.Telegram, null), ("whatsapp", DrillDown.Channel(Channel.Whatsapp), c.Whatsapp, null),
+            ("positive", DrillDown.Sentiment(Sentiment.Positive), c.Positive, null), ("neutral", DrillDown.Sentiment(Sentiment.Neutral), c.Neutral, null),
+            ("negative", DrillDown.Sentiment(Sentiment.Negative), c.Negative, null),
+        };
+        figures.AddRange(c.Funnel.Select((n, i) => ($"funnel-{i}", DrillDown.FunnelStage(i), n, (Guid?)null)));
+        figures.AddRange(c.TopServices.Select(s => ($"service {s.Name}", DrillDown.Service(s.Name), (long)s.Bookings, s.SalonId)));
+        figures.AddRange(c.TopStaff.Select(s => ($"staff {s.Name}", DrillDown.Staff(s.Name), (long)s.Bookings, s.SalonId)));
+        Assert.True(figures.Sum(f => f.Figure) > 50, "the figures are not all zeros");
+
+        var wrong = new List<string>();
+        foreach (var (name, filter, figure, figureSalon) in figures)
+        {
+            var listed = (await fixture.App.SendAs(user, new GetSessions(filter with { From = from, To = to }, TenantId: figureSalon))).Count;
+            if (listed != figure) wrong.Add($"{name}: figure {figure}, list {listed}");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     [Theory]
     [InlineData("admin-a@drill.local", "?from=2026-11-17&to=2026-11-23")]
     [InlineData("admin-a@drill.local", "?from=2026-11-14&to=2026-11-22")]
