@@ -1,7 +1,9 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Tenants;
+using AgentP.Domain.Common;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,13 +33,34 @@ public sealed class SalonDirectoryTests
         salons.AllAsync(Arg.Any<CancellationToken>()).Returns(_ => Task.FromResult<IReadOnlyList<TenantChoice>>([Alpha, Beta, Gamma]));
     }
 
-    private SalonDirectory For(Guid? salon, bool all = false)
+    private SalonDirectory For(Guid? salon, bool all = false, Role role = Role.Admin)
     {
         var tenant = Substitute.For<ITenantContext>();
         tenant.TenantId.Returns(salon);
         tenant.AllTenants.Returns(all);
+        var caller = Substitute.For<ICurrentUser>();
+        caller.Role.Returns(role);
         return new SalonDirectory(salons, new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant,
-            provider.GetRequiredService<CacheGenerations>(), provider.GetRequiredService<IOptions<DashboardOptions>>()), tenant);
+            provider.GetRequiredService<CacheGenerations>(), provider.GetRequiredService<IOptions<DashboardOptions>>()), tenant, caller);
+    }
+
+    [Fact]
+    public async Task A_salons_scope_knows_no_other_salon_whatever_it_asks()
+    {
+        var alpha = For(Alpha.Id);
+        Assert.Null(await alpha.NameAsync(Beta.Id, CancellationToken.None));
+        Assert.False(await alpha.ExistsAsync(Gamma.Id, CancellationToken.None));
+        Assert.Empty(await alpha.NamesAsync([Beta.Id, Gamma.Id], CancellationToken.None));
+        Assert.Equal([Alpha], await alpha.AllAsync(CancellationToken.None));
+        await Assert.ThrowsAsync<ForbiddenAccessException>(() => alpha.PlatformAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_super_admin_with_a_salon_picked_gets_every_salon_only_by_asking_for_the_platform()
+    {
+        var owner = For(Alpha.Id, role: Role.SuperAdmin);
+        Assert.Equal([Alpha], await owner.AllAsync(CancellationToken.None));
+        Assert.Equal([Alpha, Beta, Gamma], await owner.PlatformAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -57,8 +80,8 @@ public sealed class SalonDirectoryTests
     [Fact]
     public async Task The_list_is_read_once_per_scope_and_afresh_without_one()
     {
-        await For(Alpha.Id).NameAsync(Beta.Id, CancellationToken.None);
-        await For(Alpha.Id).ExistsAsync(Gamma.Id, CancellationToken.None);
+        await For(Alpha.Id).NameAsync(Alpha.Id, CancellationToken.None);
+        await For(Alpha.Id).ExistsAsync(Alpha.Id, CancellationToken.None);
         await salons.Received(1).AllAsync(Arg.Any<CancellationToken>());
         // A sign-in has no scope for the cache to key by: it reads the list itself each time.
         Assert.Equal(Beta.Name, await For(null).NameAsync(Beta.Id, CancellationToken.None));

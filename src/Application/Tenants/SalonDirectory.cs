@@ -1,26 +1,36 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
+using AgentP.Application.Common.Exceptions;
 using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
 
 namespace AgentP.Application.Tenants;
 
 /// <summary>
 /// Every salon of the platform (id, name, active), read once past the tenant filter by <see cref="IPlatformSalons"/> and
-/// cached: the one reader of the salon list. It is platform data, so what a caller shows from it is bounded by what its
-/// own scope gave it: <see cref="NamesAsync"/> and <see cref="NameAsync"/> name the salons of rows the caller already read
-/// through its scope (or its scope's own salon); only a platform-wide request or a super_admin's form lists it whole
-/// (<see cref="AllAsync"/>). The bot adds salons rarely, so an older list is as good (<see cref="CacheTags.Salons"/>).
+/// cached: the one reader of the salon list. It is platform data, so it answers within the unit of work's scope, as the
+/// query filter would: a salon's scope sees its own salon only (<see cref="AllAsync"/>, <see cref="NamesAsync"/>,
+/// <see cref="NameAsync"/>, <see cref="ExistsAsync"/> know no other), all salons, the system and an unscoped unit of work (a
+/// sign-in) see every salon. Only <see cref="PlatformAsync"/> lists every salon whatever the scope, and only to a super_admin
+/// or the system (the users form offers every salon even with one picked). The bot adds salons rarely, so an older list is
+/// as good (<see cref="CacheTags.Salons"/>).
 /// </summary>
-public sealed class SalonDirectory(IPlatformSalons salons, ScopedCache cache, ITenantContext tenant)
+public sealed class SalonDirectory(IPlatformSalons salons, ScopedCache cache, ITenantContext tenant, ICurrentUser caller)
 {
-    /// <summary>Every salon by name; callers are platform-wide or a super_admin (the switcher, Platform, the users form).</summary>
-    public Task<IReadOnlyList<TenantChoice>> AllAsync(CancellationToken cancellationToken) =>
-        // The cache keys every value by the unit of work's scope; an unscoped one (a sign-in, creating a user) reads afresh.
-        tenant.TenantId is null && !tenant.AllTenants && !tenant.IsSystem
-            ? salons.AllAsync(cancellationToken)
-            : cache.GetAsync(CacheTags.Salons, salons.AllAsync, cancellationToken, "salon-directory");
+    /// <summary>The salons the scope sees: its own in a salon's scope, every salon otherwise.</summary>
+    public async Task<IReadOnlyList<TenantChoice>> AllAsync(CancellationToken cancellationToken)
+    {
+        var every = await EveryAsync(cancellationToken);
+        return tenant.TenantId is { } own ? every.Where(s => s.Id == own).ToList() : every;
+    }
 
-    /// <summary>The names of these salons (ids from rows the caller's scope let it read); an unknown id is left out.</summary>
+    /// <summary>Every salon whatever the scope: a super_admin's choices (the users form), the system's checks.</summary>
+    public Task<IReadOnlyList<TenantChoice>> PlatformAsync(CancellationToken cancellationToken) =>
+        caller.Role == Role.SuperAdmin || caller.IsSystem || tenant.IsSystem
+            ? EveryAsync(cancellationToken)
+            : throw new ForbiddenAccessException();
+
+    /// <summary>The names of these salons that the scope sees; any other id is left out.</summary>
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.ToHashSet();
@@ -32,15 +42,19 @@ public sealed class SalonDirectory(IPlatformSalons salons, ScopedCache cache, IT
     /// exports name each row's salon as its rows stream, so the names come first).
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, string>> ScopeNamesAsync(CancellationToken cancellationToken) =>
-        tenant.RequireScope() is { } id
-            ? await NamesAsync([id], cancellationToken)
-            : (await AllAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        (await AllAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
 
-    /// <summary>One salon's name (the scope's own, or a user's own); null when no such salon exists.</summary>
+    /// <summary>One salon's name if the scope sees it (the scope's own, or a signing-in user's own); null otherwise.</summary>
     public async Task<string?> NameAsync(Guid id, CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken)).FirstOrDefault(s => s.Id == id)?.Name;
 
-    /// <summary>Whether the salon exists; asked only for callers who may name any salon (a super_admin, the system).</summary>
+    /// <summary>Whether the salon exists and the scope sees it.</summary>
     public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken) =>
         (await AllAsync(cancellationToken)).Any(s => s.Id == id);
+
+    private Task<IReadOnlyList<TenantChoice>> EveryAsync(CancellationToken cancellationToken) =>
+        // The cache keys every value by the unit of work's scope; an unscoped one (a sign-in, creating a user) reads afresh.
+        tenant.TenantId is null && !tenant.AllTenants && !tenant.IsSystem
+            ? salons.AllAsync(cancellationToken)
+            : cache.GetAsync(CacheTags.Salons, salons.AllAsync, cancellationToken, "salon-directory");
 }

@@ -47,7 +47,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
         When(x => Codes.TryParse<Role>(x.Role, out var r) && r != Role.SuperAdmin, () =>
             RuleFor(x => x.TenantId).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Для ролей admin и staff укажите салон (--tenant).")
-                .MustAsync(async (id, ct) => caller.Role == Role.Admin || await salons.ExistsAsync(id!.Value, ct))
+                .MustAsync(async (id, ct) => caller.Role == Role.Admin || (await salons.PlatformAsync(ct)).Any(s => s.Id == id))
                 .WithMessage("Салон {PropertyValue} не найден."));
 
         When(x => x.Role == Role.SuperAdmin.ToCode(), () =>

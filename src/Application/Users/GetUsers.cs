@@ -36,7 +36,7 @@ public sealed class GetUsersHandler(IDashboardDb db, SalonDirectory directory, I
             .GroupBy(l => l.UserId).Select(g => new { g.Key, Until = g.Max(l => l.LockedUntil) }).ToDictionaryAsync(g => g.Key, g => g.Until, cancellationToken);
         var zone = await zones.ForAsync(tenant.RequireScope(), cancellationToken);
         // Every salon, also when a salon is picked (the scope then shows only that one): the form adds users to any salon.
-        var choices = caller.Role == Role.SuperAdmin ? await directory.AllAsync(cancellationToken) : [];
+        var choices = caller.Role == Role.SuperAdmin ? await directory.PlatformAsync(cancellationToken) : [];
         return new UserList(users.Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.FirstName, u.LastName, u.Role, u.TenantId,
             u.TenantId is { } t ? salons.GetValueOrDefault(t) : null, u.Active, u.LastLoginAt, locked.GetValueOrDefault(u.Id))).ToList(), zone.Id, choices);
     }
