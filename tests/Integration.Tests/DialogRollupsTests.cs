@@ -32,7 +32,17 @@ public sealed class DialogRollupsFixture : AppFixture
                 var at = new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(random.Next(0, 60 * 24 * 120));
                 for (var d = random.Next(1, 6); d > 0; d--)
                 {
-                    await Db.Bot.SessionAsync(salon, client, at, bookingId: random.Next(3) == 0 ? $"YC-{random.Next()}" : null);
+                    var session = Guid.NewGuid();
+                    await Db.Bot.SessionAsync(salon, client, at, bookingId: random.Next(3) == 0 ? $"YC-{random.Next()}" : null, sessionId: session);
+                    if (c < 3)
+                    {
+                        // Two answered questions and a last one unanswered: response times for the collector.
+                        await Db.Bot.MessageAsync(salon, client, session, "user", at.AddMinutes(1));
+                        await Db.Bot.MessageAsync(salon, client, session, "assistant", at.AddMinutes(1).AddSeconds(random.Next(1, 90)));
+                        await Db.Bot.MessageAsync(salon, client, session, "user", at.AddMinutes(3));
+                        await Db.Bot.MessageAsync(salon, client, session, "assistant", at.AddMinutes(3).AddSeconds(random.Next(1, 90)));
+                        await Db.Bot.MessageAsync(salon, client, session, "user", at.AddMinutes(5));
+                    }
                     at = at.AddMinutes(random.Next(60, 60 * 24 * 40));
                 }
             }
@@ -132,20 +142,26 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
             }
         }
 
+        // The collector's response times: rolled-up slots plus the live tail, as the messages give them.
+        var collector = services.ServiceProvider.GetRequiredService<AgentP.Application.Metrics.IDailyMetricsCollector>();
+        var rows = await collector.ComputeAsync(From, To, null, "Europe/Moscow", DateTimeOffset.UtcNow, default);
+        Assert.Equal(await LiveResponsesAsync() + $" ({when})", string.Join(";", rows.Where(r => r.AnsweredMessages > 0)
+            .OrderBy(r => r.TenantId.ToString()).ThenBy(r => r.Day).Select(r => $"{r.TenantId} {r.Day:yyyy-MM-dd} {r.AnsweredMessages} {r.AvgResponseMs}")) + $" ({when})");
+
         // The rollups themselves: every dialog up to their mark, by salon and slot (and client), none above.
         const string upToMark = "s.id <= (SELECT coalesce(max(rolled_up_to), 0) FROM dashboard.rollup_marks)";
-        Assert.True(await fixture.Db.ScalarAsync<bool>($"""
-            SELECT NOT EXISTS (
-              (SELECT tenant_id, slot, dialogs FROM dashboard.dialog_slots
-               EXCEPT ALL
-               SELECT s.tenant_id, date_bin('15 minutes', s.started_at, timestamptz '2000-01-01 00:00+00'), count(*)::int
-               FROM public.conversation_sessions_v2 s WHERE {upToMark} GROUP BY 1, 2)
-              UNION ALL
-              (SELECT s.tenant_id, date_bin('15 minutes', s.started_at, timestamptz '2000-01-01 00:00+00'), count(*)::int
-               FROM public.conversation_sessions_v2 s WHERE {upToMark} GROUP BY 1, 2
-               EXCEPT ALL
-               SELECT tenant_id, slot, dialogs FROM dashboard.dialog_slots))
-            """), $"dialog_slots, {when}");
+        Assert.Equal(
+            await fixture.Db.ScalarAsync<string>($"""
+                SELECT coalesce(string_agg(format('%s %s %s %s %s', tenant_id, slot, n, a, ms), ';' ORDER BY tenant_id, slot), '')
+                FROM (SELECT s.tenant_id, date_bin('15 minutes', s.started_at, timestamptz '2000-01-01 00:00+00') AS slot,
+                             count(*) AS n, sum(f.answered) AS a, sum(f.response_ms_total)::numeric(20, 3) AS ms
+                      FROM public.conversation_sessions_v2 s JOIN dashboard.dialog_facts f ON f.session_id = s.id
+                      WHERE {upToMark} GROUP BY 1, 2) x
+                """),
+            await fixture.Db.ScalarAsync<string>("""
+                SELECT coalesce(string_agg(format('%s %s %s %s %s', tenant_id, slot, dialogs, answered, response_ms_total::numeric(20, 3)), ';' ORDER BY tenant_id, slot), '')
+                FROM dashboard.dialog_slots
+                """));
         Assert.Equal(
             await fixture.Db.ScalarAsync<string>($"""
                 SELECT coalesce(string_agg(format('%s %s %s %s %s', tenant_id, slot, user_id, n, b), ';' ORDER BY tenant_id, slot, user_id), '')
@@ -168,7 +184,7 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
 
     // Every dialog of the bot's, in its salon's zone of the moment.
     private static string Dialogs(Guid? salon) => $"""
-        SELECT s.user_id, s.tenant_id, s.started_at, s.booking_id IS NOT NULL AS booked, z.tz, s.started_at AT TIME ZONE z.tz AS local
+        SELECT s.session_id, s.user_id, s.tenant_id, s.started_at, s.booking_id IS NOT NULL AS booked, z.tz, s.started_at AT TIME ZONE z.tz AS local
         FROM public.conversation_sessions_v2 s
         LEFT JOIN dashboard.tenant_settings t ON t.tenant_id = s.tenant_id
         CROSS JOIN LATERAL (SELECT coalesce(t.time_zone, 'Europe/Moscow') AS tz) z
@@ -179,6 +195,19 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
         SELECT coalesce(string_agg(format('%s-%s:%s', w, h, n), ';' ORDER BY w, h), '')
         FROM (SELECT extract(isodow FROM local)::int AS w, extract(hour FROM local)::int AS h, count(*) AS n
               FROM ({Dialogs(salon)}) d WHERE local::date BETWEEN '{from:yyyy-MM-dd}' AND '{to:yyyy-MM-dd}' GROUP BY 1, 2) x
+        """);
+
+    // Response times by their definition (docs/architecture.md §5), straight from the messages (distinct times in this data).
+    private Task<string> LiveResponsesAsync() => fixture.Db.ScalarAsync<string>($"""
+        SELECT coalesce(string_agg(format('%s %s %s %s', tenant_id, day, answered, avg_ms), ';' ORDER BY tenant_id::text, day), '')
+        FROM (SELECT d.tenant_id, d.local::date AS day, count(*) AS answered,
+                     round(sum(extract(epoch FROM (a.at - u.created_at)) * 1000) / count(*))::int AS avg_ms
+              FROM ({Dialogs(null)}) d
+              JOIN public.recent_history_v2 u ON u.session_id = d.session_id AND u.role = 'user'
+              CROSS JOIN LATERAL (SELECT min(h.created_at) AS at FROM public.recent_history_v2 h
+                                  WHERE h.session_id = u.session_id AND h.role = 'assistant' AND h.created_at > u.created_at) a
+              WHERE a.at IS NOT NULL AND d.local::date BETWEEN '{From:yyyy-MM-dd}' AND '{To:yyyy-MM-dd}'
+              GROUP BY 1, 2) x
         """);
 
     // Retention by its definition (docs/architecture.md §5), straight from the bot's dialogs.

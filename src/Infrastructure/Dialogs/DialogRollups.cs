@@ -6,7 +6,7 @@ namespace AgentP.Infrastructure.Dialogs;
 
 /// <summary>
 /// The rollups the dialog index keeps beside <c>dashboard.dialog_facts</c> (docs/architecture.md §5, "Rollups"): per salon and
-/// 15-minute UTC slot its dialogs (<c>dialog_slots</c>, the heatmap), per salon, slot and client the client's dialogs and bookings
+/// 15-minute UTC slot its dialogs and their response times (<c>dialog_slots</c>: the heatmap, the collector), per salon, slot and client the client's dialogs and bookings
 /// (<c>client_slots</c>, retention). <see cref="DialogIndex"/> calls <see cref="AddAsync"/> in each chunk's transaction, under the
 /// index's lock, after the chunk's dialogs went into dialog_facts: the indexed dialogs above <c>rollup_marks</c> are added and
 /// the mark moves to the last of them, so the rollups and their mark change together and a rerun adds nothing twice.
@@ -35,15 +35,17 @@ internal static class DialogRollups
     // a dialog has a booking is the bot's row's (by its primary key), as the client index counts it.
     private static readonly string Add = $"""
         WITH chunk AS MATERIALIZED (
-          SELECT f.session_id, f.tenant_id, f.user_id, {string.Format(SlotOf, "f.started_at")} AS slot, s.booking_id IS NOT NULL AS booked
+          SELECT f.session_id, f.tenant_id, f.user_id, {string.Format(SlotOf, "f.started_at")} AS slot, s.booking_id IS NOT NULL AS booked,
+                 f.answered, f.response_ms_total
           FROM dashboard.dialog_facts f
           LEFT JOIN public.conversation_sessions_v2 s ON s.id = f.session_id
           WHERE f.session_id > ({Mark})
         ),
         dialogs AS (
-          INSERT INTO dashboard.dialog_slots AS r (tenant_id, slot, dialogs)
-          SELECT tenant_id, slot, count(*) FROM chunk GROUP BY tenant_id, slot ORDER BY tenant_id, slot
-          ON CONFLICT (tenant_id, slot) DO UPDATE SET dialogs = r.dialogs + excluded.dialogs
+          INSERT INTO dashboard.dialog_slots AS r (tenant_id, slot, dialogs, answered, response_ms_total)
+          SELECT tenant_id, slot, count(*), sum(answered), sum(response_ms_total) FROM chunk GROUP BY tenant_id, slot ORDER BY tenant_id, slot
+          ON CONFLICT (tenant_id, slot) DO UPDATE SET dialogs = r.dialogs + excluded.dialogs, answered = r.answered + excluded.answered,
+            response_ms_total = r.response_ms_total + excluded.response_ms_total
           RETURNING 1
         ),
         clients AS (

@@ -11,5 +11,6 @@ internal sealed class DialogSlotConfiguration : IEntityTypeConfiguration<DialogS
         b.ToTable("dialog_slots");
         // A salon's range of slots from the key alone.
         b.HasKey(x => new { x.TenantId, x.Slot });
+        b.Property(x => x.ResponseMsTotal).HasColumnType("numeric");
     }
 }

@@ -708,9 +708,17 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("slot");
 
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
                     b.Property<int>("Dialogs")
                         .HasColumnType("integer")
                         .HasColumnName("dialogs");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
 
                     b.HasKey("TenantId", "Slot")
                         .HasName("pk_dialog_slots");

@@ -34,7 +34,9 @@ namespace AgentP.Infrastructure.Data.Migrations
                 {
                     tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
                     slot = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    dialogs = table.Column<int>(type: "integer", nullable: false)
+                    dialogs = table.Column<int>(type: "integer", nullable: false),
+                    answered = table.Column<int>(type: "integer", nullable: false),
+                    response_ms_total = table.Column<decimal>(type: "numeric", nullable: false)
                 },
                 constraints: table =>
                 {

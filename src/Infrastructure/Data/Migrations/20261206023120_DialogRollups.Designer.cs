@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AgentP.Infrastructure.Data.Migrations
 {
     [DbContext(typeof(DashboardDbContext))]
-    [Migration("20261206021531_DialogRollups")]
+    [Migration("20261206023120_DialogRollups")]
     partial class DialogRollups
     {
         /// <inheritdoc />
@@ -711,9 +711,17 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("slot");
 
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
                     b.Property<int>("Dialogs")
                         .HasColumnType("integer")
                         .HasColumnName("dialogs");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
 
                     b.HasKey("TenantId", "Slot")
                         .HasName("pk_dialog_slots");
