@@ -6,8 +6,8 @@ namespace AgentP.Infrastructure.Dialogs;
 
 /// <summary>
 /// The rollups the dialog index keeps beside <c>dashboard.dialog_facts</c> (docs/architecture.md §5, "Rollups"): per salon and
-/// 15-minute UTC slot its dialogs and their response times (<c>dialog_slots</c>: the heatmap, the collector), per salon, slot and client the client's dialogs and bookings
-/// (<c>client_slots</c>, retention). <see cref="DialogIndex"/> calls <see cref="AddAsync"/> in each chunk's transaction, under the
+/// 15-minute UTC slot its dialogs and their response times (<c>dialog_slots</c>: the heatmap, the collector), per salon, slot
+/// and client the client's dialogs and bookings (<c>client_slots</c>, retention). <see cref="DialogIndex"/> calls <see cref="AddAsync"/> in each chunk's transaction, under the
 /// index's lock, after the chunk's dialogs went into dialog_facts: the indexed dialogs above <c>rollup_marks</c> are added and
 /// the mark moves to the last of them, so the rollups and their mark change together and a rerun adds nothing twice.
 /// Readers take the bot's dialogs above the mark live, the mark read in the same snapshot as the rollups.
@@ -30,8 +30,8 @@ internal static class DialogRollups
 
     // The indexed dialogs not rolled up yet: this chunk's (or, on the first run after deploying, every indexed one). Whether
     // a dialog has a booking is the bot's row's (by its primary key), as the client index counts it. The mark comes as a
-    // value: the planner then sees a chunk's few rows and looks the bot's rows up by key, where a mark hidden in a subquery
-    // (a third of dialog_facts, to the planner) made it hash the bot's whole table.
+    // value: the planner then sees a chunk's few rows and looks the bot's rows up by key; a mark hidden in a subquery leaves it
+    // a guess of a third of dialog_facts, for which hashing the bot's whole table looks cheaper.
     private const string Add = $"""
         -- A dialog's 15-minute UTC slot: every zone's offset is a multiple of 15 minutes, so a slot lies within one local hour.
         WITH chunk AS MATERIALIZED (
