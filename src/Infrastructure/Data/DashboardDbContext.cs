@@ -32,6 +32,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ClientFacts> ClientFacts => Set<ClientFacts>();
     public DbSet<ClientIndexMark> ClientIndexMarks => Set<ClientIndexMark>();
     public DbSet<StaffName> StaffNames => Set<StaffName>();
+    public DbSet<DialogSlot> DialogSlots => Set<DialogSlot>();
+    public DbSet<ClientSlot> ClientSlots => Set<ClientSlot>();
+    public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -58,6 +61,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.ApplyConfiguration(new ClientFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientIndexMarkConfiguration());
         modelBuilder.ApplyConfiguration(new StaffNameConfiguration());
+        modelBuilder.ApplyConfiguration(new DialogSlotConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientSlotConfiguration());
+        modelBuilder.ApplyConfiguration(new RollupMarkConfiguration());
         modelBuilder.ApplyConfiguration(new SignInLockoutConfiguration());
         modelBuilder.ApplyConfiguration(new UserSessionConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());

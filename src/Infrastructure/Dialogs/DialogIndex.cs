@@ -99,6 +99,7 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         command.Parameters.AddWithValue("stop_at", stopAt);
         command.Parameters.AddWithValue("rows", rows);
         var indexed = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await DialogRollups.AddAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return indexed;
     }

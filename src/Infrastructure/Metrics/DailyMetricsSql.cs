@@ -100,17 +100,19 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                 WHERE booking_id IS NOT NULL GROUP BY tenant_id, day, currency) r
           GROUP BY tenant_id, day
         ),
-        -- Response times per dialog: the indexed dialogs' come from dashboard.dialog_facts (derived once, see IndexDialogs),
-        -- those above the index's mark are computed here from their messages by the same fragment.
+        -- Response times: the rolled-up dialogs' per salon and 15-minute slot from dashboard.dialog_slots (derived once per
+        -- dialog by the index, summed per slot by its rollups: at most 96 rows a salon-day; a slot lies within one local day
+        -- of any zone), those above the rollups' mark computed here from their messages by the same fragment. One statement,
+        -- one snapshot: the mark and the slots agree.
         dialog_responses AS (
-          SELECT f.tenant_id, (f.started_at AT TIME ZONE tn.tz)::date AS day, f.answered, f.response_ms_total
+          SELECT d.tenant_id, (d.slot AT TIME ZONE tn.tz)::date AS day, d.answered, d.response_ms_total
           FROM tenants tn
-          JOIN dashboard.dialog_facts f
-            ON f.tenant_id = tn.tenant_id AND f.started_at >= tn.starts AND f.started_at < tn.ends
+          JOIN dashboard.dialog_slots d
+            ON d.tenant_id = tn.tenant_id AND d.slot >= tn.starts AND d.slot < tn.ends
           UNION ALL
           SELECT s.tenant_id, s.day, r.answered, r.response_ms_total
           FROM sessions s {{DialogResponses}}
-          WHERE s.id > ({{DialogIndex.Mark}})
+          WHERE s.id > ({{DialogRollups.Mark}})
         ),
         responses AS (
           SELECT tenant_id, day, sum(answered)::int AS answered,

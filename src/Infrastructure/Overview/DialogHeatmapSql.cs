@@ -7,13 +7,14 @@ using Npgsql;
 namespace AgentP.Infrastructure.Overview;
 
 /// <summary>
-/// The heatmap's SQL (<see cref="DialogHeatmaps"/>, the Overview's): one statement. The indexed dialogs come from <c>dashboard.dialog_facts</c>
-/// by its (tenant_id, started_at) index (index-only), one range per salon between its local midnights; the few dialogs above
-/// the index's mark from <c>public.conversation_sessions_v2</c> by its primary key. The mark is read first and passed as a
-/// value, in one snapshot with the count (repeatable read: nothing indexed meanwhile is counted twice or missed): a mark the
-/// planner cannot see (a subquery) makes it scan the whole range of the bot's dialogs by idx_sessions_started instead
-/// (measured on 1 M dialogs: a salon's year 0.9 s that way, 0.2 s this way; docs/architecture.md §5). Each start is read in its salon's
-/// own zone. The salon comes as an explicit parameter: raw SQL passes the EF filters by.
+/// The heatmap's SQL (<see cref="DialogHeatmaps"/>, the Overview's): one statement. The rolled-up dialogs come from
+/// <c>dashboard.dialog_slots</c> (the dialog index keeps them: per salon and 15-minute UTC slot, <see cref="DialogRollups"/>),
+/// one key range per salon between its local midnights — at most 96 rows a day, whatever the salon's volume or history;
+/// the few dialogs above the rollups' mark from <c>public.conversation_sessions_v2</c> by its primary key. The mark is read
+/// first and passed as a value, in one snapshot with the count (repeatable read: nothing rolled up meanwhile is counted twice
+/// or missed): a mark the planner cannot see (a subquery) makes it scan the whole range of the bot's dialogs by
+/// idx_sessions_started instead. Each slot is read in its salon's current zone, so a zone changed in Settings applies to the
+/// whole history at once. The salon comes as an explicit parameter: raw SQL passes the EF filters by.
 /// </summary>
 public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuery
 {
@@ -27,18 +28,18 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         started AS (
-          SELECT tn.tz, f.started_at
+          SELECT tn.tz, d.slot AS at, d.dialogs
           FROM tenants tn
-          JOIN dashboard.dialog_facts f ON f.tenant_id = tn.tenant_id AND f.started_at >= tn.starts AND f.started_at < tn.ends
+          JOIN dashboard.dialog_slots d ON d.tenant_id = tn.tenant_id AND d.slot >= tn.starts AND d.slot < tn.ends
           UNION ALL
-          SELECT tn.tz, s.started_at
+          SELECT tn.tz, s.started_at, 1
           FROM tenants tn
           JOIN public.conversation_sessions_v2 s ON s.tenant_id = tn.tenant_id AND s.started_at >= tn.starts AND s.started_at < tn.ends
           WHERE s.id > @indexed
         )
-        SELECT extract(isodow FROM started_at AT TIME ZONE tz)::int AS weekday,
-               extract(hour FROM started_at AT TIME ZONE tz)::int AS hour,
-               count(*) AS dialogs
+        SELECT extract(isodow FROM at AT TIME ZONE tz)::int AS weekday,
+               extract(hour FROM at AT TIME ZONE tz)::int AS hour,
+               sum(dialogs)::bigint AS dialogs
         FROM started
         GROUP BY 1, 2
         """;
@@ -51,11 +52,11 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            // A year of a busy salon's facts makes the cost estimate start LLVM JIT, whose compiling outlasts the count.
+            // The estimate of the live side may start LLVM JIT, whose compiling outlasts the count.
             await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
                 await noJit.ExecuteNonQueryAsync(cancellationToken);
             long indexed;
-            await using (var mark = new NpgsqlCommand(DialogIndex.Mark, connection, transaction))
+            await using (var mark = new NpgsqlCommand(DialogRollups.Mark, connection, transaction))
                 indexed = (long)(await mark.ExecuteScalarAsync(cancellationToken))!;
             await using var command = new NpgsqlCommand(Sql, connection, transaction);
             command.Parameters.AddWithValue("indexed", indexed);

@@ -1,7 +1,7 @@
 using AgentP.Application.Common;
-using AgentP.Application.Dialogs;
 using AgentP.Application.Retention;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Dialogs;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,15 +9,27 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Retention;
 
 /// <summary>
-/// Retention in SQL, three statements in one round trip. A client's first dialog ever is the client index's
-/// (<c>client_facts.first_dialog_at</c>, idx tenant + first dialog) or an earlier one above the dialog index's mark, read
-/// live (a primary-key range). The range's dialogs (periods) and the cohorts' later dialogs come from the bot's dialogs by
-/// start time (idx_sessions_started), for the range only. Each dialog's and first dialog's day is its own salon's
-/// (<see cref="SalonZoneSql"/>): in the all-salons view the scans are bounded by the widest zone's instants
-/// (<see cref="ScopeZones.Widest"/>) and each salon's local days decide within them.
+/// Retention in SQL, three statements in one round trip, in one snapshot with the dialog rollups' mark (repeatable read).
+/// Who had a dialog (and a booking) when comes from the rollup the dialog index keeps per salon, client and 15-minute UTC slot
+/// (<c>dashboard.client_slots</c>, <see cref="DialogRollups"/>), one key range per salon between its local midnights; the
+/// dialogs above the rollups' mark from the bot's dialogs by primary key, live. A client's first dialog ever is the client
+/// index's (<c>client_facts.first_dialog_at</c>, idx tenant + first dialog) or an earlier live one. Each slot's and first
+/// dialog's day is its own salon's, in the zone the salon has now (<see cref="SalonZoneSql"/>): the all-salons view reads the
+/// same per-salon ranges, one after the other, and nothing of the bot's history.
 /// </summary>
-public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : IRetentionQueries
+public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
 {
+    // Each salon of the scope, its zone and the range's bounds in it (computed once per salon, not per row).
+    private static string Tenants(ScopeZones zones) => $"""
+        tenants AS MATERIALIZED (
+          SELECT t.id AS tenant_id, z.tz,
+                 @from::date::timestamp AT TIME ZONE z.tz AS range_start, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS range_end
+          FROM public.tenants_v2 t
+          CROSS JOIN LATERAL (SELECT {SalonZoneSql.Zone(zones, "t.id")} AS tz) z
+          WHERE (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+        )
+        """;
+
     private static string Live(ScopeZones zones) => $"""
         live AS MATERIALIZED (
           SELECT user_id, tenant_id, {SalonZoneSql.Zone(zones, "tenant_id")} AS tz, min(started_at) AS first
@@ -48,19 +60,25 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
         """;
 
     /// <summary>
-    /// The three statements. For one salon (or salons all in the default zone) the range's bounds are exact; with salons in
-    /// several zones the bounds are the widest, and each dialog's own local day keeps it in the range or out.
+    /// The three statements. Rolled-up slots and live dialogs are read per salon between its own local midnights, so the
+    /// range's bounds are exact in every zone; the cohorts' later months by the widest bounds, each month decided locally.
     /// </summary>
     private static string Sql(ScopeZones zones)
     {
         // The salon of a client of d: the index's, else the live dialogs' (a client is one salon's).
         return $"""
-            WITH {Live(zones)},
+            WITH {Tenants(zones)}, {Live(zones)},
             d AS (
-              SELECT DISTINCT s.user_id, date_trunc(@group, s.started_at AT TIME ZONE {SalonZoneSql.Zone(zones, "s.tenant_id")})::date AS period
-              FROM public.conversation_sessions_v2 s
-              WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid) AND s.started_at >= @range_start AND s.started_at < @range_end
-                {SalonZoneSql.Within(zones, "s.started_at", "s.tenant_id", "range")}
+              SELECT DISTINCT user_id, period FROM (
+                SELECT a.client_id AS user_id, date_trunc(@group, a.slot AT TIME ZONE tn.tz)::date AS period
+                FROM tenants tn
+                JOIN dashboard.client_slots a ON a.tenant_id = tn.tenant_id AND a.slot >= tn.range_start AND a.slot < tn.range_end
+                UNION ALL
+                SELECT s.user_id, date_trunc(@group, s.started_at AT TIME ZONE tn.tz)::date
+                FROM tenants tn
+                JOIN public.conversation_sessions_v2 s ON s.tenant_id = tn.tenant_id AND s.started_at >= tn.range_start AND s.started_at < tn.range_end
+                WHERE s.id > @indexed
+              ) x
             )
             SELECT d.period,
                    count(*) FILTER (WHERE fd.first_day >= greatest(d.period, @from::date) OR fd.first_day IS NULL)::int,
@@ -75,13 +93,19 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
             WITH {Live(zones)}, {Cohort(zones)}
             SELECT month, count(*)::int FROM cohort GROUP BY month;
 
-            WITH {Live(zones)}, {Cohort(zones)},
+            WITH {Tenants(zones)}, {Live(zones)}, {Cohort(zones)},
             later AS (
-              SELECT s.user_id, date_trunc('month', (s.started_at AT TIME ZONE {SalonZoneSql.Zone(zones, "s.tenant_id")}))::date AS month,
-                     bool_or(s.booking_id IS NOT NULL) AS booked
-              FROM public.conversation_sessions_v2 s
-              WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid) AND s.started_at >= @later_start AND s.started_at < @later_end
-                AND s.user_id IN (SELECT user_id FROM cohort)
+              SELECT user_id, month, bool_or(booked) AS booked FROM (
+                SELECT a.client_id AS user_id, date_trunc('month', a.slot AT TIME ZONE tn.tz)::date AS month, a.bookings > 0 AS booked
+                FROM tenants tn
+                JOIN dashboard.client_slots a ON a.tenant_id = tn.tenant_id AND a.slot >= @later_start AND a.slot < @later_end
+                WHERE a.client_id IN (SELECT user_id FROM cohort)
+                UNION ALL
+                SELECT s.user_id, date_trunc('month', s.started_at AT TIME ZONE tn.tz)::date, s.booking_id IS NOT NULL
+                FROM tenants tn
+                JOIN public.conversation_sessions_v2 s ON s.tenant_id = tn.tenant_id AND s.started_at >= @later_start AND s.started_at < @later_end
+                WHERE s.id > @indexed AND s.user_id IN (SELECT user_id FROM cohort)
+              ) x
               GROUP BY 1, 2
             )
             SELECT c.month, k.offset_months, count(*)::int, count(*) FILTER (WHERE l.booked)::int
@@ -97,20 +121,28 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
     public async Task<RetentionFigures> ComputeAsync(Guid? tenantId, ScopeZones zones, DateOnly from, DateOnly to, string group,
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
     {
-        var indexed = await mark.GetAsync(cancellationToken);
         var monthsEnd = lastMonth.AddMonths(1);
         var cohorts = zones.Widest(firstMonth, monthsEnd.AddDays(-1));
         var later = zones.Widest(firstMonth.AddMonths(1), monthsEnd.AddMonths(GetRetention.CohortMonths).AddDays(-1));
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(Sql(zones), (NpgsqlConnection)db.Database.GetDbConnection());
+            // The mark and the rollups in one snapshot: a chunk rolled up meanwhile is neither missed nor counted twice.
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            // A year of the all-salons view makes the cost estimate start LLVM JIT, whose compiling outlasts the work.
+            await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
+                await noJit.ExecuteNonQueryAsync(cancellationToken);
+            long indexed;
+            await using (var mark = new NpgsqlCommand(DialogRollups.Mark, connection, transaction))
+                indexed = (long)(await mark.ExecuteScalarAsync(cancellationToken))!;
+            await using var command = new NpgsqlCommand(Sql(zones), connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
             command.Parameters.AddWithValue("indexed", indexed);
             SalonZoneSql.AddParameters(command, zones);
             command.Parameters.AddWithValue("group", group);
             command.Parameters.AddWithValue("from", from);
-            SalonZoneSql.AddDays(command, zones, "range", from, to);
+            command.Parameters.AddWithValue("to", to);
             command.Parameters.AddWithValue("first_month", firstMonth);
             command.Parameters.AddWithValue("months_end", monthsEnd);
             // A day's slack either side of the cohort months in UTC (the index's order); the local day decides.
@@ -119,18 +151,21 @@ public sealed class RetentionSql(DashboardDbContext db, DialogIndexMark mark) : 
             command.Parameters.AddWithValue("later_months", GetRetention.CohortMonths);
             command.Parameters.AddWithValue("later_start", later.From);
             command.Parameters.AddWithValue("later_end", later.To);
-            await using var r = await command.ExecuteReaderAsync(cancellationToken);
             var periods = new List<PeriodFigure>();
-            while (await r.ReadAsync(cancellationToken))
-                periods.Add(new PeriodFigure(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2)));
-            await r.NextResultAsync(cancellationToken);
             var sizes = new List<CohortSize>();
-            while (await r.ReadAsync(cancellationToken))
-                sizes.Add(new CohortSize(r.GetFieldValue<DateOnly>(0), r.GetInt32(1)));
-            await r.NextResultAsync(cancellationToken);
             var laterFigures = new List<CohortLater>();
-            while (await r.ReadAsync(cancellationToken))
-                laterFigures.Add(new CohortLater(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
+            await using (var r = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await r.ReadAsync(cancellationToken))
+                    periods.Add(new PeriodFigure(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2)));
+                await r.NextResultAsync(cancellationToken);
+                while (await r.ReadAsync(cancellationToken))
+                    sizes.Add(new CohortSize(r.GetFieldValue<DateOnly>(0), r.GetInt32(1)));
+                await r.NextResultAsync(cancellationToken);
+                while (await r.ReadAsync(cancellationToken))
+                    laterFigures.Add(new CohortLater(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
+            }
+            await transaction.CommitAsync(cancellationToken);
             return new RetentionFigures(periods, sizes, laterFigures);
         }
         finally

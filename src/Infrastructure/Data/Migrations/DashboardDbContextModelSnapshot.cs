@@ -352,6 +352,34 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("client_index_marks", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.ClientSlot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<int>("Bookings")
+                        .HasColumnType("integer")
+                        .HasColumnName("bookings");
+
+                    b.Property<int>("Dialogs")
+                        .HasColumnType("integer")
+                        .HasColumnName("dialogs");
+
+                    b.HasKey("TenantId", "Slot", "ClientId")
+                        .HasName("pk_client_slots");
+
+                    b.ToTable("client_slots", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.DailyMetrics", b =>
                 {
                     b.Property<long>("Id")
@@ -670,6 +698,34 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("dialog_facts", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogSlot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<int>("Dialogs")
+                        .HasColumnType("integer")
+                        .HasColumnName("dialogs");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
+
+                    b.HasKey("TenantId", "Slot")
+                        .HasName("pk_dialog_slots");
+
+                    b.ToTable("dialog_slots", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationCase", b =>
                 {
                     b.Property<long>("Id")
@@ -796,6 +852,23 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_escalation_sessions_case_id");
 
                     b.ToTable("escalation_sessions", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.RollupMark", b =>
+                {
+                    b.Property<string>("Rollup")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rollup");
+
+                    b.Property<long>("RolledUpTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rolled_up_to");
+
+                    b.HasKey("Rollup")
+                        .HasName("pk_rollup_marks");
+
+                    b.ToTable("rollup_marks", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
