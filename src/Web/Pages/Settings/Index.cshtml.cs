@@ -1,4 +1,7 @@
 using AgentP.Application.Settings;
+using AgentP.Application.Tenants;
+using AgentP.Domain.Common;
+using AgentP.Web.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +20,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public static IReadOnlyList<string> TimeZones { get; } =
         TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>With «Все салоны» picked (super_admin): the salons to choose from, since settings are each salon's own.</summary>
+    public IReadOnlyList<TenantChoice>? Salons { get; private set; }
+
     public async Task OnGetAsync()
     {
+        if (DashboardClaims.RoleOf(User) == Role.SuperAdmin && DashboardClaims.GuidOf(User, DashboardClaims.SelectedTenantId) is null)
+        {
+            Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
+            return;
+        }
         View = await mediator.Send(new GetSettings(), HttpContext.RequestAborted);
         var v = View.Values;
         Form = new SettingsForm
