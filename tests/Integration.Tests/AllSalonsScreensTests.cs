@@ -11,7 +11,9 @@ public sealed partial class AllSalonsScreensTests(DemoPagesFixture fixture) : IC
     public async Task Settings_with_all_salons_picked_offer_the_salon_to_choose()
     {
         using var owner = await fixture.App.SignedInAsync("owner@demo.local", DemoPagesFixture.Password);
-        using var response = await owner.GetAsync("/settings");
+        using var redirect = await owner.GetAsync("/settings");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        using var response = await owner.GetAsync(redirect.Headers.Location!.OriginalString);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -24,7 +26,13 @@ public sealed partial class AllSalonsScreensTests(DemoPagesFixture fixture) : IC
     public async Task A_salon_admin_never_sees_the_salon_choice_in_settings()
     {
         using var admin = await fixture.App.SignedInAsync("admin@demo.local", DemoPagesFixture.Password);
+        using (var choose = await admin.GetAsync("/settings?handler=choose")) // no choice for one salon: its own settings
+        {
+            Assert.Equal(HttpStatusCode.Redirect, choose.StatusCode);
+            Assert.Equal("/settings", choose.Headers.Location!.OriginalString);
+        }
         var html = await admin.GetStringAsync("/settings");
+        Assert.Contains("Form.TimeZone", html);
         Assert.DoesNotContain("settings-choose-salon", html);
         Assert.DoesNotContain("enter-salon", html);
     }

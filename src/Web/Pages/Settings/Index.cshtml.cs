@@ -23,13 +23,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>With «Все салоны» picked (super_admin): the salons to choose from, since settings are each salon's own.</summary>
     public IReadOnlyList<TenantChoice>? Salons { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (DashboardClaims.RoleOf(User) == Role.SuperAdmin && DashboardClaims.GuidOf(User, DashboardClaims.SelectedTenantId) is null)
-        {
-            Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
-            return;
-        }
+        if (AllSalons) return RedirectToPage(null, "Choose");
         View = await mediator.Send(new GetSettings(), HttpContext.RequestAborted);
         var v = View.Values;
         Form = new SettingsForm
@@ -38,7 +34,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ErrorSpikePercent = Invariant(v.ErrorSpikePercent), MinDialogs = Invariant(v.MinDialogs), DigestEnabled = v.DigestEnabled,
             NotificationChatId = v.NotificationChatId,
         };
+        return Page();
     }
+
+    /// <summary>«Все салоны» picked: which salon's settings to open (the choice returns to this page).</summary>
+    public async Task<IActionResult> OnGetChooseAsync()
+    {
+        if (!AllSalons) return RedirectToPage();
+        Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private bool AllSalons => DashboardClaims.RoleOf(User) == Role.SuperAdmin && DashboardClaims.GuidOf(User, DashboardClaims.SelectedTenantId) is null;
 
     public async Task<IActionResult> OnPostAsync()
     {
