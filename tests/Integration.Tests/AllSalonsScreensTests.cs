@@ -57,6 +57,33 @@ public sealed partial class AllSalonsScreensTests(DemoPagesFixture fixture) : IC
         Assert.Equal(salon, WebUtility.HtmlDecode(heading));
     }
 
+    [Fact]
+    public async Task Dialogs_from_all_salons_name_each_ones_salon_and_so_does_a_transcript_opened_from_there()
+    {
+        using var owner = await fixture.App.SignedInAsync("owner@demo.local", DemoPagesFixture.Password);
+        var html = await owner.GetStringAsync("/sessions");
+        var salons = Regex.Matches(html, "data-testid=\"session-salon\">([^<]+)<").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(Regex.Matches(html, "data-testid=\"session-row\"").Count, salons.Count);
+        var names = (await fixture.Db.ScalarAsync<string>("SELECT string_agg(name, '|') FROM public.tenants_v2")).Split('|');
+        Assert.All(salons, salon => Assert.Contains(salon, names));
+
+        var id = Regex.Match(html, "href=\"/sessions/(\\d+)\"").Groups[1].Value;
+        var transcript = await owner.GetStringAsync($"/sessions/{id}");
+        var whose = await fixture.Db.ScalarAsync<string>($"SELECT t.name FROM public.conversation_sessions_v2 s JOIN public.tenants_v2 t ON t.id = s.tenant_id WHERE s.id = {id}");
+        Assert.Equal(whose, WebUtility.HtmlDecode(Regex.Match(transcript, "data-testid=\"session-salon\">([^<]+)<").Groups[1].Value));
+    }
+
+    [Fact]
+    public async Task A_salon_admins_dialogs_name_no_salon()
+    {
+        using var admin = await fixture.App.SignedInAsync("admin@demo.local", DemoPagesFixture.Password);
+        var html = await admin.GetStringAsync("/sessions");
+        Assert.Contains("data-testid=\"session-row\"", html);
+        Assert.DoesNotContain("session-salon", html);
+        var id = Regex.Match(html, "href=\"/sessions/(\\d+)\"").Groups[1].Value;
+        Assert.DoesNotContain("session-salon", await admin.GetStringAsync($"/sessions/{id}"));
+    }
+
     [GeneratedRegex("""name="tenantId" value="[0-9a-f-]{36}" />\s*<input type="hidden" name="returnUrl" value="(?<to>[^"]*)" />\s*<button[^>]*data-testid="enter-salon">""")]
     private static partial Regex EnterSalon();
 }
