@@ -96,4 +96,26 @@ public sealed class HonestFiguresTests(HonestFiguresFixture fixture) : IClassFix
         Assert.Single(Regex.Matches(html, "data-testid=\"period-partial\""));
         Assert.Contains("data-start=\"2026-11-01\"", Regex.Match(html, "<tr[^>]*data-start=\"[^\"]*\"[^>]*>(?:(?!</tr>).)*period-partial", RegexOptions.Singleline).Value);
     }
+
+    [Fact]
+    public async Task The_overview_for_excel_reads_as_meant_with_russian_number_rules()
+    {
+        using var client = await fixture.App.SignedInAsync("admin@today.local", HonestFiguresFixture.Password);
+        using var response = await client.GetAsync("/?handler=export&from=2026-11-16&to=2026-11-23&format=excel");
+        Assert.Contains("-excel.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r').Split(';')).ToList();
+        var ru = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+
+        Assert.Equal(["Начало периода", "Конец периода", "Период неполный", "Диалоги", "Записи", "Конверсия, %", "Выручка, ₽", "Время ответа, с",
+            "Эскалации", "Брошены", "Бот справился сам, %"], lines[0]);
+        var yesterday = lines.Single(l => l[0] == "22.11.2026");
+        Assert.Equal(new DateTime(2026, 11, 22), DateTime.Parse(yesterday[0], ru));
+        Assert.Equal("нет", yesterday[2]);
+        Assert.Equal(10, long.Parse(yesterday[3], ru));
+        Assert.Equal(20m, decimal.Parse(yesterday[5], ru)); // «20,00»: 2 of 10, a number to Russian Excel, not a date
+        Assert.Equal(1000m, decimal.Parse(yesterday[6], ru));
+        Assert.Equal("да", lines[^1][2]); // today, not over
+        Assert.Equal(50, long.Parse(lines[1][3], ru)); // the 16th
+        Assert.All(lines.Skip(1), l => Assert.DoesNotContain('.', l[5] + l[6] + l[10]));
+    }
 }
