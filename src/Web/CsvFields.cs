@@ -13,10 +13,4 @@ public static class CsvFields
 
     /// <summary>A yes/no in words for a person: «да» / «нет».</summary>
     public static void WriteYesNo(this CsvWriter csv, bool value) => csv.WriteField(value ? "да" : "нет");
-
-    /// <summary>
-    /// A phone a spreadsheet keeps as text, as the bot wrote it: led by an invisible word joiner (U+2060), so neither is the
-    /// leading + a formula to escape with a visible apostrophe, nor are the digits read as a number.
-    /// </summary>
-    public static void WritePhone(this CsvWriter csv, string? phone) => csv.WriteField(phone is { Length: > 0 } ? "\u2060" + phone : phone);
 }
