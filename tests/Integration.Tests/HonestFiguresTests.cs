@@ -61,6 +61,7 @@ public sealed class HonestFiguresTests(HonestFiguresFixture fixture) : IClassFix
         var html = await client.GetStringAsync("/?range=today");
         Assert.Contains("data-testid=\"kpi-dialogs\">2<", html);
         Assert.DoesNotContain("к прошлому периоду", html);
+        Assert.Contains("день ещё идёт: сравним, когда закончится", html);
     }
 
     [Fact]
