@@ -103,7 +103,7 @@ public sealed class EveryScreenTests(EveryScreenFixture fixture) : IClassFixture
         var pages = salon is null ? Pages : [.. Pages, "/platform"];
         // A transcript too: the first dialog the list links to.
         await page.GotoAsync(fixture.App.BaseUrl + "/sessions");
-        var transcript = await page.Locator("a[href^='/sessions/']").First.GetAttributeAsync("href");
+        var transcript = await page.Locator("[data-testid=session-link]").First.GetAttributeAsync("href");
         if (transcript is not null) pages = [.. pages, transcript];
 
         var faults = new List<string>();
