@@ -91,7 +91,7 @@ if [ "$local_cluster" = yes ]; then
 
   salon=$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
   has_user() { [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc "SELECT count(*) FROM dashboard.users WHERE email = '$1'")" != 0 ]; }
-  has_user owner@agentp.local || app create-user --email owner@agentp.local --password "$DEMO_SUPER_ADMIN_PASSWORD" --role super_admin --first-name Платформа
+  has_user owner@agentp.local || app create-user --email owner@agentp.local --password "$DEMO_SUPER_ADMIN_PASSWORD" --role super_admin --first-name Ольга --last-name Платонова
   if [ -n "$salon" ]; then
     has_user admin@lavanda.local || app create-user --email admin@lavanda.local --password "$DEMO_ADMIN_PASSWORD" --role admin --tenant "$salon" --first-name Вера --last-name Лаврова
   fi

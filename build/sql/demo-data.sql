@@ -130,7 +130,7 @@ CREATE TEMP TABLE demo_dialogs ON COMMIT DROP AS
 WITH hours AS MATERIALIZED ( -- cumulative shares of the 24 hours, for width_bucket
   SELECT array_agg(edge ORDER BY h)::float8[] AS edges
   FROM (SELECT h, coalesce(sum(w) OVER (ORDER BY h ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / sum(w) OVER () AS edge
-        FROM unnest(ARRAY[3, 1, 0.5, 0.3, 0.3, 0.5, 1, 3, 6, 9, 10, 10, 11, 10, 9, 8, 8, 9, 10, 11, 10, 8, 6, 4]::numeric[]) WITH ORDINALITY AS x(w, h)) e
+        FROM unnest(ARRAY[2.5, 1.5, 0.9, 0.5, 0.4, 0.5, 1, 3, 6, 9, 10, 10, 11, 10, 9, 8, 8, 9, 10, 11, 10, 8, 6, 4]::numeric[]) WITH ORDINALITY AS x(w, h)) e
 ), slots AS MATERIALIZED (
   SELECT t.no AS tenant_no, d.dn, :'demo_today'::date - (:days - 1) + d.dn AS day, k.k,
          random() AS r_client, random() AS r_new, random() AS r_hour, random() AS r_min, random() AS r_status, random() AS r_book,
@@ -174,7 +174,8 @@ SELECT s.tenant_no, s.dn, s.day, s.k, s.r_book, s.r_stage, s.r_sent, s.r_when, s
        md5('demo-session-' || s.tenant_no || '-' || s.day || '-' || s.k)::uuid AS session_uuid, md5('demo-tenant-' || s.tenant_no)::uuid AS tenant_id,
        s.client_id, s.channel, s.first_name, s.started_at, s.status, s.stage, s.turns, s.pace,
        s.status = 'done' AND s.r_book < 0.50 + 0.14 * s.dn / :days AS booked,
-       cat.title, cat.acc, cat.price, cat.price_text, cat.minutes, cat.n AS svc, cat2.title AS title2, st.id AS staff_id, st.name AS staff_name, ms.names AS masters
+       cat.title, cat.acc, cat.price, cat.price_text, cat.minutes, cat.n AS svc, cat2.title AS title2, st.id AS staff_id, st.name AS staff_name, ms.names AS masters,
+       CASE WHEN ms.of_category = 1 THEN ' делает ' ELSE ' делают ' END AS do_verb
 FROM shaped s
 JOIN demo_catalogue cat ON cat.tenant_no = s.tenant_no AND cat.n = s.svc1
 LEFT JOIN demo_catalogue cat2 ON cat2.tenant_no = s.tenant_no AND cat2.n = s.svc2 AND s.svc2 <> s.svc1
@@ -184,6 +185,10 @@ JOIN demo_staff st ON st.tenant_no = s.tenant_no AND st.category = cat.category 
 -- What follows from each dialog: when its last message falls (the last exchange's randoms live on the dialog, so
 -- the messages below and ended_at agree), the booking's day and time, and the slots the bot offers.
 SELECT s.*,
+       -- The client's first dialog in the history: nobody asks for "last time's master" in it.
+       s.started_at = min(s.started_at) OVER (PARTITION BY s.client_id) AS first_dialog,
+       -- Why an escalated dialog went to a person: 0 nothing fits, 1 a complaint, 2 the price, 3 a change the bot cannot make.
+       floor(s.r_text * 4)::int AS reason,
        s.started_at + make_interval(secs => (s.turns - 1) * s.pace + CASE WHEN s.turns > 1 THEN s.r_last_u * s.pace * 0.3 ELSE 0 END
                                             + least(s.pace * 0.5, 1.5 + 5 * s.r_last_d ^ 2 + CASE WHEN s.r_last_d > 0.92 THEN 25 * s.r_text ELSE 0 END) + 1 + s.r_at) AS ended_at,
        CASE WHEN s.booked THEN (s.offer_day + make_interval(mins => 600 + 30 * s.offer_slot)) AT TIME ZONE 'Europe/Moscow' END AS booking_at,
@@ -215,7 +220,8 @@ SELECT s.session_uuid, s.tenant_id, s.client_id, s.channel, s.started_at, s.ende
        round(extract(epoch FROM s.ended_at - s.started_at))::int,
        s.status,
        CASE s.status WHEN 'done' THEN CASE WHEN s.booked THEN 'booking' ELSE 'consultation' END
-                     WHEN 'dropped' THEN 'booking' ELSE 'complaint' END,
+                     WHEN 'dropped' THEN 'booking'
+                     ELSE (ARRAY['other', 'complaint', 'price_inquiry', 'reschedule'])[1 + s.reason] END,
        summary_text,
        CASE WHEN s.booked THEN 'YC-' || (7000000 + row_number() OVER (ORDER BY s.started_at, s.session_uuid)) END,
        CASE WHEN s.booked THEN 'bot' END,
@@ -244,7 +250,10 @@ CROSS JOIN LATERAL (SELECT CASE
     WHEN s.status = 'dropped' THEN 'Клиент выбирал ' || s.acc || ' и перестал отвечать ('
                        || CASE s.stage WHEN 'service_selection' THEN 'на выборе услуги' WHEN 'staff_selection' THEN 'на выборе мастера'
                                        WHEN 'date_selection' THEN 'на выборе дня' ELSE 'на выборе времени' END || ').'
-    ELSE 'Клиент недоволен и просит администратора (' || s.title || '). Передано администратору.' END AS summary_text) txt
+    ELSE (ARRAY['Клиенту не подошли предложенные окна (' || s.title || '), просит администратора. Передано администратору.',
+                'Жалоба: в прошлый раз мастер опоздала на полчаса (' || s.title || '). Передано администратору.',
+                'Клиент считает ' || s.acc || ' слишком дорогой услугой и хочет поговорить с человеком. Передано администратору.',
+                'Клиент просит перенести запись (' || s.title || '). Передано администратору.'])[1 + s.reason] END AS summary_text) txt
 ORDER BY s.started_at, s.session_uuid;
 
 -- Messages: the client and the bot in turns. Exchange t: the client writes at (t - 1) pace plus a little, the bot
@@ -264,14 +273,17 @@ CROSS JOIN LATERAL (VALUES
   ('user', x.user_at,
    CASE WHEN x.t = 1 THEN
           CASE floor(x.r * 4)::int WHEN 0 THEN 'Здравствуйте! Хочу записаться на ' || s.acc || '.' WHEN 1 THEN 'Добрый день! Сколько у вас стоит ' || lower(s.title) || '?' WHEN 2 THEN 'Привет! Есть свободное время на ' || s.acc || '?' ELSE 'Здравствуйте, подскажите, пожалуйста, про ' || s.acc || '.' END
-          || CASE WHEN x.last AND s.status = 'escalated' THEN ' И ещё: в прошлый раз мастер опоздала на полчаса, соедините с администратором.' ELSE '' END
+          || CASE WHEN x.last AND s.status = 'escalated' THEN (ARRAY[' Но мне ничего не подходит, позовите администратора.',
+                  ' И ещё: в прошлый раз мастер опоздала на полчаса, соедините с администратором.',
+                  ' Только это слишком дорого. Можно поговорить с человеком?',
+                  ' И мне нужно перенести запись, соедините с администратором.'])[1 + s.reason] ELSE '' END
         WHEN x.last THEN CASE
           WHEN s.booked THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Отлично, записывайте!' WHEN 1 THEN 'Подходит, записывайте.' ELSE 'Да, давайте так.' END
           WHEN s.status = 'done' THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Спасибо, я подумаю.' WHEN 1 THEN 'Понятно, спасибо! Напишу позже.' ELSE 'Хорошо, посоветуюсь и вернусь.' END
           WHEN s.status = 'dropped' THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Хм, сейчас посмотрю.' WHEN 1 THEN 'А ещё какие варианты есть?' ELSE 'Понятно.' END
-          ELSE CASE floor(x.r * 4)::int WHEN 0 THEN 'Мне ничего не подходит, позовите администратора.' WHEN 1 THEN 'В прошлый раз мастер опоздала на полчаса. Хочу поговорить с администратором.' WHEN 2 THEN 'Это слишком дорого. Можно поговорить с человеком?' ELSE 'Мне нужно перенести запись, а бот не понимает. Соедините с администратором.' END END
+          ELSE CASE s.reason WHEN 0 THEN 'Мне ничего не подходит, позовите администратора.' WHEN 1 THEN 'В прошлый раз мастер опоздала на полчаса. Хочу поговорить с администратором.' WHEN 2 THEN 'Это слишком дорого. Можно поговорить с человеком?' ELSE 'Мне нужно перенести запись, а бот не понимает. Соедините с администратором.' END END
         ELSE CASE least(x.t - 1, 5)
-          WHEN 1 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'А к какому мастеру можно?' WHEN 1 THEN 'Можно к тому же мастеру, что и в прошлый раз?' ELSE 'Кто у вас делает ' || s.acc || '?' END
+          WHEN 1 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'А к какому мастеру можно?' WHEN 1 THEN CASE WHEN s.first_dialog THEN 'А кого из мастеров посоветуете?' ELSE 'Можно к тому же мастеру, что и в прошлый раз?' END ELSE 'Кто у вас делает ' || s.acc || '?' END
           WHEN 2 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'А на какой день есть время?' WHEN 1 THEN 'Давайте на ближайшие дни.' ELSE 'А на этой неделе есть время?' END
           WHEN 3 THEN CASE floor(x.r * 3)::int WHEN 0 THEN 'Лучше вечером, после 18:00.' WHEN 1 THEN 'А утром можно?' ELSE 'Во сколько есть окна?' END
           WHEN 4 THEN CASE floor(x.r * 2)::int WHEN 0 THEN 'А можно оплатить картой?' ELSE 'Сколько это займёт по времени?' END
@@ -285,14 +297,14 @@ CROSS JOIN LATERAL (VALUES
           WHEN s.status = 'done' THEN 'Хорошо! ' || s.title || ' у нас от ' || s.price_text || ' ₽. Если решите записаться — просто напишите.'
           WHEN s.status = 'dropped' THEN CASE s.stage
             WHEN 'service_selection' THEN 'Подскажите, какая услуга вас интересует: ' || s.acc || ' или что-то ещё?'
-            WHEN 'staff_selection' THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. К кому вас записать?'
+            WHEN 'staff_selection' THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || s.do_verb || s.masters || '. К кому вас записать?'
             WHEN 'date_selection' THEN 'На какой день вас записать? Ближайшее свободное время — ' || to_char(s.offer_day, 'DD.MM') || '.'
             ELSE 'На ' || to_char(s.offer_day, 'DD.MM') || ' есть окна в ' || s.offer_times || '. Какое время выбираете?' END
           ELSE 'Передаю ваш вопрос администратору, с вами свяжутся в ближайшее время.' END
         WHEN x.t = 1 THEN 'Здравствуйте, ' || s.first_name || '! ' || s.title || ' у нас стоит ' || s.price_text
                           || ' ₽, занимает около ' || s.minutes || ' мин. Подобрать удобное время?'
         ELSE CASE least(x.t - 1, 5)
-          WHEN 1 THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || ' делают ' || s.masters || '. Ближе всего свободна ' || s.staff_name || '.'
+          WHEN 1 THEN upper(left(s.acc, 1)) || substr(s.acc, 2) || s.do_verb || s.masters || '. Ближе всего свободна ' || s.staff_name || '.'
           WHEN 2 THEN 'Есть свободное время ' || to_char(s.offer_day, 'DD.MM') || ' и ' || to_char(s.offer_day + 1, 'DD.MM') || '.'
           WHEN 3 THEN 'На ' || to_char(s.offer_day, 'DD.MM') || ' есть окна в ' || s.offer_times || '.'
           WHEN 4 THEN CASE floor(x.r * 2)::int WHEN 0 THEN 'Да, оплата картой и наличными.' ELSE 'Процедура занимает около ' || s.minutes || ' мин.' END

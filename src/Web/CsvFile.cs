@@ -16,7 +16,12 @@ namespace AgentP.Web;
 /// escape, OWASP's list): every text a column writes — the bot's names, summaries, codes and statuses included — goes
 /// through it, so a spreadsheet shows the text instead of running it. Numbers and dates are not text and keep their sign.
 /// </summary>
-public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns) : IActionResult
+/// <remarks>
+/// <paramref name="spreadsheet"/>: the file for a person with Russian Excel or LibreOffice rather than for a program: numbers
+/// with a decimal comma (a dot beside <c>;</c> makes Russian Excel read 9.5 as a date), and its columns (chosen by the
+/// page) in Russian words. The file name says so (<c>…-excel.csv</c>).
+/// </remarks>
+public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns, bool spreadsheet = false) : IActionResult
 {
     private static readonly CsvWriterOptions Excel = CsvWriterOptions.Default with
     {
@@ -25,16 +30,18 @@ public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns) : IActio
         Injection = CsvInjection.Escape,
     };
 
+    private static readonly CsvWriterOptions RussianExcel = Excel with { FormatProvider = System.Globalization.CultureInfo.GetCultureInfo("ru-RU") };
+
     public async Task ExecuteResultAsync(ActionContext context)
     {
         var response = context.HttpContext.Response;
         var aborted = context.HttpContext.RequestAborted;
         response.ContentType = "text/csv; charset=utf-8";
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-            { FileName = export.FileName, FileNameStar = export.FileName }.ToString();
+        var name = spreadsheet ? Path.ChangeExtension(export.FileName, null) + "-excel.csv" : export.FileName;
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name, FileNameStar = name }.ToString();
         // A query that fails before the end gets an error page instead of a cut-off file.
         await using var buffer = new FileBufferingWriteStream();
-        await using (var csv = CsvWriter.Create(buffer, Excel, leaveOpen: true))
+        await using (var csv = CsvWriter.Create(buffer, spreadsheet ? RussianExcel : Excel, leaveOpen: true))
         {
             await csv.WriteRecordsAsync(export.Rows, columns, aborted);
             await csv.FlushAsync(aborted);

@@ -20,6 +20,9 @@ public static class Formatting
     /// <summary>A percentage given as 0–100 (the way conversion is stored).</summary>
     public static string Percent(decimal value) => value.ToString("N1", Culture) + (IsRussian ? "\u00A0%" : "%");
 
+    /// <summary>A share of dialogs (conversion, containment): «—» when there were none, where 0 % would claim a result.</summary>
+    public static string Rate(decimal value, long dialogs) => dialogs == 0 ? "—" : Percent(value);
+
     public static string Duration(double milliseconds) => milliseconds switch
     {
         <= 0 => "—",

@@ -48,6 +48,12 @@ public static class WebServices
             return builder;
         }
 
+        // Run from build output (build/run.sh, `dotnet run`) rather than a publish folder, the compressed copies that
+        // MapStaticAssets offers to every browser (Accept-Encoding: gzip, br) live under obj/, reachable only through the
+        // static web assets manifest beside the binary. The host reads that manifest in Development only: in Production
+        // every asset then answered 200 with an empty body. A publish folder has no such manifest, and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+
         // Production logs are JSON lines with their scopes: request id and trace id from hosting, user and salon from ours.
         if (!builder.Environment.IsDevelopment())
             builder.Logging.ClearProviders().AddJsonConsole(o => { o.IncludeScopes = true; o.UseUtcTimestamp = true; });

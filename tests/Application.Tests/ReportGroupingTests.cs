@@ -29,6 +29,18 @@ public sealed class ReportGroupingTests
     }
 
     [Fact]
+    public void Today_and_a_week_or_month_not_yet_over_are_partial()
+    {
+        var days = ReportGrouping.Split(new ReportPeriod(D(11, 21), D(11, 23)), ReportGrouping.Day, today: D(11, 23));
+        Assert.Equal([false, false, true], days.Select(d => d.Partial));
+        // Whole in the range, but not over: the week of Monday 2026-11-23, and November.
+        var weeks = ReportGrouping.Split(new ReportPeriod(D(11, 9), D(11, 29)), ReportGrouping.Week, today: D(11, 23));
+        Assert.Equal([false, false, true], weeks.Select(w => w.Partial));
+        var months = ReportGrouping.Split(new ReportPeriod(D(10, 1), D(11, 30)), ReportGrouping.Month, today: D(11, 23));
+        Assert.Equal([false, true], months.Select(m => m.Partial));
+    }
+
+    [Fact]
     public void Days_are_never_partial()
     {
         var days = ReportGrouping.Split(new ReportPeriod(D(11, 1), D(11, 3)), ReportGrouping.Day);

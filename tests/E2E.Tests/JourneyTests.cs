@@ -176,7 +176,7 @@ public sealed class JourneyTests(JourneyFixture fixture) : IClassFixture<Journey
         var before = await page.GetByTestId("alert-row").CountAsync();
         Assert.True(before > 0);
         await ShotAsync(page, "alerts");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Просмотрено" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Отметить просмотренным" }).First.ClickAsync();
         await page.WaitForURLAsync("**/alerts");
         Assert.Equal(before - 1, await page.GetByTestId("alert-row").CountAsync());
 

@@ -71,6 +71,15 @@ public sealed partial class AlertsTests(AlertsFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task An_alert_names_its_dialogs_in_the_form_their_number_takes()
+    {
+        // The SQL twin of the one rule, over the numbers its unit test uses.
+        Assert.Equal("1 диалог, 2 диалога, 5 диалогов, 11 диалогов, 21 диалог, 22 диалога, 25 диалогов, 111 диалогов",
+            await fixture.Db.ScalarAsync<string>($"SELECT string_agg(dialogs || ' ' || {RussianPlural.Sql("dialogs", "диалог", "диалога", "диалогов")}, ', ' ORDER BY dialogs) " +
+                                                 "FROM unnest(ARRAY[1, 2, 5, 11, 21, 22, 25, 111]) AS dialogs"));
+    }
+
+    [Fact]
     public async Task A_value_exactly_at_a_threshold_raises_nothing()
     {
         Assert.Equal("15.00 10 4", await fixture.Db.ScalarAsync<string>(

@@ -31,6 +31,13 @@ public class ClientsFixture : AppFixture
         {
             var id = await Db.Bot.ClientAsync(salon, $"Клиентка {i:00}", null);
             if (i == 1) await Db.Bot.MemoryAsync(salon, id, """{"last_visit_date": "2024-02-29", "avg_visit_interval": 9999}"""); // a leap day
+            if (i == 2)
+            {
+                // Overdue since October, but she has booked for 28 November already: not someone to call.
+                await Db.Bot.MemoryAsync(salon, id, """{"last_visit_date": "2026-09-01", "avg_visit_interval": 30}""");
+                await Db.Bot.SessionAsync(salon, id, new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), bookingId: "YC-K2", amount: 1800,
+                    bookingAt: new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+            }
         }
         // Shaped like a date but no day of the calendar: read as missing, never a failed page.
         await Db.Bot.MemoryAsync(salon, await Db.Bot.ClientAsync(salon, "Дарина", null), """{"last_visit_date": "2026-02-30", "avg_visit_interval": 30}""");

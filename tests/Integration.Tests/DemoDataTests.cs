@@ -101,6 +101,57 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             """);
     }
 
+    [Fact]
+    public async Task Dialogs_thin_out_through_the_night_without_a_midnight_spike()
+    {
+        // From 23:00 to 04:00 each hour holds no more dialogs than the one before, and no fewer than half of them (with a
+        // little slack for chance): the evening thins out, it does not leap up at midnight and fall off a cliff at one.
+        await AssertNoneAsync("demo", """
+            WITH h AS (SELECT extract(hour FROM started_at AT TIME ZONE 'Europe/Moscow')::int AS hour, count(*) AS n
+                       FROM public.conversation_sessions_v2 GROUP BY 1)
+            SELECT later.hour || ':00 has ' || later.n || ' dialogs after ' || earlier.n
+            FROM h later JOIN h earlier ON earlier.hour = (later.hour + 23) % 24
+            WHERE later.hour IN (0, 1, 2, 3) AND (later.n > earlier.n * 1.2 + 5 OR earlier.n > later.n * 2 + 5)
+            """);
+    }
+
+    [Theory, InlineData("demo"), InlineData("bench")]
+    public async Task Escalations_have_several_reasons_each_told_alike_in_intent_summary_and_messages(string data)
+    {
+        Assert.True(await ScalarAsync<long>(data,
+            "SELECT count(DISTINCT final_intent) FROM public.conversation_sessions_v2 WHERE final_status = 'escalated'") >= 3);
+        Assert.True(await ScalarAsync<long>(data,
+            "SELECT count(DISTINCT final_summary) FROM public.conversation_sessions_v2 WHERE final_status = 'escalated'") >= 3);
+        // Only a complaint speaks of the late master.
+        await AssertNoneAsync(data, """
+            SELECT s.id || ': ' || s.final_intent FROM public.conversation_sessions_v2 s
+            WHERE s.final_status = 'escalated' AND s.final_intent <> 'complaint'
+              AND EXISTS (SELECT 1 FROM public.recent_history_v2 h WHERE h.session_id = s.session_id AND h.message LIKE '%опоздала%')
+            """);
+    }
+
+    [Theory, InlineData("demo"), InlineData("bench")]
+    public async Task The_bot_says_who_does_a_service_in_the_number_of_its_masters(string data)
+    {
+        // «Коррекцию бровей делает Полина», «Маникюр делают Ирина и Ольга».
+        await AssertNoneAsync(data, """
+            SELECT message FROM public.recent_history_v2
+            WHERE role = 'assistant' AND ((message ~ ' делают [А-ЯЁ][а-яё]+\. ' AND message !~ ' делают [^.]* и ')
+                                          OR message ~ ' делает [^.]* и [А-ЯЁ]')
+            """);
+    }
+
+    [Theory, InlineData("demo"), InlineData("bench")]
+    public async Task Nobody_asks_for_last_times_master_in_their_first_dialog(string data)
+    {
+        await AssertNoneAsync(data, """
+            SELECT s.id || ': ' || h.message FROM public.recent_history_v2 h
+            JOIN public.conversation_sessions_v2 s ON s.session_id = h.session_id
+            WHERE h.message LIKE '%что и в прошлый раз%'
+              AND NOT EXISTS (SELECT 1 FROM public.conversation_sessions_v2 e WHERE e.user_id = s.user_id AND e.started_at < s.started_at)
+            """);
+    }
+
     [Theory, InlineData("demo"), InlineData("bench")]
     public async Task An_escalated_dialog_ends_by_handing_over_and_never_books(string data)
     {

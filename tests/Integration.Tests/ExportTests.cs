@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using AgentP.Application.Clients;
+using AgentP.Application.Common;
 using AgentP.Domain.Common;
 using AgentP.Infrastructure.Clients;
 using AgentP.TestSupport;
@@ -154,7 +155,7 @@ public sealed class ExportTests(ExportsFixture fixture) : IClassFixture<ExportsF
         var rows = Csv.Records(await client.GetStringAsync(url)).Count - 1;
 
         Assert.Equal(before + 1, await ExportEntriesAsync(what));
-        Assert.Equal($"Экспорт CSV: {what} ({rows} строк)|{filter}|{rows}", await fixture.Db.ScalarAsync<string>($"""
+        Assert.Equal($"Экспорт CSV «{ExportAudit.Title(what)}»: {RussianPlural.Count(rows, "строка", "строки", "строк")}|{filter}|{rows}", await fixture.Db.ScalarAsync<string>($"""
             SELECT description || '|' || (metadata->>'filter') || '|' || (metadata->>'rows') FROM dashboard.audits
             WHERE action = 'export' AND metadata->>'what' = '{what}' ORDER BY id DESC LIMIT 1
             """));

@@ -152,7 +152,7 @@ public sealed partial class SessionsTests(SessionsFixture fixture) : IClassFixtu
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var text = Encoding.UTF8.GetString(bytes[3..]);
-        Assert.StartsWith("id;started_at;client;channel;status;", text);
+        Assert.StartsWith("id;started_at_local;client;channel;status;", text);
         Assert.Contains($"{fixture.Special};2026-11-20 15:00:00;Ольга 100%_скидка;whatsapp;dropped;booking;", text);
         Assert.Contains("\"'=HYPERLINK(\"\"x\"\") <b>жирный</b>\nвторая строка\"", text); // quoted, and no formula
         Assert.Equal(2, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);

@@ -38,14 +38,15 @@ internal static class AuditEntries
         CancellationToken cancellationToken)
     {
         var users = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => new { u.Email, u.Role }, cancellationToken);
+            .ToDictionaryAsync(u => u.Id, u => new { u.Email, u.Role, u.FirstName, u.LastName }, cancellationToken);
         var masked = caller.Role != Role.SuperAdmin;
         return a =>
         {
             var user = a.UserId is { } id ? users.GetValueOrDefault(id) : null;
             var platform = masked && user?.Role == Role.SuperAdmin;
+            var name = user is null ? null : string.Join(' ', new[] { user.FirstName, user.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
             return new AuditRow(a.Id, a.CreatedAt, user?.Email, a.Action, a.Description,
-                platform ? AuditRow.Platform : a.IpAddress, platform ? AuditRow.Platform : a.UserAgent);
+                platform ? AuditRow.Platform : a.IpAddress, platform ? AuditRow.Platform : a.UserAgent, name is { Length: > 0 } ? name : null);
         };
     }
 }

@@ -23,7 +23,8 @@ public sealed record GetAuditLog(string? Action = null, string? From = null, str
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, long? NextBefore, string TimeZone);
 
 /// <summary>An entry as the caller may see it: a super_admin's ip and user agent read <see cref="Platform"/> to a salon's users.</summary>
-public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent)
+/// <param name="User">Who acted, by e-mail (what the filter and the CSV use); <paramref name="UserName"/> their name where they gave one.</param>
+public sealed record AuditRow(long Id, DateTimeOffset At, string? User, string Action, string Description, string? Ip, string? UserAgent, string? UserName = null)
 {
     /// <summary>Stands for a super_admin's ip and user agent (the page shows it in the chosen language, the CSV as is).</summary>
     public const string Platform = "платформа";

@@ -36,7 +36,7 @@ public sealed class DashboardOptions
     public string? PublicBaseUrl { get; set; }
 
     /// <summary>CSV exports per user and minute.</summary>
-    public int ExportsPerMinute { get; set; } = 10;
+    public int ExportsPerMinute { get; set; } = 30;
 
     /// <summary>
     /// How long the Overview and Platform reuse a salon's figures (seconds; 0 reads them on every request): today's live

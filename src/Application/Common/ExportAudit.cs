@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using AgentP.Application.Common.Interfaces;
+using AgentP.Domain.Common;
 
 namespace AgentP.Application.Common;
 
@@ -54,10 +55,18 @@ public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantCon
                 ["what"] = what, ["filter"] = filter, ["rows"] = count.ToString(CultureInfo.InvariantCulture),
             };
             if (!complete) metadata["interrupted"] = "true";
-            db.Audits.Add(Audit.Entry(caller, clock.GetUtcNow(), Domain.Dashboard.AuditActions.Export, $"Экспорт CSV: {what} ({count} строк)",
+            db.Audits.Add(Audit.Entry(caller, clock.GetUtcNow(), Domain.Dashboard.AuditActions.Export, $"Экспорт CSV «{Title(what)}»: {RussianPlural.Count(count, "строка", "строки", "строк")}",
                 caller.UserId, tenant.TenantId ?? caller.TenantId ?? caller.SelectedTenantId, metadata));
             // Not the request's token: a download the browser dropped has still taken its rows out.
             await db.SaveChangesAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>The list an export came from, as the menu names it; the code stays in the entry's metadata.</summary>
+    public static string Title(string what) => what switch
+    {
+        "alerts" => "Алерты", "audit" => "Журнал", "clients" => "Клиенты", "escalations" => "Эскалации", "overview" => "Обзор",
+        "platform" => "Платформа", "retention" => "Удержание", "sessions" => "Диалоги", "users" => "Пользователи",
+        "wishlist" => "Лист ожидания", _ => what,
+    };
 }

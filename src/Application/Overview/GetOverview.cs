@@ -17,7 +17,15 @@ public sealed record GetOverview(string? Range = null, string? From = null, stri
 public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
     OverviewTotals Current, OverviewTotals Previous, string Grouping, IReadOnlyList<OverviewPeriod> Periods, DateTimeOffset? LastCollectedAt,
-    EscalationFigures Escalations, bool YclientsConnected, TodayFigures? TodayFigures = null, DialogHeatmap? Heatmap = null);
+    EscalationFigures Escalations, bool YclientsConnected, TodayFigures? TodayFigures = null, DialogHeatmap? Heatmap = null,
+    OverviewTotals? Compared = null)
+{
+    /// <summary>
+    /// What the changes against <see cref="Previous"/> are computed from: the period's closed days when it runs into today
+    /// (<see cref="Previous"/> then holds as many days), else the whole period.
+    /// </summary>
+    public OverviewTotals ComparedCurrent => Compared ?? Current;
+}
 
 /// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
 public sealed record EscalationFigures(int Waiting, int ResolvedInPeriod, TimeSpan? MedianToResolve)

@@ -62,11 +62,22 @@ public sealed class OverviewReports(
             (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
             .Any(yclients.IsConnected), cancellationToken, "yclients-connected");
 
+        // A period that runs into today is compared by its closed days only, against as many days of the previous period
+        // (aligned from its start): today's first hours against all of a past day would read as a collapse. Today alone
+        // has no closed day, and no comparison.
+        OverviewTotals? compared = null;
+        var comparedPrevious = previous;
+        if (period.Contains(today))
+        {
+            var closed = today.DayNumber - period.From.DayNumber;
+            compared = OverviewTotals.Of(rows.Where(r => r.Day >= period.From && r.Day < today), salons);
+            comparedPrevious = new ReportPeriod(previous.From, previous.From.AddDays(closed - 1));
+        }
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
-            OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
-            grouping, OverviewPeriod.Of(rows, period, grouping),
-            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures);
+            OverviewTotals.Of(rows.Where(r => comparedPrevious.Contains(r.Day)), salons),
+            grouping, OverviewPeriod.Of(rows, period, grouping, today),
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures, Compared: compared);
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

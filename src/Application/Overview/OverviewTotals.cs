@@ -95,9 +95,9 @@ public sealed record OverviewPeriod(
     /// <inheritdoc cref="OverviewTotals.Containment"/>
     public decimal Containment => DailyMetrics.ConversionOf(Dialogs - Escalated, Dialogs);
 
-    public static IReadOnlyList<OverviewPeriod> Of(IEnumerable<DailyMetrics> rows, ReportPeriod range, string grouping)
+    public static IReadOnlyList<OverviewPeriod> Of(IEnumerable<DailyMetrics> rows, ReportPeriod range, string grouping, DateOnly? today = null)
     {
-        var buckets = ReportGrouping.Split(range, grouping);
+        var buckets = ReportGrouping.Split(range, grouping, today);
         // Only the counts a chart needs: no top lists or currency maps are merged per period.
         var sums = new (long Dialogs, long Bookings, long Escalated, long Dropped, long Answered, decimal Revenue, double ResponseWeight)[buckets.Count];
         foreach (var r in rows)

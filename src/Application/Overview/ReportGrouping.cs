@@ -39,8 +39,11 @@ public static class ReportGrouping
         _ => day,
     };
 
-    /// <summary>The periods of <paramref name="range"/> in order; one cut by the range's edge is <see cref="ReportBucket.Partial"/>.</summary>
-    public static IReadOnlyList<ReportBucket> Split(ReportPeriod range, string grouping)
+    /// <summary>
+    /// The periods of <paramref name="range"/> in order; one cut by the range's edge, or not over on <paramref name="today"/>
+    /// (it holds today or later days), is <see cref="ReportBucket.Partial"/>.
+    /// </summary>
+    public static IReadOnlyList<ReportBucket> Split(ReportPeriod range, string grouping, DateOnly? today = null)
     {
         var buckets = new List<ReportBucket>();
         for (var start = range.From; start <= range.To;)
@@ -49,14 +52,14 @@ public static class ReportGrouping
             var last = grouping switch { Week => first.AddDays(6), Month => first.AddMonths(1).AddDays(-1), _ => first };
             var from = first < range.From ? range.From : first;
             var to = last > range.To ? range.To : last;
-            buckets.Add(new ReportBucket(from, to, from != first || to != last));
+            buckets.Add(new ReportBucket(from, to, from != first || to != last || today is { } t && last >= t));
             start = to.AddDays(1);
         }
         return buckets;
     }
 }
 
-/// <summary>One period of a grouped range: its first and last day within the range, and whether the range cuts it.</summary>
+/// <summary>One period of a grouped range: its first and last day within the range, and whether the range cuts it or it is not over.</summary>
 public sealed record ReportBucket(DateOnly From, DateOnly To, bool Partial)
 {
     public bool Contains(DateOnly day) => day >= From && day <= To;

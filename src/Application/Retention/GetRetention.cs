@@ -33,7 +33,7 @@ public sealed record RetentionReport(string TimeZone, DateOnly Today, DateOnly F
 
 /// <summary>A period of the range (clipped to it): clients with a dialog in it, new and returning.</summary>
 [ImmutableObject(true)]
-public sealed record RetentionPeriod(DateOnly Start, DateOnly End, int New, int Returning)
+public sealed record RetentionPeriod(DateOnly Start, DateOnly End, int New, int Returning, bool Partial = false)
 {
     public int Clients => New + Returning;
 }
@@ -44,7 +44,7 @@ public sealed record RetentionCohort(DateOnly Month, int Clients, IReadOnlyList<
 
 /// <summary>Month M+<see cref="Offset"/> of a cohort; null in the list while that month has not begun.</summary>
 [ImmutableObject(true)]
-public sealed record RetentionCell(int Offset, DateOnly Month, int WithDialog, int WithBooking);
+public sealed record RetentionCell(int Offset, DateOnly Month, int WithDialog, int WithBooking, bool Partial = false);
 
 public sealed class GetRetentionValidator : AbstractValidator<GetRetention>
 {

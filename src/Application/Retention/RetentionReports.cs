@@ -26,9 +26,10 @@ public sealed class RetentionReports(IRetentionQueries queries, ITenantContext t
             "retention", zone.Id, scopeZones.Key, period.From, period.To, g, today);
 
         var byPeriod = figures.Periods.ToDictionary(p => p.Period);
-        var periods = ReportGrouping.Split(period, g)
+        // A period or month not over yet (it holds today) is marked: its counts are still growing.
+        var periods = ReportGrouping.Split(period, g, today)
             .Select(p => byPeriod.TryGetValue(ReportGrouping.StartOf(p.From, g), out var f)
-                ? new RetentionPeriod(p.From, p.To, f.New, f.Returning) : new RetentionPeriod(p.From, p.To, 0, 0))
+                ? new RetentionPeriod(p.From, p.To, f.New, f.Returning, p.Partial) : new RetentionPeriod(p.From, p.To, 0, 0, p.Partial))
             .ToList();
         var sizes = figures.Cohorts.ToDictionary(c => c.Month, c => c.Clients);
         var later = figures.Later.ToDictionary(c => (c.Month, c.Offset));
@@ -40,7 +41,8 @@ public sealed class RetentionReports(IRetentionQueries queries, ITenantContext t
             {
                 var m = month.AddMonths(k);
                 if (m > currentMonth) return null;
-                return later.TryGetValue((month, k), out var c) ? new RetentionCell(k, m, c.WithDialog, c.WithBooking) : new RetentionCell(k, m, 0, 0);
+                return later.TryGetValue((month, k), out var c)
+                    ? new RetentionCell(k, m, c.WithDialog, c.WithBooking, m == currentMonth) : new RetentionCell(k, m, 0, 0, m == currentMonth);
             }).ToList();
             cohorts.Add(new RetentionCohort(month, sizes.GetValueOrDefault(month), cells));
         }

@@ -13,7 +13,9 @@ namespace AgentP.Application.Sessions;
 [Authorize]
 public sealed record GetSession(long Id, Guid? TenantId = null) : IRequest<SessionDetail>, IAllowsAllTenants;
 
-public sealed record SessionDetail(ConversationSession Session, string? ClientName, string? ClientPhone, IReadOnlyList<TranscriptLine> Transcript, string TimeZone);
+/// <param name="Salon">The dialog's salon, named when it is opened from «Все салоны».</param>
+public sealed record SessionDetail(ConversationSession Session, string? ClientName, string? ClientPhone, IReadOnlyList<TranscriptLine> Transcript, string TimeZone,
+    string? Salon = null);
 
 /// <summary>A message; <see cref="ResponseTime"/> is set on an answer: the time since the user message it answers.</summary>
 public sealed record TranscriptLine(long Id, MessageRole Role, string Text, DateTimeOffset At, TimeSpan? ResponseTime);
@@ -51,6 +53,9 @@ public sealed class GetSessionHandler(IPublicData bot, ITenantContext tenant, Te
             }
             transcript.Add(new TranscriptLine(m.Id, m.Role, m.Text, m.CreatedAt, response));
         }
-        return new SessionDetail(found.Session, found.Name, found.Phone, transcript, zone.Id);
+        var salon = tenant.TenantId is null
+            ? await bot.Tenants.Where(t => t.Id == found.Session.TenantId).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new SessionDetail(found.Session, found.Name, found.Phone, transcript, zone.Id, salon);
     }
 }

@@ -30,19 +30,26 @@ public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCur
 public sealed record SessionRow(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
     int? DurationSec, int? Messages, string? BookingId, decimal? BookingAmount, string? BookingCurrency, Sentiment? Sentiment, DropOffStage? Stage,
-    string? Summary);
+    string? Summary, string? Salon = null);
 
 /// <summary>What a list row reads from the database (the typed meta included), before it becomes a <see cref="SessionRow"/>.</summary>
 internal sealed record SessionRowData(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
-    int? DurationSec, int? Messages, string? BookingId, decimal? BookingAmount, string? BookingCurrency, SessionMeta Meta, string? Summary)
+    int? DurationSec, int? Messages, string? BookingId, decimal? BookingAmount, string? BookingCurrency, SessionMeta Meta, string? Summary,
+    string? Salon = null)
 {
     public static IQueryable<SessionRowData> From(IQueryable<ConversationSession> sessions) =>
         sessions.Select(s => new SessionRowData(s.Id, s.StartedAt, s.UserId, s.Client!.FullName, s.Channel, s.FinalStatus, s.FinalIntent,
-            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary));
+            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary, null));
+
+    /// <summary>The rows with their salon's name (the all-salons view: a page of rows, each a lookup by the salon's key).</summary>
+    public static IQueryable<SessionRowData> WithSalon(IQueryable<ConversationSession> sessions, IQueryable<Tenant> tenants) =>
+        sessions.Select(s => new SessionRowData(s.Id, s.StartedAt, s.UserId, s.Client!.FullName, s.Channel, s.FinalStatus, s.FinalIntent,
+            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary,
+            tenants.Where(t => t.Id == s.TenantId).Select(t => t.Name).FirstOrDefault()));
 
     public SessionRow ToRow() => new(Id, StartedAt, ClientId, ClientName, Channel, Status, Intent, DurationSec, Messages,
-        BookingId, BookingAmount, BookingCurrency, Meta.Sentiment, Meta.DropOffStage, Summary);
+        BookingId, BookingAmount, BookingCurrency, Meta.Sentiment, Meta.DropOffStage, Summary, Salon);
 }
 
 /// <summary>A position in the newest-first order: (started_at, id), unique even when timestamps repeat.</summary>
@@ -72,7 +79,7 @@ public sealed class GetSessionsValidator : AbstractValidator<GetSessions>
     }
 }
 
-public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cache) : IRequestHandler<GetSessions, SessionPage>
+public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cache, IPublicData bot, ITenantContext tenant) : IRequestHandler<GetSessions, SessionPage>
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
@@ -95,7 +102,8 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
         else
             query = query.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
 
-        var fetched = await SessionRowData.From(query.Take(GetSessions.PageSize + 1)).ToListAsync(cancellationToken);
+        var rows = query.Take(GetSessions.PageSize + 1);
+        var fetched = await (tenant.RequireScope() is null ? SessionRowData.WithSalon(rows, bot.Tenants) : SessionRowData.From(rows)).ToListAsync(cancellationToken);
         var more = fetched.Count > GetSessions.PageSize;
         if (more) fetched.RemoveAt(fetched.Count - 1);
         if (backwards) fetched.Reverse();

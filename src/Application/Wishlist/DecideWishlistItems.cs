@@ -56,7 +56,7 @@ public sealed class DecideWishlistItemsHandler(IDashboardDb db, IPublicData bot,
                 ProcessedBy = caller.UserId ?? throw new ForbiddenAccessException(), ProcessedAt = now,
             });
         db.Audits.Add(Audit.Entry(caller, now, AuditActions.WishlistDecision,
-            $"Лист ожидания: «{Audit.Words(decision)}» для {items.Count} заявок", caller.UserId, tenant.TenantId,
+            $"Лист ожидания: «{Audit.Words(decision)}» для {RussianPlural.Count(items.Count, "заявки", "заявок", "заявок")}", caller.UserId, tenant.TenantId,
             new() { ["status"] = decision.ToCode(), ["ids"] = string.Join(",", ids), ["comment"] = comment }));
         await db.SaveChangesAsync(cancellationToken);
         return items.Count;

@@ -1,5 +1,6 @@
 using AgentP.Application.Alerts;
 using AgentP.Application.Common;
+using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ namespace AgentP.Infrastructure.Alerts;
 /// </summary>
 public sealed class AlertSql(DashboardDbContext db, IOptions<DashboardOptions> options) : IAlertEvaluator
 {
-    private const string Sql = """
+    private static readonly string Dialogs = RussianPlural.Sql("dialogs", "диалог", "диалога", "диалогов");
+
+    private static readonly string Sql = $$"""
         WITH days AS (
           SELECT m.tenant_id, m.day, m.dialogs_started AS dialogs, m.conversion,
                  round(m.dropped * 100.0 / nullif(m.dialogs_started, 0), 2) AS drop_rate,
@@ -30,15 +33,15 @@ public sealed class AlertSql(DashboardDbContext db, IOptions<DashboardOptions> o
         ),
         breaches AS (
           SELECT tenant_id, day, 'low_conversion' AS kind, low_conversion AS threshold, conversion AS actual, conversion <= low_conversion / 2 AS critical, dialogs,
-                 format('Конверсия %s %% при пороге %s %% (%s диалогов)', replace(to_char(conversion, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(low_conversion, 'FM990.0'), '0'), '.'), '.', ','), dialogs) AS description
+                 format('Конверсия %s %% при пороге %s %% (%s %s)', replace(to_char(conversion, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(low_conversion, 'FM990.0'), '0'), '.'), '.', ','), dialogs, {{Dialogs}}) AS description
           FROM days WHERE dialogs >= min_dialogs AND conversion < low_conversion
           UNION ALL
           SELECT tenant_id, day, 'high_drop_off', high_drop_off, drop_rate, drop_rate >= high_drop_off * 2, dialogs,
-                 format('Брошено %s %% диалогов при пороге %s %% (%s диалогов)', replace(to_char(drop_rate, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(high_drop_off, 'FM990.0'), '0'), '.'), '.', ','), dialogs)
+                 format('Брошено %s %% диалогов при пороге %s %% (%s %s)', replace(to_char(drop_rate, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(high_drop_off, 'FM990.0'), '0'), '.'), '.', ','), dialogs, {{Dialogs}})
           FROM days WHERE dialogs >= min_dialogs AND drop_rate > high_drop_off
           UNION ALL
           SELECT tenant_id, day, 'error_spike', error_spike, escalation_rate, escalation_rate >= error_spike * 2, dialogs,
-                 format('Эскалаций %s %% при пороге %s %% (%s диалогов)', replace(to_char(escalation_rate, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(error_spike, 'FM990.0'), '0'), '.'), '.', ','), dialogs)
+                 format('Эскалаций %s %% при пороге %s %% (%s %s)', replace(to_char(escalation_rate, 'FM990.0'), '.', ','), replace(rtrim(rtrim(to_char(error_spike, 'FM990.0'), '0'), '.'), '.', ','), dialogs, {{Dialogs}})
           FROM days WHERE dialogs >= min_dialogs AND escalation_rate > error_spike
         )
         INSERT INTO dashboard.alerts (tenant_id, kind, day, threshold, actual, severity, description, triggered_at, created_at, updated_at)

@@ -50,8 +50,27 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
           CASE WHEN t.every ~ '^\d{1,4}$' THEN t.every::int END AS visit_interval) v
         """;
 
-    // Whether the bot's client (alias c) with memory (alias v) is due: their salon's today is past the last visit plus the interval.
-    private static string IsDue(ScopeZones zones) => $"v.last_visit + v.visit_interval < {SalonZoneSql.Today(zones, "c.tenant_id")}";
+    // Whether the bot's client (alias c) with memory (alias v) is due: their salon's today is past the last visit plus the
+    // interval, and they have not booked a visit already (NotBooked).
+    private static string IsDue(ScopeZones zones) => $"v.last_visit + v.visit_interval < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}";
+
+    // No booking of the client (alias c) for today or later: a client who has booked is not called about coming back.
+    private const string NotBooked = "NOT EXISTS (SELECT 1 FROM upcoming u WHERE u.user_id = c.id)";
+
+    /// <summary>
+    /// Days back a dialog that booked a visit still to come may have started. The bot's table has no index by client, so the
+    /// bookings ahead are read from the recent dialogs (by started_at): a cost of the last months, not of the whole history.
+    /// </summary>
+    internal const int BookingLeadDays = 180;
+
+    // Clients with a booking for the salon's today or later (see BookingLeadDays), not cancelled.
+    private static readonly string Upcoming = $"""
+        upcoming AS MATERIALIZED (
+          SELECT DISTINCT user_id FROM public.conversation_sessions_v2
+          WHERE started_at >= @today::date - {BookingLeadDays} AND booking_datetime >= @today::date
+            AND coalesce(booking_status, '') <> 'cancelled' AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+        )
+        """;
 
     // The dialogs above the dialog index's mark (a primary-key range), per client: the live side of every dialog figure.
     private const string Live = """
@@ -99,7 +118,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         if (!ready) return [live];
         return [$"""
                 SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on,
-                       coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")}, false) AS is_due
+                       coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
                 WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
                   AND (@name::text IS NULL OR c.name ILIKE @name::text ESCAPE '\'
@@ -116,7 +135,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var ready = await mark.ClientIndexReadyAsync(cancellationToken);
         var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         await using var command = await CommandAsync($"""
-            WITH {Live}
+            WITH {Live}, {Upcoming}
             SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter, scopeZones).Select(m => $"({m})"))}) x WHERE x.is_due
             """, tenantId, filter, today, scopeZones, cancellationToken);
         try
@@ -173,7 +192,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         var order = filter.Due ? "x.due_on, x.id" : "x.created_at DESC, x.id DESC";
         var sql = $"""
-            WITH {Live},
+            WITH {Live}, {Upcoming},
             page AS (
               SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter, scopeZones).Select(m => $"({Page(m, filter.Due, order)})"))}) y
               ORDER BY {order.Replace("x.", "y.")}

@@ -46,6 +46,7 @@ public static class SchedulerRegistration
             q.AddTrigger(t => t.ForJob(CollectMetricsJob.Key).WithIdentity(CollectMetricsJob.StartupTrigger)
                 .StartAt(DateTimeOffset.UtcNow.Add(startupCollectionDelay)));
             q.AddCronJob<SyncEscalationsJob>(SyncEscalationsJob.Key, SyncEscalationsJob.Trigger, SyncEscalationsJob.Schedule, "Escalated dialogs into the inbox");
+            q.AddTrigger(t => t.ForJob(SyncEscalationsJob.Key).WithIdentity(SyncEscalationsJob.StartupTrigger).StartNow());
             q.AddCronJob<IndexDialogsJob>(IndexDialogsJob.Key, IndexDialogsJob.Trigger, IndexDialogsJob.Schedule, "Derive each new dialog's facts once");
             q.AddCronJob<VerifyBookingsJob>(VerifyBookingsJob.Key, VerifyBookingsJob.Trigger, VerifyBookingsJob.Schedule, "Ask YClients who came");
         });

@@ -29,6 +29,15 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
           AND (@older_than::timestamptz IS NULL OR w.created_at <= @older_than::timestamptz)
         """;
 
+    // A wish still waiting for a day already gone has expired, whatever the bot's row still says. The day is compared as
+    // ISO text with the UTC date (no parse to fail on a date the bot wrote oddly): in a salon east of UTC a wish expires
+    // up to a day late, never early.
+    private const string Effective = """
+        CASE WHEN coalesce(a.status, w.status) = 'pending'
+                  AND w.meta->>'preferred_date' ~ '^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]$' AND w.meta->>'preferred_date' < @today_text::text
+             THEN 'expired' ELSE coalesce(a.status, w.status) END
+        """;
+
     public async Task<WishlistRows> PageAsync(Guid? tenantId, WishlistFilter filter, DateTimeOffset now,
         (DateTimeOffset At, long Id)? after, int take, CancellationToken cancellationToken)
     {
@@ -38,7 +47,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         // their client and their decision history (newest first, as JSON).
         var sql = $"""
             WITH matching AS (
-              SELECT w.id, w.created_at, coalesce(a.status, w.status) AS effective_status
+              SELECT w.id, w.created_at, {Effective} AS effective_status
               {From}
             ),
             page AS (
@@ -100,7 +109,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         var sql = $"""
             WITH matching AS (
               SELECT w.id, w.tenant_id, w.user_id, w.item_type, w.item_id, w.source, w.comment, w.status, w.meta, w.created_at,
-                     coalesce(a.status, w.status) AS effective_status
+                     {Effective} AS effective_status
               {From}
             )
             SELECT m.id, c.full_name, c.phone, m.item_type, m.item_id, m.source, m.comment, m.status, m.meta::text, m.created_at, m.effective_status
@@ -135,6 +144,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
         command.Parameters.AddWithValue("staff", string.IsNullOrWhiteSpace(filter.Staff) ? DBNull.Value : "%" + SessionFilter.LikeEscape(filter.Staff.Trim()) + "%");
         command.Parameters.Add(new NpgsqlParameter("older_than", NpgsqlTypes.NpgsqlDbType.TimestampTz)
             { Value = filter.Age is { } days ? now.AddDays(-days) : DBNull.Value });
+        command.Parameters.AddWithValue("today_text", now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return command;
     }
 

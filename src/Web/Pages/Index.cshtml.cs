@@ -49,8 +49,25 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         Partial("_OverviewToday", await mediator.Send(new GetTodayFigures(), HttpContext.RequestAborted));
 
     /// <summary>The range's rows as CSV, one per period of the grouping.</summary>
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<OverviewPeriod>(await mediator.Send(new ExportOverview(Range, From, To, Group: Group), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person with Russian Excel (words, decimal commas); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        var export = await mediator.Send(new ExportOverview(Range, From, To, Group: Group), HttpContext.RequestAborted);
+        return format == "excel" ? new CsvFile<OverviewPeriod>(export, SpreadsheetColumns, spreadsheet: true) : new CsvFile<OverviewPeriod>(export, Columns);
+    }
+
+    private static readonly CsvColumns<OverviewPeriod> SpreadsheetColumns = new(
+        ("Начало периода", (csv, p) => csv.WriteField(p.From, "dd.MM.yyyy")),
+        ("Конец периода", (csv, p) => csv.WriteField(p.To, "dd.MM.yyyy")),
+        ("Период неполный", (csv, p) => csv.WriteYesNo(p.Partial)),
+        ("Диалоги", (csv, p) => csv.WriteField(p.Dialogs, "D")),
+        ("Записи", (csv, p) => csv.WriteField(p.Bookings, "D")),
+        ("Конверсия, %", (csv, p) => csv.WriteField(p.Conversion, "0.00")),
+        ("Выручка, ₽", (csv, p) => csv.WriteField(p.Revenue, "0.00")),
+        ("Время ответа, с", (csv, p) => csv.WriteField(p.AvgResponseMs / 1000, "0.0")),
+        ("Эскалации", (csv, p) => csv.WriteField(p.Escalated, "D")),
+        ("Брошены", (csv, p) => csv.WriteField(p.Dropped, "D")),
+        ("Бот справился сам, %", (csv, p) => csv.WriteField(p.Containment, "0.00")));
 
     private static readonly CsvColumns<OverviewPeriod> Columns = new(
         ("period_start", (csv, p) => csv.WriteField(p.From, "yyyy-MM-dd")),

@@ -32,15 +32,16 @@ public sealed class OverviewView
         var p = r.Previous;
         Kpi Card(string id, string label, string value, Change? change) =>
             new(id, t(label), value, change, DrillDown.Kpi(id, c) is { } drill ? (DrillDown.Sessions(r.Period.From, r.Period.To, drill.Filter), drill.Count) : null);
+        var cc = r.ComparedCurrent; // changes: closed days against as many before them (today's first hours are no whole day)
         var kpis = new[]
         {
-            Card("dialogs", "Диалоги", Formatting.Number(c.Dialogs), Change.Relative(c.Dialogs, p.Dialogs)),
-            Card("bookings", "Записи", Formatting.Number(c.Bookings), Change.Relative(c.Bookings, p.Bookings)),
-            Card("conversion", "Конверсия", Formatting.Percent(c.Conversion), Change.Points(c.Conversion, p.Conversion, p.Dialogs)),
-            Card("revenue", "Выручка", Formatting.Money(c.Revenue), Change.Relative((double)c.Revenue, (double)p.Revenue)),
-            Card("response", "Время ответа", Formatting.Duration(c.AvgResponseMs), Change.Relative(c.AvgResponseMs, p.AvgResponseMs, higherIsBetter: false)),
-            Card("escalation", "Эскалации", Formatting.Percent(c.EscalationRate), Change.Points(c.EscalationRate, p.EscalationRate, p.Dialogs, higherIsBetter: false)),
-            Card("containment", "Бот справился сам", Formatting.Percent(c.Containment), Change.Points(c.Containment, p.Containment, p.Dialogs)),
+            Card("dialogs", "Диалоги", Formatting.Number(c.Dialogs), Change.Relative(cc.Dialogs, p.Dialogs)),
+            Card("bookings", "Записи", Formatting.Number(c.Bookings), Change.Relative(cc.Bookings, p.Bookings)),
+            Card("conversion", "Конверсия", Formatting.Rate(c.Conversion, c.Dialogs), Change.Points(cc.Conversion, p.Conversion, p.Dialogs)),
+            Card("revenue", "Выручка", Formatting.Money(c.Revenue), Change.Relative((double)cc.Revenue, (double)p.Revenue)),
+            Card("response", "Время ответа", Formatting.Duration(c.AvgResponseMs), Change.Relative(cc.AvgResponseMs, p.AvgResponseMs, higherIsBetter: false)),
+            Card("escalation", "Эскалации", Formatting.Rate(c.EscalationRate, c.Dialogs), Change.Points(cc.EscalationRate, p.EscalationRate, p.Dialogs, higherIsBetter: false)),
+            Card("containment", "Бот справился сам", Formatting.Rate(c.Containment, c.Dialogs), Change.Points(cc.Containment, p.Containment, p.Dialogs)),
         };
 
         var funnelLabels = new[] { t("Диалоги"), t("Выбрали услугу"), t("Выбрали мастера"), t("Выбрали дату"), t("Выбрали время"), t("Записались") };
@@ -49,10 +50,11 @@ public sealed class OverviewView
             days = r.Periods.Select(d => IndexModel.PeriodLabel(d, r.Grouping, chart: true)),
             dialogs = r.Periods.Select(d => d.Dialogs),
             bookings = r.Periods.Select(d => d.Bookings),
-            conversion = r.Periods.Select(d => d.Conversion),
-            containment = r.Periods.Select(d => d.Dialogs == 0 ? (decimal?)null : d.Containment), // no dialogs: a gap, not 0 %
+            // No dialogs, or today's first hours by day: a gap, not 0 % or a spike from a handful of dialogs.
+            conversion = r.Periods.Select(d => Gap(d) ? (decimal?)null : d.Conversion),
+            containment = r.Periods.Select(d => Gap(d) ? (decimal?)null : d.Containment),
             funnel = new { labels = funnelLabels, values = c.Funnel },
-            services = new { labels = c.TopServices.Select(s => s.Salon is null ? s.Name : $"{s.Name} · {s.Salon}"), bookings = c.TopServices.Select(s => s.Bookings) },
+            services = new { labels = c.TopServices.Select(s => s.Salon is null ? new[] { s.Name } : new[] { s.Name, s.Salon }), bookings = c.TopServices.Select(s => s.Bookings) },
             channels = new { labels = new[] { "Telegram", "WhatsApp" }, values = new[] { c.Telegram, c.Whatsapp } },
             sentiment = new { labels = new[] { t("Позитив"), t("Нейтрально"), t("Негатив") }, values = new[] { c.Positive, c.Neutral, c.Negative } },
             links = new
@@ -67,5 +69,7 @@ public sealed class OverviewView
             l = new { dialogs = t("Диалоги"), bookings = t("Записи"), conversion = t("Конверсия, %"), revenue = t("Выручка, ₽"), containment = t("Бот справился сам, %") },
         };
         return new OverviewView(kpis, funnelLabels, JsonSerializer.Serialize(data));
+
+        bool Gap(OverviewPeriod d) => d.Dialogs == 0 || (r.Grouping == ReportGrouping.Day && d.From == r.Today);
     }
 }

@@ -17,7 +17,10 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
 
     public ClientPage? Result { get; private set; }
-    private ClientFilter Filter => new(Q, Due is "1" or "true" or "on", FirstFrom, FirstTo, ActiveFrom, ActiveTo, Kind);
+    private ClientFilter Filter => new(Q, DueOnly, FirstFrom, FirstTo, ActiveFrom, ActiveTo, Kind);
+
+    /// <summary>The due list (most overdue first) rather than every client (newest first).</summary>
+    public bool DueOnly => Due is "1" or "true" or "on";
 
     /// <summary>Whether a retention drill-down narrows the list.</summary>
     public bool Drilled => FirstFrom is not null || FirstTo is not null || ActiveFrom is not null;

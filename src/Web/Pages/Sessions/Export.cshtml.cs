@@ -11,7 +11,7 @@ public sealed class ExportModel(IMediator mediator) : PageModel
 {
     private static readonly CsvColumns<SessionRow> Columns = new(
         ("id", (csv, s) => csv.WriteField(s.Id, "D")),
-        ("started_at", (csv, s) => csv.WriteField(s.StartedAt, "yyyy-MM-dd HH:mm:ss")), // the salon's time, as the list shows it
+        ("started_at_local", (csv, s) => csv.WriteField(s.StartedAt, "yyyy-MM-dd HH:mm:ss")), // the salon's time, as the list shows it, and named so beside the others' …_utc
         ("client", (csv, s) => csv.WriteField(s.ClientName)),
         ("channel", (csv, s) => csv.WriteField(s.Channel.ToCode())),
         ("status", (csv, s) => csv.WriteField(s.Status.ToCode())),

@@ -1,4 +1,7 @@
 using AgentP.Application.Settings;
+using AgentP.Application.Tenants;
+using AgentP.Domain.Common;
+using AgentP.Web.Auth;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,8 +20,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public static IReadOnlyList<string> TimeZones { get; } =
         TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
 
-    public async Task OnGetAsync()
+    /// <summary>With «Все салоны» picked (super_admin): the salons to choose from, since settings are each salon's own.</summary>
+    public IReadOnlyList<TenantChoice>? Salons { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (AllSalons) return RedirectToPage(null, "Choose");
         View = await mediator.Send(new GetSettings(), HttpContext.RequestAborted);
         var v = View.Values;
         Form = new SettingsForm
@@ -27,7 +34,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ErrorSpikePercent = Invariant(v.ErrorSpikePercent), MinDialogs = Invariant(v.MinDialogs), DigestEnabled = v.DigestEnabled,
             NotificationChatId = v.NotificationChatId,
         };
+        return Page();
     }
+
+    /// <summary>«Все салоны» picked: which salon's settings to open (the choice returns to this page).</summary>
+    public async Task<IActionResult> OnGetChooseAsync()
+    {
+        if (!AllSalons) return RedirectToPage();
+        Salons = await mediator.Send(new GetTenantChoices(), HttpContext.RequestAborted);
+        return Page();
+    }
+
+    private bool AllSalons => DashboardClaims.RoleOf(User) == Role.SuperAdmin && DashboardClaims.GuidOf(User, DashboardClaims.SelectedTenantId) is null;
 
     public async Task<IActionResult> OnPostAsync()
     {
