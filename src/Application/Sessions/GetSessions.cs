@@ -25,7 +25,14 @@ public sealed record GetSessions(SessionFilter Filter, string? After = null, str
 }
 
 /// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.IsCountable"/>).</param>
-public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null);
+public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null)
+{
+    /// <summary>
+    /// The search is too short for the index (<see cref="SessionFilter.IsShortQuery"/>): the page searched a window of the
+    /// newest dialogs (<see cref="SessionQueries.ShortQueryWindow"/>) and counts nothing; the next page searches on.
+    /// </summary>
+    public bool ShortQuery { get; init; }
+}
 
 public sealed record SessionRow(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
@@ -76,39 +83,34 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
         // Counted only within a report's range of days, so the count is bounded like the figure it stands beside; and as
-        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one.
+        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one. A
+        // short search is never counted (SessionQueries.CountAsync).
         var f = request.Filter; // each field its own key part: quoted, so no value can pass for another's
         long? count = f.IsCountable
-            ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count",
+            ? await cache.GetAsync(CacheTags.Figures, async ct => await sessions.CountAsync(f, ct), cancellationToken, "sessions-count",
                 f.From, f.To, f.Status, f.Channel, f.Booked, f.Intent, f.Sentiment, f.Stage, f.Q, f.Service, f.Staff, f.Escalated, f.Attended)
             : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
+        SessionCursor? cursor = backwards ? before : SessionCursor.TryParse(request.After, out var after) ? after : null;
 
-        // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor
-        // (idx_sessions_tenant_started from public-indexes.sql, else idx_sessions_started); the OR only settles ties.
-        if (backwards)
-            query = query.Where(s => s.StartedAt >= before.StartedAt && (s.StartedAt > before.StartedAt || s.Id > before.Id))
-                .OrderBy(s => s.StartedAt).ThenBy(s => s.Id);
-        else if (SessionCursor.TryParse(request.After, out var after))
-            query = query.Where(s => s.StartedAt <= after.StartedAt && (s.StartedAt < after.StartedAt || s.Id < after.Id))
-                .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
-        else
-            query = query.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
-
-        var fetched = await SessionRowData.From(query.Take(GetSessions.PageSize + 1)).ToListAsync(cancellationToken);
+        var (fetched, zone, boundary, shortQuery) = await sessions.PageAsync(f, cursor, backwards, GetSessions.PageSize + 1, cancellationToken);
         var more = fetched.Count > GetSessions.PageSize;
         if (more) fetched.RemoveAt(fetched.Count - 1);
         if (backwards) fetched.Reverse();
-        var page = fetched.Select(r => r.ToRow()).ToList();
+        var page = fetched;
 
         // A next page exists after a backwards step by definition (we came from it); before a forward one, when we moved.
-        var hasNext = backwards || more;
-        var hasPrevious = backwards ? more : request.After is not null;
-        return new SessionPage(page,
-            hasNext && page.Count > 0 ? new SessionCursor(page[^1].StartedAt, page[^1].Id).ToString() : null,
-            hasPrevious && page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : null,
-            zone.Id, count);
+        // A short search whose window was full goes on past it, from its boundary, even when this page found nothing.
+        var hasNext = backwards || more || boundary is not null;
+        var hasPrevious = backwards ? more || boundary is not null : request.After is not null;
+        string? next = null, previous = null;
+        if (hasNext)
+            next = !backwards && !more && boundary is { } b ? b.ToString()
+                : page.Count > 0 ? new SessionCursor(page[^1].StartedAt, page[^1].Id).ToString() : backwards ? request.Before : null;
+        if (hasPrevious)
+            previous = backwards && !more && boundary is { } b ? b.ToString()
+                : page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : !backwards ? request.After : null;
+        return new SessionPage(page, next, previous, zone.Id, count) { ShortQuery = shortQuery };
     }
 }
