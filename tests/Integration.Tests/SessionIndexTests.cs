@@ -142,6 +142,17 @@ public sealed partial class SessionIndexTests(SessionIndexFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task The_list_filters_and_searches_the_index_the_dashboard_owns_not_the_bots_history()
+    {
+        // A value only the index holds (the bot's row says otherwise): found only if the list reads the index.
+        var id = await fixture.Db.ScalarAsync<long>($"SELECT min(session_id) FROM dashboard.dialog_facts WHERE tenant_id = '{fixture.SalonA}'");
+        await fixture.Db.ExecuteAsync("UPDATE dashboard.dialog_facts SET summary = 'индексноеслово', intent = 'индексный' WHERE session_id = $1", true, id);
+        using var client = await fixture.App.SignedInAsync("admin-a@drill.local", DrillDownFixture.Password);
+        Assert.Equal([id], (await WalkAsync(client, "/sessions?q=" + Uri.EscapeDataString("ИНДЕКСНОЕ"))).Ids);
+        Assert.Equal([id], (await WalkAsync(client, "/sessions?intent=" + Uri.EscapeDataString("индексный"))).Ids);
+    }
+
+    [Fact]
     public async Task Search_counts_the_live_tail_above_the_mark_too()
     {
         using var client = await fixture.App.SignedInAsync("admin-a@drill.local", DrillDownFixture.Password);
