@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AgentP.Application.Common;
 using AgentP.Application.Overview;
 using AgentP.Application.Sessions;
@@ -69,13 +68,14 @@ public sealed class SessionSearch : ISessionSearch
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            // The text is literal: % and _ match themselves. Phones match by their digits, however they are written (as the
-            // client index keeps them).
+            // The text is literal: % and _ match themselves. Phones match whatever spaces, dashes, brackets and + they are
+            // written with (the client index keeps their digits only).
             var (pattern, phonePattern) = Patterns(f.Q);
             sessions = sessions.Where(s =>
                 EF.Functions.ILike(s.Summary ?? "", pattern, "\\") || EF.Functions.ILike(s.FinalSummary ?? "", pattern, "\\")
                 || EF.Functions.ILike(s.Client!.FullName ?? "", pattern, "\\")
-                || (phonePattern != null && EF.Functions.Like(Regex.Replace(s.Client!.Phone ?? "", @"\D", ""), phonePattern)));
+                || (phonePattern != null && EF.Functions.Like(
+                    (s.Client!.Phone ?? "").Replace(" ", "").Replace("-", "").Replace("+", "").Replace("(", "").Replace(")", ""), phonePattern)));
         }
         return sessions;
     }
