@@ -16,6 +16,9 @@ SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'app_ro
 
 CREATE SCHEMA IF NOT EXISTS dashboard AUTHORIZATION :"app_role";
 ALTER SCHEMA dashboard OWNER TO :"app_role";
+-- Trigram indexes for the dashboard's search (gin_trgm_ops); the owner creates the extension, as the app role may not.
+-- Where it is already installed (Supabase keeps extensions in schema "extensions"), nothing changes.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA dashboard;
 
 GRANT USAGE ON SCHEMA public TO :"app_role";
 REVOKE CREATE ON SCHEMA public FROM :"app_role";

@@ -32,4 +32,18 @@ public sealed class SessionFilterTests
     [InlineData("2026-13-01", "2026-11-01", false)]
     public void The_list_counts_only_within_a_reports_range(string? from, string? to, bool countable) =>
         Assert.Equal(countable, new SessionFilter(From: from, To: to).IsCountable);
+
+    [Theory]
+    [InlineData("_", true)]
+    [InlineData("%", true)]
+    [InlineData("ан", true)]
+    [InlineData(" а б в ", true)]  // letters, but no three in a row: no trigram to look up
+    [InlineData("7-9", true)]
+    [InlineData("анн", false)]
+    [InlineData("100%_", false)]
+    [InlineData("+7 (912) 345", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void A_search_without_three_letters_or_digits_in_a_row_is_short(string? q, bool isShort) =>
+        Assert.Equal(isShort, SessionFilter.IsShortQuery(q));
 }

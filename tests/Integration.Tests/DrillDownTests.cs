@@ -18,7 +18,7 @@ namespace AgentP.Integration.Tests;
 /// text id and by a numeric id; "Анна" works in two salons), and YClients' answers on most bookings (came, did not come,
 /// not yet). The closed days are collected; today is live.
 /// </summary>
-public sealed class DrillDownFixture : AppFixture
+public class DrillDownFixture : AppFixture
 {
     public const string Password = "Drill-down-2026";
     public Guid SalonA { get; private set; }

@@ -27,10 +27,9 @@ public sealed class ExportSessionsHandler(SessionQueries sessions, ExportAudit a
 {
     public async Task<Export<SessionRow>> Handle(ExportSessions request, CancellationToken cancellationToken)
     {
-        var (filtered, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
-        var query = filtered.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
-        var rows = SessionRowData.From(query.Take(ExportSessions.MaxRows)).AsAsyncEnumerable()
-            .Select(r => r.ToRow() with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone) });
+        var zone = await sessions.ZoneAsync(cancellationToken);
+        var rows = sessions.StreamAsync(request.Filter, ExportSessions.MaxRows, cancellationToken)
+            .Select(r => r with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone) });
         return audit.Of("sessions", request.Filter, rows);
     }
 }

@@ -3,6 +3,7 @@ using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
 using FluentValidation;
@@ -25,31 +26,32 @@ public sealed record GetSessions(SessionFilter Filter, string? After = null, str
 }
 
 /// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.IsCountable"/>).</param>
-public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null);
+public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null)
+{
+    /// <summary>
+    /// The search is too short for the index (<see cref="SessionFilter.IsShortQuery"/>): the page searched a window of the
+    /// newest dialogs (<see cref="SessionQueries.ShortQueryWindow"/>) and counts nothing; the next page searches on.
+    /// </summary>
+    public bool ShortQuery { get; init; }
+}
 
 public sealed record SessionRow(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
     int? DurationSec, int? Messages, string? BookingId, decimal? BookingAmount, string? BookingCurrency, Sentiment? Sentiment, DropOffStage? Stage,
-    string? Summary, string? Salon = null);
+    string? Summary, string? Salon = null, Guid SalonId = default);
 
 /// <summary>What a list row reads from the database (the typed meta included), before it becomes a <see cref="SessionRow"/>.</summary>
 internal sealed record SessionRowData(
     long Id, DateTimeOffset StartedAt, Guid ClientId, string? ClientName, Channel Channel, SessionStatus Status, string? Intent,
     int? DurationSec, int? Messages, string? BookingId, decimal? BookingAmount, string? BookingCurrency, SessionMeta Meta, string? Summary,
-    string? Salon = null)
+    Guid SalonId)
 {
     public static IQueryable<SessionRowData> From(IQueryable<ConversationSession> sessions) =>
         sessions.Select(s => new SessionRowData(s.Id, s.StartedAt, s.UserId, s.Client!.FullName, s.Channel, s.FinalStatus, s.FinalIntent,
-            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary, null));
-
-    /// <summary>The rows with their salon's name (the all-salons view: a page of rows, each a lookup by the salon's key).</summary>
-    public static IQueryable<SessionRowData> WithSalon(IQueryable<ConversationSession> sessions, IQueryable<Tenant> tenants) =>
-        sessions.Select(s => new SessionRowData(s.Id, s.StartedAt, s.UserId, s.Client!.FullName, s.Channel, s.FinalStatus, s.FinalIntent,
-            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary,
-            tenants.Where(t => t.Id == s.TenantId).Select(t => t.Name).FirstOrDefault()));
+            s.DurationSec, s.MessagesCount, s.BookingId, s.BookingAmount, s.BookingCurrency, s.Meta, s.Summary ?? s.FinalSummary, s.TenantId));
 
     public SessionRow ToRow() => new(Id, StartedAt, ClientId, ClientName, Channel, Status, Intent, DurationSec, Messages,
-        BookingId, BookingAmount, BookingCurrency, Meta.Sentiment, Meta.DropOffStage, Summary, Salon);
+        BookingId, BookingAmount, BookingCurrency, Meta.Sentiment, Meta.DropOffStage, Summary, null, SalonId);
 }
 
 /// <summary>A position in the newest-first order: (started_at, id), unique even when timestamps repeat.</summary>
@@ -79,42 +81,44 @@ public sealed class GetSessionsValidator : AbstractValidator<GetSessions>
     }
 }
 
-public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cache, IPublicData bot, ITenantContext tenant) : IRequestHandler<GetSessions, SessionPage>
+public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cache, ITenantContext tenant, SalonDirectory salons)
+    : IRequestHandler<GetSessions, SessionPage>
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        var (query, zone) = await sessions.FilterAsync(request.Filter, cancellationToken);
         // Counted only within a report's range of days, so the count is bounded like the figure it stands beside; and as
-        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one.
-        long? count = request.Filter.IsCountable // keyed by the whole filter record: every field of it, a new one too
-            ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count", request.Filter)
+        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one. A
+        // short search is never counted (SessionQueries.CountAsync).
+        var f = request.Filter;
+        long? count = f.IsCountable // keyed by the whole filter record: every field of it, a new one too
+            ? await cache.GetAsync(CacheTags.Figures, async ct => await sessions.CountAsync(f, ct), cancellationToken, "sessions-count", f)
             : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
+        SessionCursor? cursor = backwards ? before : SessionCursor.TryParse(request.After, out var after) ? after : null;
 
-        // Keyset on (started_at, id). The plain bound on started_at is what lets an index start the scan at the cursor
-        // (idx_sessions_tenant_started from public-indexes.sql, else idx_sessions_started); the OR only settles ties.
-        if (backwards)
-            query = query.Where(s => s.StartedAt >= before.StartedAt && (s.StartedAt > before.StartedAt || s.Id > before.Id))
-                .OrderBy(s => s.StartedAt).ThenBy(s => s.Id);
-        else if (SessionCursor.TryParse(request.After, out var after))
-            query = query.Where(s => s.StartedAt <= after.StartedAt && (s.StartedAt < after.StartedAt || s.Id < after.Id))
-                .OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
-        else
-            query = query.OrderByDescending(s => s.StartedAt).ThenByDescending(s => s.Id);
-
-        var rows = query.Take(GetSessions.PageSize + 1);
-        var fetched = await (tenant.RequireScope() is null ? SessionRowData.WithSalon(rows, bot.Tenants) : SessionRowData.From(rows)).ToListAsync(cancellationToken);
+        var (fetched, zone, boundary, shortQuery) = await sessions.PageAsync(f, cursor, backwards, GetSessions.PageSize + 1, cancellationToken);
         var more = fetched.Count > GetSessions.PageSize;
         if (more) fetched.RemoveAt(fetched.Count - 1);
         if (backwards) fetched.Reverse();
-        var page = fetched.Select(r => r.ToRow()).ToList();
+        var page = fetched;
+        if (tenant.RequireScope() is null)
+        {
+            // The all-salons view names each row's salon.
+            var names = await salons.NamesAsync(page.Select(r => r.SalonId), cancellationToken);
+            page = page.Select(r => r with { Salon = names.GetValueOrDefault(r.SalonId) }).ToList();
+        }
 
         // A next page exists after a backwards step by definition (we came from it); before a forward one, when we moved.
-        var hasNext = backwards || more;
-        var hasPrevious = backwards ? more : request.After is not null;
-        return new SessionPage(page,
-            hasNext && page.Count > 0 ? new SessionCursor(page[^1].StartedAt, page[^1].Id).ToString() : null,
-            hasPrevious && page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : null,
-            zone.Id, count);
+        // A short search whose window was full goes on past it, from its boundary, even when this page found nothing.
+        var hasNext = backwards || more || boundary is not null;
+        var hasPrevious = backwards ? more || boundary is not null : request.After is not null;
+        string? next = null, previous = null;
+        if (hasNext)
+            next = !backwards && !more && boundary is { } b ? b.ToString()
+                : page.Count > 0 ? new SessionCursor(page[^1].StartedAt, page[^1].Id).ToString() : backwards ? request.Before : null;
+        if (hasPrevious)
+            previous = backwards && !more && boundary is { } b ? b.ToString()
+                : page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : !backwards ? request.After : null;
+        return new SessionPage(page, next, previous, zone.Id, count) { ShortQuery = shortQuery };
     }
 }

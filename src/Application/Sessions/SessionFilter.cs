@@ -42,6 +42,23 @@ public sealed record SessionFilter(
     public bool IsCountable => ReportPeriod.TryParseDate(From, out var from) && ReportPeriod.TryParseDate(To, out var to)
         && from <= to && to.DayNumber - from.DayNumber < ReportPeriod.MaxDays;
 
+    /// <summary>
+    /// Whether a search text is too short for the trigram indexes: it has no three letters or digits in a row, so they hold
+    /// nothing to look it up by (<c>_</c>, <c>%</c>, «ан»). Such a search walks the newest dialogs a bounded window at a time
+    /// (<see cref="SessionQueries.ShortQueryWindow"/>) and is not counted.
+    /// </summary>
+    public static bool IsShortQuery(string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q)) return false;
+        var run = 0;
+        foreach (var c in q)
+        {
+            run = char.IsLetterOrDigit(c) ? run + 1 : 0;
+            if (run >= 3) return false;
+        }
+        return true;
+    }
+
     public static string LikeEscape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 

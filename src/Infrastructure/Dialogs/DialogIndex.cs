@@ -20,19 +20,48 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
     /// </summary>
     public const string Mark = """SELECT coalesce(max(session_id), 0) AS "Value" FROM dashboard.dialog_facts""";
 
+    // What the sessions list filters, shows and searches, from the bot's row (alias s): the meta keys as the collector reads
+    // them (a string, else none); the staff filter's key as containment matched it (the name when the key is there, else the
+    // id, a string or a whole number ≥ 0 as its digits); the summary the list shows, and the final summary only when it
+    // differs from what is shown (the search reads both).
+    private const string ListColumns = """
+        channel, status, intent, duration_sec, messages_count, booking_id, booking_amount, booking_currency, sentiment, stage,
+        services, staff, summary, final_summary
+        """;
+
+    private const string ListValues = """
+        s.channel, s.final_status, s.final_intent, s.duration_sec, s.messages_count, s.booking_id, s.booking_amount, s.booking_currency,
+        CASE WHEN jsonb_typeof(s.meta->'sentiment') = 'string' THEN s.meta->>'sentiment' END,
+        CASE WHEN jsonb_typeof(s.meta->'drop_off_stage') = 'string' THEN s.meta->>'drop_off_stage' END,
+        CASE WHEN jsonb_typeof(s.meta->'services_mentioned') = 'array' THEN
+          ARRAY(SELECT e #>> '{}' FROM jsonb_array_elements(s.meta->'services_mentioned') e WHERE jsonb_typeof(e) = 'string') END,
+        CASE
+          WHEN s.meta ? 'staff_name' THEN CASE WHEN jsonb_typeof(s.meta->'staff_name') = 'string' THEN s.meta->>'staff_name' END
+          WHEN jsonb_typeof(s.meta->'staff_id') = 'string' THEN s.meta->>'staff_id'
+          WHEN jsonb_typeof(s.meta->'staff_id') = 'number' AND (s.meta->'staff_id')::numeric >= 0
+               AND (s.meta->'staff_id')::numeric < 9223372036854775808
+               AND (s.meta->'staff_id')::numeric = trunc((s.meta->'staff_id')::numeric)
+            THEN trunc((s.meta->'staff_id')::numeric)::text END,
+        coalesce(s.summary, s.final_summary),
+        CASE WHEN s.summary IS NOT NULL THEN s.final_summary END
+        """;
+
     // The chunk's dialogs into dialog_facts; those actually added (RETURNING: a second instance's same chunk adds none)
     // then count into their clients' rows of the client index and name their masters, in the same statement.
     private const string Index = $"""
         WITH s AS MATERIALIZED (
-          SELECT id, session_id, tenant_id, user_id, started_at, booking_id, meta
+          SELECT id, session_id, tenant_id, user_id, started_at, booking_id, meta, channel, final_status, final_intent, duration_sec,
+                 messages_count, booking_amount, booking_currency, summary, final_summary
           FROM public.conversation_sessions_v2
           WHERE id > ({Mark}) AND id < @stop_at
           ORDER BY id
           LIMIT @rows
         ),
         ins AS (
-          INSERT INTO dashboard.dialog_facts (session_id, tenant_id, user_id, started_at, answered, response_ms_total)
-          SELECT s.id, s.tenant_id, s.user_id, s.started_at, r.answered, r.response_ms_total
+          INSERT INTO dashboard.dialog_facts (session_id, tenant_id, user_id, started_at, answered, response_ms_total,
+                                              {ListColumns})
+          SELECT s.id, s.tenant_id, s.user_id, s.started_at, r.answered, r.response_ms_total,
+                 {ListValues}
           FROM s {DailyMetricsSql.DialogResponses}
           ON CONFLICT (session_id) DO NOTHING
           RETURNING session_id

@@ -5,7 +5,9 @@ using AgentP.Application.Overview;
 using AgentP.Application.Sessions;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
+using AgentP.Domain.Dashboard;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace AgentP.Infrastructure.Sessions;
 
@@ -22,7 +24,7 @@ public sealed class SessionSearch : ISessionSearch
     {
         DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;
         DateOnly? to = ReportPeriod.TryParseDate(f.To, out var last) ? last : null;
-        if (from is not null || to is not null) sessions = Days(sessions, from, to, zones);
+        if (from is not null || to is not null) sessions = Days(sessions, s => s.TenantId, s => s.StartedAt, from, to, zones);
         if (Codes.TryParse<SessionStatus>(f.Status, out var status)) sessions = sessions.Where(s => s.FinalStatus == status);
         if (Codes.TryParse<Channel>(f.Channel, out var channel)) sessions = sessions.Where(s => s.Channel == channel);
         if (f.Booked == "yes") sessions = sessions.Where(s => s.BookingId != null);
@@ -66,10 +68,9 @@ public sealed class SessionSearch : ISessionSearch
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            // The text is literal: % and _ match themselves. Phones match whatever spaces, dashes and + they are written with.
-            var pattern = "%" + SessionFilter.LikeEscape(f.Q.Trim()) + "%";
-            var digits = new string(f.Q.Where(char.IsDigit).ToArray());
-            var phonePattern = digits.Length >= 3 ? "%" + digits + "%" : null;
+            // The text is literal: % and _ match themselves. Phones match whatever spaces, dashes, brackets and + they are
+            // written with (the client index keeps their digits only).
+            var (pattern, phonePattern) = Patterns(f.Q);
             sessions = sessions.Where(s =>
                 EF.Functions.ILike(s.Summary ?? "", pattern, "\\") || EF.Functions.ILike(s.FinalSummary ?? "", pattern, "\\")
                 || EF.Functions.ILike(s.Client!.FullName ?? "", pattern, "\\")
@@ -77,6 +78,81 @@ public sealed class SessionSearch : ISessionSearch
                     (s.Client!.Phone ?? "").Replace(" ", "").Replace("-", "").Replace("+", "").Replace("(", "").Replace(")", ""), phonePattern)));
         }
         return sessions;
+    }
+
+    public IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter f, ScopeZones zones)
+    {
+        // The index keeps each filter's value in a column of its own (DialogIndex), as the collector reads the meta keys.
+        DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;
+        DateOnly? to = ReportPeriod.TryParseDate(f.To, out var last) ? last : null;
+        if (from is not null || to is not null) facts = Days(facts, x => x.TenantId, x => x.StartedAt, from, to, zones);
+        if (Codes.TryParse<SessionStatus>(f.Status, out var status)) facts = facts.Where(x => x.Status == status);
+        if (Codes.TryParse<Channel>(f.Channel, out var channel)) facts = facts.Where(x => x.Channel == channel);
+        if (f.Booked == "yes") facts = facts.Where(x => x.BookingId != null);
+        if (f.Booked == "no") facts = facts.Where(x => x.BookingId == null);
+        if (f.Escalated == "yes") facts = facts.Where(x => x.Status == SessionStatus.Escalated);
+        if (f.Escalated == "no") facts = facts.Where(x => x.Status != SessionStatus.Escalated);
+        if (!string.IsNullOrWhiteSpace(f.Intent)) { var intent = f.Intent.Trim(); facts = facts.Where(x => x.Intent == intent); }
+        if (Codes.TryParse<Domain.Common.Sentiment>(f.Sentiment, out var sentiment))
+        {
+            var code = sentiment.ToCode();
+            facts = facts.Where(x => x.Sentiment == code);
+        }
+        if (SessionFilter.TryParseStage(f.Stage, out var stage, out var past))
+        {
+            if (past)
+            {
+                // Not dropped at this stage nor any before it (a dialog without a stage got past every one).
+                var before = Enum.GetValues<DropOffStage>().Where(s => s <= stage).Select(s => s.ToCode()).ToList();
+                facts = facts.Where(x => x.Stage == null || !before.Contains(x.Stage));
+            }
+            else
+            {
+                var code = stage.ToCode();
+                facts = facts.Where(x => x.Stage == code);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(f.Service))
+        {
+            // services @> ARRAY[name]: what the GIN index on services serves.
+            var service = new List<string> { f.Service.Trim() };
+            facts = facts.Where(x => service.All(n => x.Services!.Contains(n)));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Staff)) { var staff = f.Staff.Trim(); facts = facts.Where(x => x.Staff == staff); }
+        return facts;
+    }
+
+    public IQueryable<DialogFacts> Search(IQueryable<DialogFacts> facts, IQueryable<ClientFacts> clients, string q)
+    {
+        // Two arms joined by UNION, each an index's: the summaries' trigram indexes (a BitmapOr of the two), and the dialogs
+        // of the clients whose name or phone digits match (client_facts' trigram indexes, then ix_dialog_facts_user_id_…).
+        // One OR over both would leave the planner nothing but a pass over the salon's dialogs.
+        var (pattern, phonePattern) = Patterns(q);
+        var matching = Clients(clients, pattern, phonePattern).Select(c => c.ClientId);
+        return facts.Where(x => EF.Functions.ILike(x.Summary!, pattern, "\\") || EF.Functions.ILike(x.FinalSummary!, pattern, "\\"))
+            .Union(facts.Where(x => matching.Contains(x.UserId)));
+    }
+
+    public IQueryable<DialogFacts> Scan(IQueryable<DialogFacts> window, IQueryable<ClientFacts> clients, string q)
+    {
+        var (pattern, phonePattern) = Patterns(q);
+        var matching = Clients(clients, pattern, phonePattern);
+        // The client by its key, for each row of the window.
+        return window.Where(x => EF.Functions.ILike(x.Summary!, pattern, "\\") || EF.Functions.ILike(x.FinalSummary!, pattern, "\\")
+                                 || matching.Any(c => c.ClientId == x.UserId));
+    }
+
+    private static IQueryable<ClientFacts> Clients(IQueryable<ClientFacts> clients, string pattern, string? phonePattern) =>
+        // The columns bare (no coalesce), so that their trigram indexes apply; a null matches nothing either way.
+        phonePattern is null
+            ? clients.Where(c => EF.Functions.ILike(c.Name!, pattern, "\\"))
+            : clients.Where(c => EF.Functions.ILike(c.Name!, pattern, "\\") || EF.Functions.Like(c.PhoneDigits!, phonePattern));
+
+    /// <summary>The literal text as an ILIKE pattern, and its digits as a LIKE pattern on phone digits when there are three or more.</summary>
+    private static (string Pattern, string? Phone) Patterns(string q)
+    {
+        var digits = new string(q.Where(char.IsAsciiDigit).ToArray());
+        return ("%" + SessionFilter.LikeEscape(q.Trim()) + "%", digits.Length >= 3 ? "%" + digits + "%" : null);
     }
 
     /// <summary>
@@ -95,55 +171,50 @@ public sealed class SessionSearch : ISessionSearch
     /// <summary>
     /// Dialogs started from local day <paramref name="from"/> to the end of local day <paramref name="to"/>, each salon's in
     /// its own zone, as the collector counts them. With salons in several zones: the widest bounds as plain constants (what
-    /// lets the started_at index bound the scan), then each zone's exact bounds for its salons.
+    /// lets the started_at index bound the scan), then each zone's exact bounds for its salons. The same for the bot's rows
+    /// and the index's (<paramref name="tenantOf"/>, <paramref name="startOf"/> say where a row keeps its salon and start).
     /// </summary>
-    private static IQueryable<ConversationSession> Days(IQueryable<ConversationSession> sessions, DateOnly? from, DateOnly? to, ScopeZones zones)
+    private static IQueryable<T> Days<T>(IQueryable<T> rows, Expression<Func<T, Guid>> tenantOf, Expression<Func<T, DateTimeOffset>> startOf,
+        DateOnly? from, DateOnly? to, ScopeZones zones)
     {
         var bounds = zones.Salons.GroupBy(z => z.Value.Id)
             .Select(g => (Ids: g.Select(z => z.Key).ToList(), Bounds: Bounds(from, to, g.First().Value)))
             .ToList();
         var others = Bounds(from, to, zones.Default);
-        if (bounds.Count == 0) return Between(sessions, others.Start, others.End);
+        if (bounds.Count == 0) return rows.Where(Range(startOf, others.Start, others.End));
 
         var starts = bounds.Select(b => b.Bounds.Start).Append(others.Start).ToList();
         var ends = bounds.Select(b => b.Bounds.End).Append(others.End).ToList();
-        sessions = Between(sessions, starts.Min(), ends.Max());
+        rows = rows.Where(Range(startOf, starts.Min(), ends.Max()));
 
         var listed = zones.Salons.Keys.ToList();
-        Expression<Func<ConversationSession, bool>> rest = s => !listed.Contains(s.TenantId);
-        var predicate = And(rest, Range(others.Start, others.End));
+        var predicate = And(Apply(tenantOf, t => !listed.Contains(t)), Range(startOf, others.Start, others.End));
         foreach (var (ids, (start, end)) in bounds)
-        {
-            Expression<Func<ConversationSession, bool>> these = s => ids.Contains(s.TenantId);
-            predicate = Or(predicate, And(these, Range(start, end)));
-        }
-        return sessions.Where(predicate);
+            predicate = Or(predicate, And(Apply(tenantOf, t => ids.Contains(t)), Range(startOf, start, end)));
+        return rows.Where(predicate);
     }
 
     private static (DateTimeOffset? Start, DateTimeOffset? End) Bounds(DateOnly? from, DateOnly? to, TimeZoneInfo zone) =>
         (from is { } f ? LocalDay.StartOf(f, zone) : null, to is { } t ? LocalDay.StartOf(t.AddDays(1), zone) : null);
 
-    private static IQueryable<ConversationSession> Between(IQueryable<ConversationSession> sessions, DateTimeOffset? start, DateTimeOffset? end)
+    private static Expression<Func<T, bool>> Range<T>(Expression<Func<T, DateTimeOffset>> startOf, DateTimeOffset? start, DateTimeOffset? end)
     {
-        if (start is { } s0) sessions = sessions.Where(s => s.StartedAt >= s0);
-        if (end is { } e0) sessions = sessions.Where(s => s.StartedAt < e0);
-        return sessions;
-    }
-
-    private static Expression<Func<ConversationSession, bool>> Range(DateTimeOffset? start, DateTimeOffset? end)
-    {
-        Expression<Func<ConversationSession, bool>> range = s => true;
-        if (start is { } s0) range = And(range, s => s.StartedAt >= s0);
-        if (end is { } e0) range = And(range, s => s.StartedAt < e0);
+        var range = Apply(startOf, _ => true);
+        if (start is { } s0) range = And(range, Apply(startOf, at => at >= s0));
+        if (end is { } e0) range = And(range, Apply(startOf, at => at < e0));
         return range;
     }
 
-    private static Expression<Func<ConversationSession, bool>> And(Expression<Func<ConversationSession, bool>> a, Expression<Func<ConversationSession, bool>> b) =>
-        Expression.Lambda<Func<ConversationSession, bool>>(Expression.AndAlso(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
+    /// <summary>A condition on a row's value: <paramref name="test"/> of <paramref name="value"/>'s body.</summary>
+    private static Expression<Func<T, bool>> Apply<T, TValue>(Expression<Func<T, TValue>> value, Expression<Func<TValue, bool>> test) =>
+        Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(test.Parameters[0], value.Body, test.Body), value.Parameters);
 
-    private static Expression<Func<ConversationSession, bool>> Or(Expression<Func<ConversationSession, bool>> a, Expression<Func<ConversationSession, bool>> b) =>
-        Expression.Lambda<Func<ConversationSession, bool>>(Expression.OrElse(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
+    private static Expression<Func<T, bool>> And<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.AndAlso(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
 
-    private static Expression Rebind(Expression<Func<ConversationSession, bool>> lambda, ParameterExpression parameter) =>
-        Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(lambda.Parameters[0], parameter, lambda.Body);
+    private static Expression<Func<T, bool>> Or<T>(Expression<Func<T, bool>> a, Expression<Func<T, bool>> b) =>
+        Expression.Lambda<Func<T, bool>>(Expression.OrElse(a.Body, Rebind(b, a.Parameters[0])), a.Parameters);
+
+    private static Expression Rebind<T>(Expression<Func<T, bool>> lambda, ParameterExpression parameter) =>
+        ReplacingExpressionVisitor.Replace(lambda.Parameters[0], parameter, lambda.Body);
 }

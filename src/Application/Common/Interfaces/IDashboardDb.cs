@@ -19,6 +19,8 @@ public interface IDashboardDb
     DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<DialogFacts> DialogFacts { get; }
+    /// <summary>The client index (table <c>client_facts</c>): the sessions search finds dialogs by their client's name and phone here.</summary>
+    DbSet<ClientFacts> ClientFacts { get; }
     /// <summary>Masters' names as the bot's dialogs give them (kept by the dialog index).</summary>
     DbSet<StaffName> StaffNames { get; }
     DbSet<SignInLockout> SignInLockouts { get; }
