@@ -1,7 +1,4 @@
 using CsvHelper;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace AgentP.Web;
 

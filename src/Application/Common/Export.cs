@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-
 namespace AgentP.Application.Common;
 
 /// <summary>

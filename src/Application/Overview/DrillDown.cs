@@ -7,7 +7,7 @@ namespace AgentP.Application.Overview;
 /// Links from an Overview figure to the dialogs behind it: <c>/sessions</c> filtered to a range of salon-local days (a
 /// report's period, or one chart point's day, week or month) and the figure's own filter. The list counts what matches
 /// with the collector's definitions, so its count equals the figure (docs/architecture.md §5; <c>DrillDownTests</c> and
-/// <c>OneTruthTests</c> check each filter against its figure): the map lives here, beside the figures it mirrors. The scope is the page's own:
+/// <c>TopListsPerSalonTests</c> check each filter against its figure): the map lives here, beside the figures it mirrors. The scope is the page's own:
 /// a salon's admin drills into the salon, the all-salons view into every salon, so no salon goes into the link unless a
 /// figure belongs to one salon of the all-salons view (<paramref name="salon"/> of <see cref="Sessions"/>).
 /// </summary>

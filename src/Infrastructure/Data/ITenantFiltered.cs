@@ -1,9 +1,4 @@
-using System.Linq.Expressions;
 using AgentP.Application.Common.Interfaces;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AgentP.Infrastructure.Data;
 
