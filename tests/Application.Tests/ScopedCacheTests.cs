@@ -19,6 +19,7 @@ public sealed class ScopedCacheTests
         var services = new ServiceCollection();
         services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddScopedCache();
         provider = services.BuildServiceProvider();
     }
@@ -30,7 +31,7 @@ public sealed class ScopedCacheTests
         tenant.AllTenants.Returns(all || system);
         tenant.IsSystem.Returns(system);
         return new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheGenerations>(),
-            provider.GetRequiredService<IOptions<DashboardOptions>>());
+            provider.GetRequiredService<CacheRefreshes>(), provider, provider.GetRequiredService<IOptions<DashboardOptions>>());
     }
 
     [Fact]
