@@ -48,12 +48,12 @@ public static class DependencyInjection
         // Pooled: setting up a context costs more than most of a page's queries. Each scope rents one, scoped to its
         // tenant, and returns it when the scope ends.
         services.AddPooledDbContextFactory<DashboardDbContext>(o => o.UseDashboardDatabase(connectionString.Value));
-        services.AddSingleton(_ => PagePool<DashboardDbContext>.Of(o => o.UseDashboardDatabase(PageConnection(connectionString.Value))));
+        services.AddSingleton(sp => PagePool<DashboardDbContext>.Of(sp, PageConnection(connectionString.Value)));
         services.AddScoped(Rent<DashboardDbContext>);
         services.AddScoped<IDashboardDb>(sp => sp.GetRequiredService<DashboardDbContext>());
 
         services.AddPooledDbContextFactory<PublicReadOnlyDbContext>(o => UsePublicRead(o, publicReadConnectionString.Value));
-        services.AddSingleton(_ => PagePool<PublicReadOnlyDbContext>.Of(o => UsePublicRead(o, PageConnection(publicReadConnectionString.Value))));
+        services.AddSingleton(sp => PagePool<PublicReadOnlyDbContext>.Of(sp, PageConnection(publicReadConnectionString.Value)));
         services.AddScoped(Rent<PublicReadOnlyDbContext>);
         services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
 
@@ -94,13 +94,16 @@ public static class DependencyInjection
     private static DbContextOptionsBuilder UsePublicRead(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
-    /// <summary>The pooled contexts of pages and exports, on connections whose statements stop after the page timeout.</summary>
+    /// <summary>
+    /// The pooled contexts of pages and exports: the jobs' options (whatever else configures them) on connections whose
+    /// statements stop after the page timeout.
+    /// </summary>
     private sealed record PagePool<TContext>(IDbContextFactory<TContext> Contexts) where TContext : DbContext
     {
-        public static PagePool<TContext> Of(Action<DbContextOptionsBuilder> configure)
+        public static PagePool<TContext> Of(IServiceProvider services, string connectionString)
         {
-            var options = new DbContextOptionsBuilder<TContext>();
-            configure(options);
+            var options = new DbContextOptionsBuilder<TContext>(services.GetRequiredService<DbContextOptions<TContext>>());
+            options.UseNpgsql(connectionString);
             return new PagePool<TContext>(new PooledDbContextFactory<TContext>(options.Options));
         }
     }
