@@ -186,6 +186,14 @@ measure() { # $1 path $2 cookie jar → "p50 p95 floor_p95": the page, and the p
   floor=$(block /login /dev/null)
   echo "$(block "$1" "$2") ${floor#* }"
 }
+peak_memory() { # the peak resident memory (VmHWM) of the app, in MB: dotnet run and the app it starts, the larger is the app
+  local pid kb mb=0
+  for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do
+    kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ "$(( kb / 1024 ))" -gt "$mb" ] && mb=$(( kb / 1024 ))
+  done
+  echo "$mb"
+}
 if [ "$bounded_only" = no ]; then
 echo "==> Measuring pages ($requests requests each)"
 read -r login_p50 login_p95 <<<"$(block /login /dev/null)"
@@ -296,14 +304,6 @@ mix_non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$data/wrk-mix.txt"
 mix_socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$data/wrk-mix.txt"); mix_socket=${mix_socket:-0}
 mix_errors=$((mix_non2xx + mix_socket))
 
-peak_memory() { # the peak resident memory (VmHWM) of the app, in MB: dotnet run and the app it starts, the larger is the app
-  local pid kb mb=0
-  for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do
-    kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
-    [ "$(( kb / 1024 ))" -gt "$mb" ] && mb=$(( kb / 1024 ))
-  done
-  echo "$mb"
-}
 memory_mb=$(peak_memory)
 
 # --- report -----------------------------------------------------------------------------------------------

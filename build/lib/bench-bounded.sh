@@ -13,23 +13,26 @@ to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.1f", v / 1000; else if
 
 # New words: real words of the salon's clients' names and of the dialogs, each used once (a new word misses every cache
 # the database and the app have for the ones before it).
-psql_owner -tAc "SELECT DISTINCT lower(left(split_part(full_name, ' ', 2), 4)) FROM public.clients_v2
-  WHERE length(split_part(full_name, ' ', 2)) >= 4 LIMIT 2000" | shuf --random-source=<(yes) > "$data/bounded-names.txt"
-psql_owner -tAc "SELECT DISTINCT lower(w) FROM (SELECT regexp_split_to_table(message, '[^[:alpha:]]+') AS w FROM public.recent_history_v2
-  WHERE role = 'user' LIMIT 200000) x WHERE length(w) >= 5 LIMIT 2000" | shuf --random-source=<(yes) > "$data/bounded-words.txt"
-word_n=0
-next_word() { word_n=$((word_n + 1)); urlencode "$(sed -n "$(( (word_n - 1) % $(wc -l < "$data/bounded-words.txt") + 1 ))p" "$data/bounded-words.txt")"; }
-next_name() { word_n=$((word_n + 1)); urlencode "$(sed -n "$(( (word_n - 1) % $(wc -l < "$data/bounded-names.txt") + 1 ))p" "$data/bounded-names.txt")"; }
-range_n=0
-next_range() { range_n=$((range_n + 1)); echo "from=$(date -u -d "$(( 365 - range_n % 300 )) days ago" +%F)&to=$(date -u -d "$(( range_n % 30 )) days ago" +%F)"; }
+psql_owner -tAc "SELECT DISTINCT left(split_part(full_name, ' ', 2), 4) FROM public.clients_v2
+  WHERE split_part(full_name, ' ', 2) ~ '^[А-Яа-яЁё]{4,}' LIMIT 2000" | shuf --random-source=<(yes) > "$data/bounded-names.txt" || true
+psql_owner -tAc "SELECT DISTINCT w FROM (SELECT regexp_split_to_table(message, '[ ,.!?:;()«»\"—-]+') AS w FROM public.recent_history_v2
+  WHERE role = 'user' LIMIT 200000) x WHERE w ~ '^[А-Яа-яЁё]{5,}$' LIMIT 2000" | shuf --random-source=<(yes) > "$data/bounded-words.txt" || true
+[ -s "$data/bounded-names.txt" ] || echo 'Анна' > "$data/bounded-names.txt"
+[ -s "$data/bounded-words.txt" ] || echo 'записаться' > "$data/bounded-words.txt"
+names_total=$(wc -l < "$data/bounded-names.txt"); words_total=$(wc -l < "$data/bounded-words.txt")
+# Each sets $next (not echoed: a counter kept in a subshell would not move).
+word_n=0; range_n=0; next=""
+next_word() { word_n=$((word_n + 1)); next=$(urlencode "$(sed -n "$(( (word_n - 1) % words_total + 1 ))p" "$data/bounded-words.txt")"); }
+next_name() { word_n=$((word_n + 1)); next=$(urlencode "$(sed -n "$(( (word_n - 1) % names_total + 1 ))p" "$data/bounded-names.txt")"); }
+next_range() { range_n=$((range_n + 1)); next="from=$(date -u -d "$(( 365 - range_n % 300 )) days ago" +%F)&to=$(date -u -d "$(( range_n % 30 )) days ago" +%F)"; }
 
-page_paths() { # $1 page → $bounded_requests paths: the page itself, or a new word or range each time
+page_paths() { # $1 page $2 its path $3 count → that many paths: the page itself, or a new word or range each time
   local i
-  for i in $(seq 1 "$bounded_requests"); do
+  for i in $(seq 1 "$3"); do
     case $1 in
-      sessions_search_366d) echo "/sessions?q=$(next_word)&from=$year_from&to=$today" ;;
-      clients_search) echo "/clients?q=$(next_name)" ;;
-      retention_new_range) echo "/retention?$(next_range)" ;;
+      sessions_search_366d) next_word; echo "/sessions?q=$next&from=$year_from&to=$today" ;;
+      clients_search) next_name; echo "/clients?q=$next" ;;
+      retention_new_range) next_range; echo "/retention?$next" ;;
       *) echo "$2" ;;
     esac
   done
@@ -67,9 +70,9 @@ uncached_rows=()
 for entry in "${uncached_pages[@]}"; do
   IFS='|' read -r name path scope <<<"$entry"
   jar=$admin_jar; [ "$scope" = all ] && jar=$root_jar
-  page_paths "$name" "$path" | head -n 20 > "$data/bounded-warm.txt"
+  page_paths "$name" "$path" 20 > "$data/bounded-warm.txt"
   timed_paths "$data/bounded-warm.txt" "$jar" > /dev/null
-  page_paths "$name" "$path" > "$data/bounded-paths.txt"
+  page_paths "$name" "$path" "$bounded_requests" > "$data/bounded-paths.txt"
   read -r p50 p95 bad <<<"$(timed_paths "$data/bounded-paths.txt" "$jar")"
   target=50; [ "$scope" = all ] && target=250
   uncached_rows+=("$scope $name $p50 $p95 $target $bad")
@@ -95,7 +98,7 @@ SQL
 chmod 644 "$data/bot-turn.sql"
 bot_seconds=${BENCH_BOT_SECONDS:-15}
 bot_turn() { # the bot's turn, one client at a time for $bot_seconds s → mean latency in ms
-  as_cluster_owner "$(pg_bin_dir)/pgbench" -n -h "$data/pg" -p "$port" -U postgres -f "$data/bot-turn.sql" -c 1 -T "$bot_seconds" "$db" 2>/dev/null \
+  { as_cluster_owner "$(pg_bin_dir)/pgbench" -n -h "$data/pg" -p "$port" -U postgres -f "$data/bot-turn.sql" -c 1 -T "$bot_seconds" "$db" 2>/dev/null || true; } \
     | sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p'
 }
 echo "==> The bot's turn, idle (${bot_seconds} s)"
@@ -107,9 +110,9 @@ heavy_lua="$data/heavy.lua"
   echo 'local paths = {'
   for i in $(seq 1 400); do
     case $((i % 4)) in
-      0) printf '  "/sessions?q=%s&from=%s&to=%s",\n' "$(next_word)" "$year_from" "$today" ;;
-      1) printf '  "/retention?%s",\n' "$(next_range)" ;;
-      2) printf '  "/clients?q=%s",\n' "$(next_name)" ;;
+      0) next_word; printf '  "/sessions?q=%s&from=%s&to=%s",\n' "$next" "$year_from" "$today" ;;
+      1) next_range; printf '  "/retention?%s",\n' "$next" ;;
+      2) next_name; printf '  "/clients?q=%s",\n' "$next" ;;
       3) printf '  "/?from=%s&to=%s&group=week",\n' "$(date -u -d "$(( 365 - i % 200 )) days ago" +%F)" "$today" ;;
     esac
   done
@@ -147,7 +150,9 @@ cold_lua="$data/cold-mix.lua"
   echo '}'
   echo 'local paths = {'
   for i in $(seq 1 100); do
-    for path in '/' '/?range=90d' '/sessions' "/sessions?q=$(next_word)&from=$year_from&to=$today" '/clients' "/clients?q=$(next_name)" \
+    next_word; search="/sessions?q=$next&from=$year_from&to=$today"
+    next_name; clients="/clients?q=$next"
+    for path in '/' '/?range=90d' '/sessions' "$search" '/clients' "$clients" \
       '/clients?due=1' '/wishlist' '/retention' '/audit' '/escalations' '/alerts'; do printf '  "%s",\n' "$path"; done
   done
   echo '}'
