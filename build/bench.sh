@@ -9,11 +9,17 @@
 #     most common first name, the Overview grouped by week and month over 366 days, dropped dialogs of 90 days) vs the bare /login
 #     page, measured the same way just before each page;
 #   - 32 concurrent signed-in users on the Overview for 30 s (wrk, from Debian): requests/s, p99, errors; 32 users each
-#     signed in on its own over every list page for 20 s (BENCH_MIX_SECONDS): requests/s, p99, errors; and that app's peak memory.
+#     signed in on its own over every list page for 20 s (BENCH_MIX_SECONDS): requests/s, p99, errors; and that app's peak memory;
+#   - bounded work: the uncached cost of every page (an app with Dashboard__ReportCacheSeconds=0, each free-text
+#     request a new word, each retention request a new range; salon and all-salons pages), a load run on a fresh app
+#     with no warm-up (32 users over every list and report page, new search words included, reuse on): p99, errors, peak
+#     memory; and the bot's own turn (pgbench: insert a message, read the dialog's history and the client's last
+#     dialogs, rolled back) idle and while 16 heavy dashboard requests run at once, with the ratio.
 # Prints a table and one line per scenario: BENCH name=… p50_ms=… p95_ms=… floor_ms=… ratio=…
 # and writes docs/benchmarks.md (-with-indexes with --indexes, -scaleN at another scale). Reports, never asserts.
 #
-#   ./build/bench.sh [--scale N] [--requests N] [--indexes]
+#   ./build/bench.sh [--scale N] [--requests N] [--indexes] [--bounded-only]
+#     --bounded-only runs only the bounded-work part and rewrites only its section of the report.
 #     scale 1 ≈ 300k dialogs, 1.5M messages, 60k clients, 20 salons, 120 days; --indexes applies the opt-in
 #     build/sql/public-indexes.sql first (without it they are dropped: the bot's schema as the spec ships it).
 set -euo pipefail
@@ -23,12 +29,14 @@ cd "$(dirname "$0")/.."
 scale=1
 requests=200
 indexes=no
+bounded_only=no
 while [ $# -gt 0 ]; do
   case $1 in
     --scale) scale=$2; shift 2 ;;
     --requests) requests=$2; shift 2 ;;
     --indexes) indexes=yes; shift ;;
-    *) echo "usage: build/bench.sh [--scale N] [--requests N] [--indexes]" >&2; exit 64 ;;
+    --bounded-only) bounded_only=yes; shift ;;
+    *) echo "usage: build/bench.sh [--scale N] [--requests N] [--indexes] [--bounded-only]" >&2; exit 64 ;;
   esac
 done
 
@@ -77,6 +85,11 @@ echo "    $sessions dialogs, $messages messages, $tenants salons"
 # --- the dialog index and the collector vs its floors ----------------------------------------------------
 to=$(date -u -d yesterday +%F)
 from=$(date -u -d '120 days ago' +%F)
+if [ "$bounded_only" = yes ]; then
+  # Only what the pages need: the indexes and the collected days, made once.
+  [ "$(psql_owner -tAc 'SELECT count(*) > 0 FROM dashboard.dialog_facts')" = t ] || cli index-dialogs
+  [ "$(psql_owner -tAc 'SELECT count(*) > 0 FROM dashboard.metrics_dailies')" = t ] || cli collect-metrics --from "$from" --to "$to"
+else
 collect() { # the collector's backfill of every day, in ms, as the command line reports it (wall time of the collection)
   local s
   psql_owner -c "TRUNCATE dashboard.metrics_dailies" >/dev/null
@@ -113,6 +126,7 @@ psql_owner -tA -c "
 started=$(date +%s%N)
 psql_owner -f - < "$data/naive.sql" > /dev/null
 naive_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+fi
 
 # --- pages vs the /login floor ----------------------------------------------------------------------------
 salon=$(psql_owner -tAc "SELECT id FROM public.tenants_v2 WHERE slug = 'lavanda'")
@@ -172,6 +186,15 @@ measure() { # $1 path $2 cookie jar → "p50 p95 floor_p95": the page, and the p
   floor=$(block /login /dev/null)
   echo "$(block "$1" "$2") ${floor#* }"
 }
+peak_memory() { # the peak resident memory (VmHWM) of the app, in MB: dotnet run and the app it starts, the larger is the app
+  local pid kb mb=0
+  for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do
+    kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+    [ "$(( kb / 1024 ))" -gt "$mb" ] && mb=$(( kb / 1024 ))
+  done
+  echo "$mb"
+}
+if [ "$bounded_only" = no ]; then
 echo "==> Measuring pages ($requests requests each)"
 read -r login_p50 login_p95 <<<"$(block /login /dev/null)"
 read -r o7_p50 o7_p95 o7_f95 <<<"$(measure '/?range=7d' "$admin_jar")"
@@ -281,11 +304,7 @@ mix_non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$data/wrk-mix.txt"
 mix_socket=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' "$data/wrk-mix.txt"); mix_socket=${mix_socket:-0}
 mix_errors=$((mix_non2xx + mix_socket))
 
-memory_mb=0
-for pid in $(pgrep -f "urls http://127.0.0.1:$app_port"); do # dotnet run and the app it starts: the larger is the app
-  kb=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
-  [ "$(( kb / 1024 ))" -gt "$memory_mb" ] && memory_mb=$(( kb / 1024 ))
-done
+memory_mb=$(peak_memory)
 
 # --- report -----------------------------------------------------------------------------------------------
 ratio() { awk "BEGIN { printf \"%.2f\", ($1) / ($2) }"; }
@@ -374,3 +393,5 @@ dialogs joined to their messages. Opt-in indexes of
 \`build/sql/public-indexes.sql\`: $([ "$indexes" = yes ] && echo 'applied' || echo 'not applied (the bot schema as the spec ships it)')."
 } > "$report"
 echo "wrote $report"
+fi
+. build/lib/bench-bounded.sh

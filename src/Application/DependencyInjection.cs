@@ -32,6 +32,7 @@ public static class DependencyInjection
 
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Transient, includeInternalTypes: true);
         services.AddScopedCache();
+        services.AddScoped<QueryBudget>();
         services.AddScoped<TenantTimeZones>();
         services.AddScoped<Bookings.YclientsConnection>();
         services.AddScoped<ExportAudit>();

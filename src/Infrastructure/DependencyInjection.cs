@@ -23,6 +23,8 @@ using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Http;
 using AgentP.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using AgentP.Application.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +34,10 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
+        // A page's statements stop after Dashboard:QueryTimeoutSeconds (a pool of their own); a job's keep no such limit.
+        string PageConnection(string connection) =>
+            DatabaseConnection.ForPages(connection, configuration.GetValue("Dashboard:QueryTimeoutSeconds", 5));
+
         // Resolved when first used, so hosts (and test hosts) can set the connection after registration.
         var connectionString = new Lazy<string>(() => DatabaseConnection.Resolve(configuration));
         var publicReadConnectionString = new Lazy<string>(() => DatabaseConnection.ResolvePublicRead(configuration));
@@ -42,13 +48,12 @@ public static class DependencyInjection
         // Pooled: setting up a context costs more than most of a page's queries. Each scope rents one, scoped to its
         // tenant, and returns it when the scope ends.
         services.AddPooledDbContextFactory<DashboardDbContext>(o => o.UseDashboardDatabase(connectionString.Value));
+        services.AddSingleton(sp => PagePool<DashboardDbContext>.Of(sp, PageConnection(connectionString.Value)));
         services.AddScoped(Rent<DashboardDbContext>);
         services.AddScoped<IDashboardDb>(sp => sp.GetRequiredService<DashboardDbContext>());
 
-        services.AddPooledDbContextFactory<PublicReadOnlyDbContext>(o => o
-            .UseNpgsql(publicReadConnectionString.Value)
-            .UseSnakeCaseNamingConvention()
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddPooledDbContextFactory<PublicReadOnlyDbContext>(o => UsePublicRead(o, publicReadConnectionString.Value));
+        services.AddSingleton(sp => PagePool<PublicReadOnlyDbContext>.Of(sp, PageConnection(publicReadConnectionString.Value)));
         services.AddScoped(Rent<PublicReadOnlyDbContext>);
         services.AddScoped<IPublicData>(sp => sp.GetRequiredService<PublicReadOnlyDbContext>());
 
@@ -79,9 +84,28 @@ public static class DependencyInjection
 
     private static TContext Rent<TContext>(IServiceProvider services) where TContext : DbContext, ITenantFiltered
     {
-        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        var context = services.GetRequiredService<QueryBudget>().Bounded
+            ? services.GetRequiredService<PagePool<TContext>>().Contexts.CreateDbContext()
+            : services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
         context.TenantScope = services.GetRequiredService<ITenantContext>();
         return context;
+    }
+
+    private static DbContextOptionsBuilder UsePublicRead(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
+    /// <summary>
+    /// The pooled contexts of pages and exports: the jobs' options (whatever else configures them) on connections whose
+    /// statements stop after the page timeout.
+    /// </summary>
+    private sealed record PagePool<TContext>(IDbContextFactory<TContext> Contexts) where TContext : DbContext
+    {
+        public static PagePool<TContext> Of(IServiceProvider services, string connectionString)
+        {
+            var options = new DbContextOptionsBuilder<TContext>(services.GetRequiredService<DbContextOptions<TContext>>());
+            options.UseNpgsql(connectionString);
+            return new PagePool<TContext>(new PooledDbContextFactory<TContext>(options.Options));
+        }
     }
 
     public static DbContextOptionsBuilder UseDashboardDatabase(this DbContextOptionsBuilder options, string connectionString) =>

@@ -127,7 +127,11 @@ public static class WebServices
                 .AllowAnonymousToPage("/Login").AllowAnonymousToPage("/Status").AllowAnonymousToPage("/Account/Reset")
                 .AddPageRoute("/Index", "overview")
                 .AddPageRoute("/Wishlist/Decide", "wishlist/bulk")
-                .AddFolderApplicationModelConvention("/", Resilience.LimitExports))
+                .AddFolderApplicationModelConvention("/", page =>
+                {
+                    Resilience.LimitExports(page);
+                    Resilience.MarkHeavy(page); // after: every export is heavy
+                }))
             .AddMvcOptions(o =>
             {
                 o.Filters.Add<ApplicationExceptionFilter>();

@@ -28,6 +28,7 @@ public sealed class SalonDirectoryTests
         var services = new ServiceCollection();
         services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddScopedCache();
         provider = services.BuildServiceProvider();
         salons.AllAsync(Arg.Any<CancellationToken>()).Returns(_ => Task.FromResult<IReadOnlyList<TenantChoice>>([Alpha, Beta, Gamma]));
@@ -41,7 +42,8 @@ public sealed class SalonDirectoryTests
         var caller = Substitute.For<ICurrentUser>();
         caller.Role.Returns(role);
         return new SalonDirectory(salons, new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant,
-            provider.GetRequiredService<CacheGenerations>(), provider.GetRequiredService<IOptions<DashboardOptions>>()), tenant, caller);
+            provider.GetRequiredService<CacheGenerations>(), provider.GetRequiredService<CacheRefreshes>(), provider,
+            provider.GetRequiredService<IOptions<DashboardOptions>>()), tenant, caller);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ScopedCacheTests
         var services = new ServiceCollection();
         services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddScopedCache();
         provider = services.BuildServiceProvider();
     }
@@ -30,7 +31,7 @@ public sealed class ScopedCacheTests
         tenant.AllTenants.Returns(all || system);
         tenant.IsSystem.Returns(system);
         return new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheGenerations>(),
-            provider.GetRequiredService<IOptions<DashboardOptions>>());
+            provider.GetRequiredService<CacheRefreshes>(), provider, provider.GetRequiredService<IOptions<DashboardOptions>>());
     }
 
     [Fact]
@@ -142,6 +143,7 @@ public sealed class RecordKeyTests
         var services = new ServiceCollection();
         services.AddOptions().Configure<DashboardOptions>(o => (o.ReportCacheSeconds, o.CacheMegabytes) = (30, 1));
         services.AddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddScopedCache();
         provider = services.BuildServiceProvider();
     }
@@ -177,7 +179,7 @@ public sealed class RecordKeyTests
         var tenant = Substitute.For<ITenantContext>();
         tenant.TenantId.Returns(Guid.NewGuid());
         var cache = new ScopedCache(provider.GetRequiredService<HybridCache>(), tenant, provider.GetRequiredService<CacheGenerations>(),
-            provider.GetRequiredService<IOptions<DashboardOptions>>());
+            provider.GetRequiredService<CacheRefreshes>(), provider, provider.GetRequiredService<IOptions<DashboardOptions>>());
         var loads = 0;
         Task<int> Load(CancellationToken _) => Task.FromResult(++loads);
         await cache.GetAsync(CacheTags.Figures, Load, CancellationToken.None, "list", one);

@@ -51,6 +51,19 @@ public sealed class DashboardOptions
     /// </summary>
     public int CacheMegabytes { get; set; } = 128;
 
+    /// <summary>
+    /// How long one database statement of a page or an export may run (seconds; 0: no limit), on the server
+    /// (<c>statement_timeout</c>): past it the page answers 503 and asks to narrow the filter. Jobs and command-line verbs
+    /// keep their own, longer timeouts.
+    /// </summary>
+    public int QueryTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Heavy requests (reports, filtered lists, exports) one user may have running at once; one more is refused with 429
+    /// rather than queued, so that one user cannot fill the database the bot shares.
+    /// </summary>
+    public int HeavyRequestsPerUser { get; set; } = 4;
+
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;
 }

@@ -1,6 +1,7 @@
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace AgentP.Application.Common;
@@ -11,7 +12,7 @@ namespace AgentP.Application.Common;
 /// "all salons" and for the system (a job) — never outside a scope, where it would find no settings and fall back to the
 /// default zone.
 /// </summary>
-public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions<DashboardOptions> options)
+public sealed class TenantTimeZones(ScopedCache cache, IOptions<DashboardOptions> options)
 {
     public TimeZoneInfo Default => TimeZoneInfo.FindSystemTimeZoneById(options.Value.DefaultTimeZone);
 
@@ -26,8 +27,8 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
     public async Task<ScopeZones> ForScopeAsync(Guid? tenantId, CancellationToken cancellationToken)
     {
         if (tenantId is not null) return new ScopeZones(await ForAsync(tenantId, cancellationToken), new Dictionary<Guid, TimeZoneInfo>());
-        var ids = await cache.GetAsync(CacheTags.Settings, async ct =>
-            await db.TenantSettings.Where(s => s.TimeZone != null).ToDictionaryAsync(s => s.TenantId, s => s.TimeZone!, ct),
+        var ids = await cache.GetAsync(CacheTags.Settings, 0, static async (services, _, ct) =>
+            await services.GetRequiredService<IDashboardDb>().TenantSettings.Where(s => s.TimeZone != null).ToDictionaryAsync(s => s.TenantId, s => s.TimeZone!, ct),
             cancellationToken, "time-zones");
         var fallback = Default;
         return new ScopeZones(fallback, ids.Select(z => (z.Key, Zone: Known(z.Value))).Where(z => z.Zone is not null && z.Zone.Id != fallback.Id)
@@ -37,8 +38,8 @@ public sealed class TenantTimeZones(IDashboardDb db, ScopedCache cache, IOptions
     public async Task<TimeZoneInfo> ForAsync(Guid? tenantId, CancellationToken cancellationToken)
     {
         if (tenantId is not { } tenant) return Default;
-        var id = await cache.GetAsync(CacheTags.Settings, async ct =>
-            await db.TenantSettings.Where(s => s.TenantId == tenant).Select(s => s.TimeZone).FirstOrDefaultAsync(ct) ?? "",
+        var id = await cache.GetAsync(CacheTags.Settings, tenant, static async (services, tenant, ct) =>
+            await services.GetRequiredService<IDashboardDb>().TenantSettings.Where(s => s.TenantId == tenant).Select(s => s.TimeZone).FirstOrDefaultAsync(ct) ?? "",
             cancellationToken, "time-zone", tenant);
         return Known(id) ?? Default;
     }

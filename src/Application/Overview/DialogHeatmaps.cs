@@ -1,6 +1,7 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Application.Overview;
 
@@ -8,12 +9,13 @@ namespace AgentP.Application.Overview;
 /// The heatmap of a period in the unit of work's scope (what the Overview shows), cached like the Overview's figures: a
 /// collection or new dialogs show within the cache's time.
 /// </summary>
-public sealed class DialogHeatmaps(IDialogHeatmapQuery query, ITenantContext tenant, TenantTimeZones zones, ScopedCache cache)
+public sealed class DialogHeatmaps(ITenantContext tenant, TenantTimeZones zones, ScopedCache cache)
 {
     public async Task<DialogHeatmap> ForAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         var scope = tenant.RequireScope();
-        var cells = await cache.GetAsync(CacheTags.Figures, ct => query.CountAsync(scope, period.From, period.To, zones.Default.Id, ct),
+        var cells = await cache.GetAsync(CacheTags.Figures, (scope, period.From, period.To, Zone: zones.Default.Id), static (services, s, ct) =>
+                services.GetRequiredService<IDialogHeatmapQuery>().CountAsync(s.scope, s.From, s.To, s.Zone, ct),
             cancellationToken, "dialog-heatmap", period.From, period.To);
         var counts = Enumerable.Range(0, 7).Select(_ => new long[24]).ToArray();
         foreach (var (weekday, hour, dialogs) in cells)

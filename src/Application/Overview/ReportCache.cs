@@ -2,6 +2,7 @@ using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Metrics;
 using AgentP.Domain.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentP.Application.Overview;
 
@@ -12,11 +13,12 @@ namespace AgentP.Application.Overview;
 /// collection (<see cref="CacheTags.Figures"/>) makes them old on this instance at once; on another they follow within the
 /// cache's time. Rows are never changed once loaded.
 /// </summary>
-public sealed class ReportCache(IDailyMetricsCollector metrics, TenantTimeZones zones, ScopedCache cache)
+public sealed class ReportCache(TenantTimeZones zones, ScopedCache cache)
 {
     /// <param name="tenantId">The scope's one salon, or null for every salon the scope sees.</param>
     public Task<IReadOnlyList<DailyMetrics>> TodayAsync(Guid? tenantId, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cache.GetAsync(CacheTags.Figures, ct => metrics.ComputeAsync(today, today, tenantId, zones.Default.Id, now, ct), cancellationToken, "today", today);
+        cache.GetAsync(CacheTags.Figures, (today, tenantId, Zone: zones.Default.Id, now), static (services, s, ct) =>
+            services.GetRequiredService<IDailyMetricsCollector>().ComputeAsync(s.today, s.today, s.tenantId, s.Zone, s.now, ct), cancellationToken, "today", today);
 
     /// <param name="report">Which page's rows (pages load different columns).</param>
     /// <param name="collectedAt">The scope's latest <c>metrics_dailies.updated_at</c>: a new collection is a new entry.</param>

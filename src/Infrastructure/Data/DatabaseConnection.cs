@@ -33,6 +33,21 @@ public static class DatabaseConnection
     public static string ResolvePublicRead(IConfiguration configuration) =>
         configuration.GetConnectionString(PublicReadName) is { Length: > 0 } replica ? WithDefaults(replica) : Resolve(configuration);
 
+    /// <summary>
+    /// The same database for pages and exports: every statement is stopped by the server after <paramref name="seconds"/>
+    /// (<c>statement_timeout</c>, sent once when a connection opens; 0 leaves the server's default). A different string
+    /// makes it a pool of its own, so jobs, whose connections keep no such limit, never get one of these.
+    /// </summary>
+    public static string ForPages(string connectionString, int seconds)
+    {
+        if (seconds <= 0) return connectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = $"{builder.Options} -c statement_timeout={seconds * 1000}".Trim();
+        // Npgsql's own timeout is the backstop should the server not answer at all; it must not fire first.
+        builder.CommandTimeout = Math.Max(builder.CommandTimeout, seconds + 5);
+        return builder.ConnectionString;
+    }
+
     /// <summary>Turns <c>postgres(ql)://user:password@host:port/db?sslmode=require</c> into an Npgsql connection string.</summary>
     public static string FromUrl(string url)
     {

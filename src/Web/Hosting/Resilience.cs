@@ -11,7 +11,10 @@ using Npgsql;
 
 namespace AgentP.Web.Hosting;
 
-/// <summary>Abuse limits and graceful failure: sign-in and export rate limits, a 1 MB body limit, 503 when the database is away.</summary>
+/// <summary>
+/// Abuse limits and graceful failure: sign-in and export rate limits, a per-user limit on heavy requests running at once,
+/// a 1 MB body limit, 503 when the database is away or a page's statement outlasts its timeout.
+/// </summary>
 public static class Resilience
 {
     public const long MaxBodyBytes = 1024 * 1024;
@@ -21,6 +24,29 @@ public static class Resilience
 
     /// <summary>CSV exports per user and minute.</summary>
     public const string ExportPolicy = "export";
+
+    /// <summary>Why an error page is shown, when its status alone does not say (<see cref="HttpContext.Items"/>).</summary>
+    public const string ReasonKey = "agentp:status-reason";
+
+    /// <summary>A statement of the page ran past <c>Dashboard:QueryTimeoutSeconds</c> (503).</summary>
+    public const string TimedOut = "timed-out";
+
+    /// <summary>The user already has <c>Dashboard:HeavyRequestsPerUser</c> heavy requests running (429).</summary>
+    public const string TooManyHeavy = "too-many-heavy";
+
+    /// <summary>
+    /// The pages whose every request is heavy: reports over a period and lists with filters (text search, ranges), besides
+    /// every export (<see cref="LimitExports"/>). A page's answer to one row (a dialog, a client card) or a form is not.
+    /// </summary>
+    private static readonly string[] HeavyPages =
+        ["/Index", "/Platform", "/Sessions/Index", "/Clients/Index", "/Retention/Index", "/Wishlist/Index", "/Escalations/Index", "/Audit/Index"];
+
+    /// <summary>Marks the heavy pages (<see cref="HeavyPages"/>) and every export with <see cref="HeavyEndpoint"/>.</summary>
+    public static void MarkHeavy(PageApplicationModel page)
+    {
+        if (HeavyPages.Contains(page.ViewEnginePath, StringComparer.OrdinalIgnoreCase) || page.EndpointMetadata.OfType<ExportEndpoint>().Any())
+            page.EndpointMetadata.Add(new HeavyEndpoint());
+    }
 
     /// <summary>
     /// Puts every export under <see cref="ExportPolicy"/>: a page named Export (the whole page is the file) and every
@@ -45,6 +71,25 @@ public static class Resilience
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Heavy requests of one user at once, on top of any endpoint policy: the one past the limit is refused, not
+            // queued (a queue would only hold the connection open while the others keep the database busy).
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
+                    || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
+                    return RateLimitPartition.GetNoLimiter("");
+                var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+                return RateLimitPartition.GetConcurrencyLimiter(user,
+                    _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
+            });
+            o.OnRejected = (rejected, cancellationToken) =>
+            {
+                // An export's per-minute window says when to come back; the heavy limit's refusal does not.
+                if (rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is not null
+                    && !rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out _))
+                    rejected.HttpContext.Items[ReasonKey] = TooManyHeavy;
+                return ValueTask.CompletedTask;
+            };
             // Keyed by the endpoint, not the path: routing matches /login/, /LOGIN and /overview alike, so a path
             // comparison is always one spelling short. The policies come with the pages (LoginModel's attribute, the
             // export convention below).
@@ -81,6 +126,14 @@ public static class Resilience
         {
             await next(context);
         }
+        catch (Exception e) when (IsStatementTimeout(e) && !context.Response.HasStarted)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentP.Database")
+                .LogWarning(e, "A statement of {Path} ran past the page timeout", context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Items[ReasonKey] = TimedOut;
+        }
         catch (Exception e) when (IsDatabaseOutage(e) && !context.Response.HasStarted)
         {
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("AgentP.Database")
@@ -91,6 +144,18 @@ public static class Resilience
         }
     });
 
+    /// <summary>
+    /// The server stopped a statement at <c>statement_timeout</c>. A request whose client went away is cancelled with the
+    /// same SQL state, but Npgsql raises that as an <see cref="OperationCanceledException"/>: not a timeout.
+    /// </summary>
+    private static bool IsStatementTimeout(Exception e) => e switch
+    {
+        OperationCanceledException => false,
+        PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => true,
+        _ when e.InnerException is not null => IsStatementTimeout(e.InnerException),
+        _ => false,
+    };
+
     private static bool IsDatabaseOutage(Exception e) => e switch
     {
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException } => true,
@@ -99,6 +164,9 @@ public static class Resilience
         _ => false,
     };
 }
+
+/// <summary>A heavy endpoint (<see cref="Resilience.MarkHeavy"/>): at most <c>Dashboard:HeavyRequestsPerUser</c> of them per user at once.</summary>
+public sealed record HeavyEndpoint;
 
 /// <summary>An export endpoint: the whole page (<see cref="Handler"/> null) or only its handler of that name.</summary>
 public sealed record ExportEndpoint(string? Handler)

@@ -12,6 +12,9 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
     public string? Message { get; private set; }
+
+    /// <summary>Why, when the status alone does not say: a page's query ran too long, too many heavy pages at once.</summary>
+    public string? Reason { get; private set; }
     public string RequestId { get; private set; } = "";
 
     public void OnGet(int code) => Show(code);
@@ -27,6 +30,7 @@ public sealed class StatusModel : PageModel
         Code = reExecuted && Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : code is >= 400 and <= 599 ? code : 404;
         if (!reExecuted) Response.StatusCode = Code;
         Message = HttpContext.Items[ApplicationExceptionFilter.MessageKey] as string;
+        Reason = HttpContext.Items[Resilience.ReasonKey] as string;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }

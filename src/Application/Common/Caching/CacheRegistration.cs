@@ -23,6 +23,7 @@ public static class CacheRegistration
             o.SizeLimit = Megabytes(dashboard.Value);
         });
         services.AddSingleton<CacheGenerations>();
+        services.AddSingleton<CacheRefreshes>();
         services.AddScoped<ScopedCache>();
         return services;
     }

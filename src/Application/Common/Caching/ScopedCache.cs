@@ -11,7 +11,9 @@ namespace AgentP.Application.Common.Caching;
 
 /// <summary>
 /// What many requests ask for and may see up to <see cref="DashboardOptions.ReportCacheSeconds"/> old (0: never cached),
-/// on <see cref="HybridCache"/> (one load per key at a time; the others wait for it). Every key carries the scope of the
+/// on <see cref="HybridCache"/> (one load per key at a time; the others wait for it). An expiry makes nobody wait: an entry
+/// older than that is served as it is while one refresh per key runs on this instance (<see cref="CacheRefreshes"/>), and
+/// it is gone at twice that age, so no value served is older; only a missing entry is loaded in the request. Every key carries the scope of the
 /// unit of work it is read in — one salon, all salons, or the system — taken from the <see cref="ITenantContext"/> itself,
 /// so a value loaded for one scope is never served to another and no caller can forget the scope. Each value names the
 /// kind of change that makes it old (<see cref="CacheTags"/>); a command that makes such a change declares it
@@ -26,23 +28,125 @@ namespace AgentP.Application.Common.Caching;
 /// cache's size limit needs the room).
 /// </para>
 /// </summary>
-public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheGenerations generations, IOptions<DashboardOptions> options)
+public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheGenerations generations, CacheRefreshes refreshes,
+    IServiceProvider services, IOptions<DashboardOptions> options)
 {
+    /// <summary>
+    /// The value, loaded on this caller's services when missing. Expired, it is served while one reader loads the next in
+    /// its own request; <see cref="GetAsync{TState, T}"/> spares that reader too.
+    /// </summary>
     /// <param name="tag">The kind of change that makes the value old (<see cref="CacheTags"/>).</param>
     /// <param name="key">What tells this value apart within the scope: a name and the request's parameters — a filter record
     /// as itself, all its fields (never listed field by field, where a new field would be left out).</param>
-    public async Task<T> GetAsync<T>(string tag, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, params object?[] key)
+    public Task<T> GetAsync<T>(string tag, Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken, params object?[] key) =>
+        GetAsync(tag, load, null, cancellationToken, key);
+
+    /// <summary>
+    /// The value, loaded on this caller's services when missing; expired, it is served while one refresh runs in the
+    /// background, in a DI scope of its own. <paramref name="load"/> must take everything from the services and the state it
+    /// is given (make it <c>static</c>): a refresh calls it with another scope's services, after the request has ended.
+    /// </summary>
+    public Task<T> GetAsync<TState, T>(string tag, TState state, Func<IServiceProvider, TState, CancellationToken, Task<T>> load,
+        CancellationToken cancellationToken, params object?[] key) =>
+        GetAsync(tag, ct => load(services, state, ct), (provider, ct) => load(provider, state, ct), cancellationToken, key);
+
+    private async Task<T> GetAsync<T>(string tag, Func<CancellationToken, Task<T>> load, Func<IServiceProvider, CancellationToken, Task<T>>? refresh,
+        CancellationToken cancellationToken, object?[] key)
     {
         var seconds = options.Value.ReportCacheSeconds;
         if (seconds <= 0) return await load(cancellationToken);
 
         // The generations are taken before loading: a change declared while this value loads leaves it under the old ones.
-        // The load runs on this caller's services (its DbContext, rented to this request): this caller waits for it
-        // whatever happens to its own request, rather than leave the load to others while its services are returned.
-        var held = await cache.GetOrCreateAsync(Key<T>(tag, key), async ct => new Held<T>(await load(ct)),
-            new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(seconds), LocalCacheExpiration = TimeSpan.FromSeconds(seconds) },
-            cancellationToken: CancellationToken.None);
-        return held.Value;
+        var name = Key<T>(tag, key);
+        var entry = new HybridCacheEntryOptions { Expiration = TimeSpan.FromSeconds(2 * seconds), LocalCacheExpiration = TimeSpan.FromSeconds(2 * seconds) };
+        var held = await LoadSharedAsync(name, load, entry, cancellationToken);
+        if (refreshes.Now - held.LoadedAt < TimeSpan.FromSeconds(seconds) || !refreshes.TryBegin(name)) return held.Value;
+
+        // Expired (but not twice over, or it would be gone): one refresh for the key on this instance; everyone else,
+        // this reader included when the refresh runs in the background, is served the value as it was.
+        if (refresh is not null)
+        {
+            refreshes.Start(name, EntryScope.Of(tenant), async (provider, ct) =>
+            {
+                var at = refreshes.Now;
+                await cache.SetAsync(name, new Held<T>(await refresh(provider, ct), at), entry, cancellationToken: ct);
+            });
+            return held.Value;
+        }
+        try
+        {
+            var at = refreshes.Now;
+            var value = await load(cancellationToken);
+            await cache.SetAsync(name, new Held<T>(value, at), entry, cancellationToken: cancellationToken);
+            return value;
+        }
+        finally
+        {
+            refreshes.End(name);
+        }
+    }
+
+    /// <summary>
+    /// HybridCache's one load per key, on this caller's services when it is the first: the others wait for it, and the
+    /// load's token is cancelled once every waiter has gone (HybridCache's shared cancellation). A first caller that goes
+    /// away still waits for its load to end before it returns, since the load runs on its services (its DbContext, rented
+    /// to its request) and may still serve the others.
+    /// </summary>
+    private async Task<Held<T>> LoadSharedAsync<T>(string name, Func<CancellationToken, Task<T>> load, HybridCacheEntryOptions entry, CancellationToken cancellationToken)
+    {
+        var own = new OwnLoad<T>(load, refreshes);
+        try
+        {
+            return await cache.GetOrCreateAsync(name, own, static (own, shared) => own.RunAsync(shared), entry, cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await own.LeaveAsync();
+            throw;
+        }
+    }
+
+    /// <summary>This caller's load, if HybridCache runs it: never started once the caller has left, waited for if it had.</summary>
+    private sealed class OwnLoad<T>(Func<CancellationToken, Task<T>> load, CacheRefreshes refreshes)
+    {
+        private readonly Lock gate = new();
+        private Task<Held<T>>? running;
+        private bool left;
+
+        public ValueTask<Held<T>> RunAsync(CancellationToken shared)
+        {
+            lock (gate)
+            {
+                if (left) throw new OperationCanceledException("Its caller has gone.");
+                running = LoadAsync(shared);
+            }
+            return new ValueTask<Held<T>>(running);
+        }
+
+        private async Task<Held<T>> LoadAsync(CancellationToken shared)
+        {
+            var at = refreshes.Now;
+            return new Held<T>(await load(shared), at);
+        }
+
+        public async Task LeaveAsync()
+        {
+            Task? started;
+            lock (gate)
+            {
+                left = true;
+                started = running;
+            }
+            if (started is null) return;
+            try
+            {
+                await started;
+            }
+            catch
+            {
+                // Its outcome is the other waiters' (or nobody's); this caller only waited to get its services back.
+            }
+        }
     }
 
     /// <summary>
@@ -102,8 +206,11 @@ public sealed class ScopedCache(HybridCache cache, ITenantContext tenant, CacheG
     /// instead of a serialized copy per read.
     /// </summary>
     [ImmutableObject(true)]
-    private sealed class Held<T>(T value)
+    private sealed class Held<T>(T value, DateTimeOffset loadedAt)
     {
         public T Value { get; } = value;
+
+        /// <summary>When its load began: the value is at least this old.</summary>
+        public DateTimeOffset LoadedAt { get; } = loadedAt;
     }
 }
