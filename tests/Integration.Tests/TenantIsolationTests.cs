@@ -139,7 +139,7 @@ public sealed class TenantIsolationTests(SalonsFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("/sessions/export", "sessions", "Мария Петрова")]
     [InlineData("/clients?handler=export", "clients", "Мария Петрова")]
-    [InlineData("/?handler=export&range=today", "overview", "2026-11-23;2026-11-23;no;5;1;")]
+    [InlineData("/?handler=export&range=today", "overview", "2026-11-23;2026-11-23;yes;5;1;")]
     [InlineData("/audit?handler=export", "audit", "admin-b@test.local")]
     public async Task Another_salons_admin_exports_their_own_salons_rows_only_and_audits_it_there(string url, string what, string own)
     {
