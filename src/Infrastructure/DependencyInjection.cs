@@ -47,6 +47,7 @@ public static class DependencyInjection
 
         services.AddPooledDbContextFactory<PublicReadOnlyDbContext>(o => o
             .UseNpgsql(publicReadConnectionString.Value)
+            .AddInterceptors(ScopeSettingInterceptor.Instance)
             .UseSnakeCaseNamingConvention()
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped(Rent<PublicReadOnlyDbContext>);
@@ -87,5 +88,6 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseDashboardDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DashboardDbContext.Schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(ScopeSettingInterceptor.Instance);
 }

@@ -36,6 +36,8 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         // Tests sign in far more often than people do; the limiter has tests of its own with real limits.
         builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
         builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
+        builder.UseSetting("Dashboard:DataProtectionCertificate", TestCertificate.PfxPath);
+        builder.UseSetting("Dashboard:DataProtectionCertificatePassword", TestCertificate.Password);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(collection =>
         {
@@ -72,6 +74,7 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
     public async Task<long> CreateUserAsync(string email, string password, Role role, Guid? tenant, bool active = true)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeToSystem(); // seeding any salon, as the CLI does
         var dashboard = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var user = DashboardUser.Create(email, scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password), role, tenant, Clock.GetUtcNow());
         if (!active) user.Deactivate(Clock.GetUtcNow());

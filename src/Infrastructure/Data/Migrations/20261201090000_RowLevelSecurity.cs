@@ -1,0 +1,64 @@
+using AgentP.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AgentP.Infrastructure.Data.Migrations
+{
+    /// <summary>
+    /// Row-level security on every dashboard table with a tenant_id (docs/architecture.md §6, the third line): rows are
+    /// visible and writable only within the scope the unit of work put in <c>app.tenant_id</c> (<see cref="TenantContext.DatabaseSetting"/>).
+    /// FORCE, because the app role owns these tables (it migrates them) and an owner is otherwise exempt.
+    /// </summary>
+    [DbContext(typeof(DashboardDbContext))]
+    [Migration("20261201090000_RowLevelSecurity")]
+    public partial class RowLevelSecurity : Migration
+    {
+        private static readonly string[] Tables =
+        [
+            "alerts", "audits", "bookings", "client_facts", "metrics_dailies", "users", "dialog_facts", "conversations",
+            "escalation_sessions", "staff_names", "tenant_settings", "wishlist_actions",
+        ];
+
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The salon of the scope, or null (all salons, the system, an unscoped request, nothing set). Inlined by the
+            // planner (one expression, STABLE), so tenant_id = rls_tenant() uses the tables' tenant indexes.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION dashboard.rls_tenant() RETURNS uuid LANGUAGE sql STABLE AS $$
+                  SELECT CASE WHEN current_setting('app.tenant_id', true) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                              THEN current_setting('app.tenant_id', true)::uuid END
+                $$;
+                CREATE FUNCTION dashboard.rls_all() RETURNS boolean LANGUAGE sql STABLE AS $$
+                  SELECT coalesce(current_setting('app.tenant_id', true) IN ('all', 'system'), false)
+                $$;
+                """);
+            foreach (var table in Tables)
+                migrationBuilder.Sql($"""
+                    ALTER TABLE dashboard.{table} ENABLE ROW LEVEL SECURITY;
+                    ALTER TABLE dashboard.{table} FORCE ROW LEVEL SECURITY;
+                    CREATE POLICY scope ON dashboard.{table} USING (dashboard.rls_all() OR tenant_id = dashboard.rls_tenant());
+                    """);
+            // Account requests run unscoped (no salon is known before sign-in; one's own password; a reset link; creating
+            // a user, whose salon the request names): they find and change accounts across salons and audit what they did,
+            // and see no other salon data.
+            migrationBuilder.Sql("""
+                CREATE POLICY accounts ON dashboard.users USING (current_setting('app.tenant_id', true) = 'accounts');
+                CREATE POLICY accounts ON dashboard.audits FOR INSERT WITH CHECK (current_setting('app.tenant_id', true) = 'accounts');
+                """);
+        }
+
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP POLICY accounts ON dashboard.users; DROP POLICY accounts ON dashboard.audits;");
+            foreach (var table in Tables)
+                migrationBuilder.Sql($"""
+                    DROP POLICY scope ON dashboard.{table};
+                    ALTER TABLE dashboard.{table} NO FORCE ROW LEVEL SECURITY;
+                    ALTER TABLE dashboard.{table} DISABLE ROW LEVEL SECURITY;
+                    """);
+            migrationBuilder.Sql("DROP FUNCTION dashboard.rls_all(); DROP FUNCTION dashboard.rls_tenant();");
+        }
+    }
+}
