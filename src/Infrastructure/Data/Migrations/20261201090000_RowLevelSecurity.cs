@@ -41,11 +41,13 @@ namespace AgentP.Infrastructure.Data.Migrations
                     CREATE POLICY scope ON dashboard.{table} USING (dashboard.rls_all() OR tenant_id = dashboard.rls_tenant());
                     """);
             // Account requests run unscoped (no salon is known before sign-in; one's own password; a reset link; creating
-            // a user, whose salon the request names): they find and change accounts across salons and audit what they did,
-            // and see no other salon data.
+            // a user, whose salon the request names): they find and change accounts across salons and audit what they did
+            // (only account actions; an insert's RETURNING needs the row visible too), and see no other salon data.
             migrationBuilder.Sql("""
                 CREATE POLICY accounts ON dashboard.users USING (current_setting('app.tenant_id', true) = 'accounts');
-                CREATE POLICY accounts ON dashboard.audits FOR INSERT WITH CHECK (current_setting('app.tenant_id', true) = 'accounts');
+                CREATE POLICY accounts ON dashboard.audits
+                  USING (current_setting('app.tenant_id', true) = 'accounts'
+                         AND action IN ('login', 'login_failed', 'logout', 'change_password', 'password_reset', 'create_user'));
                 """);
         }
 
