@@ -14,8 +14,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty] public SettingsForm Form { get; set; } = new();
     [TempData] public string? Notice { get; set; }
 
-    public static IReadOnlyList<string> TimeZones { get; } =
-        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> TimeZones => UpdateSettingsValidator.TimeZones;
 
     public async Task OnGetAsync()
     {
