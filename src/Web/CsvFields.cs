@@ -16,7 +16,7 @@ public static class CsvFields
     /// character only (and only ASCII ones); a spreadsheet skips leading whitespace — a space, a no-break space, a line
     /// feed — before it reads a formula, so those get the leading ' too.
     /// </summary>
-    public static void WriteText(this CsvWriter csv, string? text) => csv.WriteText(Guarded(text));
+    public static void WriteText(this CsvWriter csv, string? text) => csv.WriteField(Guarded(text));
 
     public static string? Guarded(string? text)
     {
