@@ -111,3 +111,23 @@ public sealed class RowLevelSecurityTests(SalonsFixture fixture) : IClassFixture
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped WHERE c.relkind = 'r' ORDER BY 1
         """);
 }
+
+/// <summary>The bot owner's opt-in policies on public (build/sql/public-rls.sql), in a run with <c>AGENTP_TEST_PUBLIC_RLS=1</c>.</summary>
+public sealed class PublicRowLevelSecurityTests(SalonsFixture fixture) : IClassFixture<SalonsFixture>
+{
+    [Fact]
+    public async Task With_the_owners_script_the_dashboards_role_reads_only_the_scopes_bot_rows_and_other_roles_all()
+    {
+        if (!PostgresServer.PublicRowLevelSecurity) return; // the script is opt-in; this run did not apply it
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeTo(fixture.SalonA);
+            var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
+            // Raw SQL with no salon condition, as a port that forgot it would write.
+            var salons = await db.Database.SqlQuery<Guid>($"SELECT DISTINCT tenant_id AS \"Value\" FROM public.conversation_sessions_v2").ToListAsync();
+            Assert.Equal([fixture.SalonA], salons);
+        }
+        // The owner (and the bot's own role) sees every salon's rows as before.
+        Assert.True(await fixture.Db.ScalarAsync<long>("SELECT count(DISTINCT tenant_id) FROM public.conversation_sessions_v2") >= 2);
+    }
+}
