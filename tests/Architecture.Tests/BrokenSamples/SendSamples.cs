@@ -172,3 +172,13 @@ public sealed class PageSendingInItsFilter(IMediator mediator) : PageModel
 
     public void OnGet() { }
 }
+
+/// <summary>Widens its own scope to every salon, past what its request declared.</summary>
+public sealed class HandlerScopingItselfToTheSystem(ITenantContext tenant, IDashboardDb db) : IRequestHandler<SampleQuery, SampleView>
+{
+    public async Task<SampleView> Handle(SampleQuery request, CancellationToken cancellationToken)
+    {
+        tenant.ScopeToSystem();
+        return new(await db.Users.CountAsync(cancellationToken));
+    }
+}
