@@ -31,20 +31,35 @@ internal sealed class ScopeSettingInterceptor : DbConnectionInterceptor
 
     public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        if (connection.State == System.Data.ConnectionState.Open)
+        try
         {
-            using var command = Command(connection, "");
-            command.ExecuteNonQuery();
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                using var command = Command(connection, "");
+                command.ExecuteNonQuery();
+            }
+        }
+        catch (DbException)
+        {
+            // A connection that broke (the database went away) cannot be cleared and must not hide the error that broke
+            // it; the next open sets the scope afresh either way.
         }
         return result;
     }
 
     public override async ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        if (connection.State == System.Data.ConnectionState.Open)
+        try
         {
-            await using var command = Command(connection, "");
-            await command.ExecuteNonQueryAsync();
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var command = Command(connection, "");
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+        catch (DbException)
+        {
+            // As above.
         }
         return result;
     }
