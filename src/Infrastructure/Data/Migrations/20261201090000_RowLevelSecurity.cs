@@ -43,6 +43,11 @@ namespace AgentP.Infrastructure.Data.Migrations
             // Account requests run unscoped (no salon is known before sign-in; one's own password; a reset link; creating
             // a user, whose salon the request names): they find and change accounts across salons and audit what they did
             // (only account actions; an insert's RETURNING needs the row visible too), and see no other salon data.
+            // A salon's audit log names the platform's people who acted in it («платформа», docs/architecture.md §8): a
+            // salon's unit of work may read the super_admins' rows (no salon's data), never write them.
+            migrationBuilder.Sql("""
+                CREATE POLICY platform_people ON dashboard.users FOR SELECT USING (tenant_id IS NULL AND dashboard.rls_tenant() IS NOT NULL);
+                """);
             migrationBuilder.Sql("""
                 CREATE POLICY accounts ON dashboard.users USING (current_setting('app.tenant_id', true) = 'accounts');
                 CREATE POLICY accounts ON dashboard.audits
@@ -53,7 +58,7 @@ namespace AgentP.Infrastructure.Data.Migrations
 
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP POLICY accounts ON dashboard.users; DROP POLICY accounts ON dashboard.audits;");
+            migrationBuilder.Sql("DROP POLICY accounts ON dashboard.users; DROP POLICY accounts ON dashboard.audits; DROP POLICY platform_people ON dashboard.users;");
             foreach (var table in Tables)
                 migrationBuilder.Sql($"""
                     DROP POLICY scope ON dashboard.{table};
