@@ -35,6 +35,21 @@ local_cluster=yes
 if [ -n "${ConnectionStrings__Dashboard:-}" ] || [ -n "${DATABASE_URL:-}" ]; then local_cluster=no; fi
 mkdir -p "$data"
 
+# The certificate that encrypts the Data Protection keys at rest (README, Configuration): generated once for this
+# checkout unless one is configured; every instance on one database needs the same one.
+if [ -z "${Dashboard__DataProtectionCertificate:-}" ]; then
+  if [ ! -f "$data/data-protection.pfx" ]; then
+    echo "==> Generating the Data Protection certificate ($data/data-protection.pfx)"
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=AgentP data protection" \
+      -keyout "$data/data-protection.key" -out "$data/data-protection.crt" 2>/dev/null
+    openssl pkcs12 -export -inkey "$data/data-protection.key" -in "$data/data-protection.crt" \
+      -out "$data/data-protection.pfx" -passout pass:
+    rm -f "$data/data-protection.key"
+    chmod 600 "$data/data-protection.pfx"
+  fi
+  export Dashboard__DataProtectionCertificate="$data/data-protection.pfx"
+fi
+
 stop_app() {
   local pid
   pid=$(cat "$pid_file" 2>/dev/null || true)

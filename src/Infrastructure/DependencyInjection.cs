@@ -92,7 +92,8 @@ public static class DependencyInjection
     }
 
     private static DbContextOptionsBuilder UsePublicRead(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        options.UseNpgsql(connectionString).AddInterceptors(ScopeSettingInterceptor.Instance)
+            .UseSnakeCaseNamingConvention().UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     /// <summary>
     /// The pooled contexts of pages and exports: the jobs' options (whatever else configures them) on connections whose
@@ -111,5 +112,6 @@ public static class DependencyInjection
     public static DbContextOptionsBuilder UseDashboardDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", DashboardDbContext.Schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(ScopeSettingInterceptor.Instance);
 }

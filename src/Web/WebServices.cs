@@ -12,6 +12,7 @@ using AgentP.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -85,7 +86,15 @@ public static class WebServices
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
-        services.AddDataProtection().SetApplicationName("AgentP.Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("AgentP.Dashboard").PersistKeysToDbContext<DashboardDbContext>();
+        // The keys sit in the database: encrypted at rest with the configured certificate, so a copy of the table (a backup,
+        // a read replica) does not hand out the keys that sign cookies. Every instance needs the same certificate.
+        if (builder.Configuration["Dashboard:DataProtectionCertificate"] is { Length: > 0 } pfx)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(pfx, builder.Configuration["Dashboard:DataProtectionCertificatePassword"],
+                X509KeyStorageFlags.EphemeralKeySet);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         // The anti-forgery cookie's default never says Secure; over HTTPS (direct or from a trusted proxy) it should.
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

@@ -34,6 +34,22 @@ internal static class PageRules
          where !IsAllowed(parameter.ParameterType)
          select $"{type.FullName}: takes {parameter.ParameterType} {parameter.Name}").ToList();
 
+    /// <summary>The compiled Razor views and pages (the .cshtml files): what they <c>@inject</c> bypasses their page model.</summary>
+    public static bool IsView(Type type) => typeof(Microsoft.AspNetCore.Mvc.Razor.RazorPageBase).IsAssignableFrom(type) && !type.IsAbstract;
+
+    /// <summary>
+    /// Every <c>@inject</c> of a view is a framework helper the view engine itself injects (<c>Microsoft.AspNetCore.Mvc…</c>),
+    /// or what a page model may take, except the mediator: a view that sends is a second request the page does not show.
+    /// </summary>
+    public static IReadOnlyList<string> ViewInjections(IEnumerable<Type> types) =>
+        (from type in types.Where(IsView)
+         from property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+         where property.IsDefined(typeof(Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInjectAttribute), inherit: true)
+         let t = property.PropertyType
+         where !(t.Namespace ?? "").StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal)
+         where t == typeof(IMediator) || !IsAllowed(t)
+         select $"{type.FullName}: @inject {t} {property.Name}").ToList();
+
     /// <summary>No page or view component depends on Infrastructure, EF Core or the driver, whatever it takes.</summary>
     public static IReadOnlyList<string> DataAccessDependencies(IEnumerable<Type> types) =>
         Dependencies.On(types.Where(IsPageOrViewComponent), "AgentP.Infrastructure", "Microsoft.EntityFrameworkCore", "Npgsql");
@@ -51,7 +67,9 @@ internal static class PageRules
             // Configuration values, if the values are the Application's own options (not Infrastructure's connection strings).
             if (OptionsTypes.Contains(definition)) return IsApplicationValue(type.GenericTypeArguments[0]);
         }
-        return IsApplicationValue(type);
+        // Nothing else of Application: a concrete service (MetricsChunks, say) does its work without a request, so without
+        // the pipeline's authorization and scope. Pages bind their input and get their answers through the mediator.
+        return false;
     }
 
     /// <summary>

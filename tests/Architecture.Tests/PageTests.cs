@@ -34,6 +34,31 @@ public sealed class PageTests
     }
 
     [Fact]
+    public void The_services_rule_reports_a_page_taking_a_concrete_application_service()
+    {
+        var violations = PageRules.ForbiddenServices(Layers.BrokenSamples);
+        Layers.AssertReports(violations, typeof(PageModelOnAConcreteService));
+    }
+
+    private static readonly IReadOnlyList<Type> Views = Layers.TypesOf(Layers.Web).Where(PageRules.IsView).ToList();
+
+    [Fact]
+    public void Compiled_views_inject_neither_the_mediator_nor_a_port()
+    {
+        Assert.Contains(Views, v => v.Name == "Pages_Index"); // the selection sees the .cshtml files
+        Layers.AssertNone(PageRules.ViewInjections(Views), "Views inject a service besides what a page may take");
+    }
+
+    [Fact]
+    public void The_view_rule_reports_a_view_injecting_the_mediator_and_a_port()
+    {
+        var violations = PageRules.ViewInjections(Layers.BrokenSamples);
+        var reported = violations.Where(v => v.StartsWith(typeof(ViewInjectingTheMediator).FullName + ":", StringComparison.Ordinal)).ToList();
+        Assert.True(reported.Count == 2, string.Join("\n", violations));
+        Layers.AssertDoesNotReport(violations, typeof(ThinView));
+    }
+
+    [Fact]
     public void Pages_and_view_components_never_touch_infrastructure_or_a_db_context()
     {
         Layers.AssertNone(PageRules.DataAccessDependencies(Pages), "Pages or view components depend on data access");

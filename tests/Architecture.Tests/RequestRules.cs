@@ -12,28 +12,29 @@ namespace AgentP.Architecture.Tests;
 internal static class RequestRules
 {
     /// <summary>
-    /// The requests sent before anyone is signed in, by type name (names, not types, so a rename fails
-    /// <c>Every_request_named_as_anonymous_exists</c> instead of the build), each with why it is open.
+    /// The requests sent before anyone is signed in, by full type name (names, not types, so a rename fails
+    /// <c>Every_request_named_as_anonymous_exists</c> instead of the build; full names, so a request of the same simple name
+    /// in another namespace is not let through), each with why it is open.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Anonymous = new Dictionary<string, string>
     {
-        ["SignIn"] = "checks the e-mail and password: no one is signed in yet",
-        ["CheckSignIn"] = "sent by the cookie validation before the principal is trusted",
-        ["ResetPassword"] = "sets a password through a one-time link: the token is the credential",
+        ["AgentP.Application.Auth.SignIn"] = "checks the e-mail and password: no one is signed in yet",
+        ["AgentP.Application.Auth.CheckSignIn"] = "sent by the cookie validation before the principal is trusted",
+        ["AgentP.Application.Users.ResetPassword"] = "sets a password through a one-time link: the token is the credential",
     };
 
     /// <summary>
-    /// The requests that see no salon's data through the query filters, by type name, each with why: they run unscoped
+    /// The requests that see no salon's data through the query filters, by full type name, each with why: they run unscoped
     /// (the tenant-scope behaviour clears any scope), so a request that reads a salon's data must declare its scope instead.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Unscoped = new Dictionary<string, string>
     {
-        ["SignIn"] = "finds the user by e-mail before any salon is known",
-        ["CheckSignIn"] = "checks the cookie's session and stamp by user id",
-        ["SignOut"] = "revokes the caller's own session",
-        ["ChangePassword"] = "changes the caller's own password",
-        ["ResetPassword"] = "finds the user by the link's token",
-        ["CreateUser"] = "the salon is named by the request and checked by the validator; e-mails are unique across salons",
+        ["AgentP.Application.Auth.SignIn"] = "finds the user by e-mail before any salon is known",
+        ["AgentP.Application.Auth.CheckSignIn"] = "checks the cookie's session and stamp by user id",
+        ["AgentP.Application.Auth.SignOut"] = "revokes the caller's own session",
+        ["AgentP.Application.Account.ChangePassword"] = "changes the caller's own password",
+        ["AgentP.Application.Users.ResetPassword"] = "finds the user by the link's token",
+        ["AgentP.Application.Users.CreateUser"] = "the salon is named by the request and checked by the validator; e-mails are unique across salons",
     };
 
     public static bool IsRequest(Type type) =>
@@ -46,7 +47,7 @@ internal static class RequestRules
             // As the authorization behaviour reads it: the attribute may come from a base type.
             .Where(t => t.GetCustomAttribute<AuthorizeAttribute>(inherit: true) is null)
             .Where(t => !typeof(ISystemRequest).IsAssignableFrom(t))
-            .Where(t => !anonymous.Contains(t.Name))
+            .Where(t => !anonymous.Contains(t.FullName!))
             .Select(t => $"{t.FullName}: neither [Authorize] nor ISystemRequest; add one, or name it in {nameof(RequestRules)}.{nameof(Anonymous)} with a reason")
             .ToList();
 
@@ -54,7 +55,7 @@ internal static class RequestRules
     public static IReadOnlyList<string> WithoutScope(IEnumerable<Type> types, IReadOnlyCollection<string> unscoped) =>
         types.Where(IsRequest)
             .Where(t => !typeof(ITenantScoped).IsAssignableFrom(t) && !typeof(IPlatformWide).IsAssignableFrom(t) && !typeof(ISystemRequest).IsAssignableFrom(t))
-            .Where(t => !unscoped.Contains(t.Name))
+            .Where(t => !unscoped.Contains(t.FullName!))
             .Select(t => $"{t.FullName}: declares no scope (ITenantScoped, IPlatformWide or ISystemRequest); add one, or name it in {nameof(RequestRules)}.{nameof(Unscoped)} with a reason")
             .ToList();
 }

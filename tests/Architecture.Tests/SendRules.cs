@@ -27,11 +27,12 @@ internal static class SendRules
     private static readonly IReadOnlySet<string> MediatorsAndFactory = new HashSet<string>(Mediators, StringComparer.Ordinal) { "MediatR.ServiceFactory" };
 
     /// <summary>
-    /// The Application types that may name the mediator, by type name, each with why. None of them may send.
+    /// The Application types that may name the mediator, by full type name (a type of the same simple name elsewhere is not
+    /// let through), each with why. None of them may send.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Registrations = new Dictionary<string, string>
     {
-        ["DependencyInjection"] = "registers the mediator and its service factory (MediatR 5.1.0 has no DI package); it sends nothing",
+        ["AgentP.Application.DependencyInjection"] = "registers the mediator and its service factory (MediatR 5.1.0 has no DI package); it sends nothing",
     };
 
     /// <summary>
@@ -59,8 +60,14 @@ internal static class SendRules
         var violations = new List<string>();
         foreach (var type in types.Where(PageRules.IsPageOrViewComponent))
         {
-            var handlers = SendsOf(bodies, type);
-            var shown = handlers.Where(h => h.Method is "OnGet" or "OnGetAsync")
+            var all = SendsOf(bodies, type);
+            // The page's overrides (OnPageHandlerExecutionAsync, OnPageHandlerExecuting…) run around every handler: what
+            // they send counts for each handler, and for themselves as if they were one.
+            var filters = all.Where(h => !IsHandlerName(h.Method)).ToList();
+            var around = filters.SelectMany(f => f.Sends).ToList();
+            var handlers = all.Where(h => IsHandlerName(h.Method)).Select(h => (Method: h.Method, Sends: (IReadOnlyList<Send>)[.. h.Sends, .. around]))
+                .Concat(filters).ToList();
+            var shown = all.Where(h => h.Method is "OnGet" or "OnGetAsync")
                 .SelectMany(h => h.Sends).Select(s => s.Response).ToHashSet(StringComparer.Ordinal);
             foreach (var (method, sends) in handlers)
             {
@@ -68,7 +75,7 @@ internal static class SendRules
                 foreach (var escape in sends.Where(s => s.Escape is not null))
                     violations.Add($"{name} hands the mediator to {escape.Escape}, where its requests cannot be counted");
                 var counted = sends.Where(s => s.Escape is null).ToList();
-                var isCommand = method.StartsWith("On", StringComparison.Ordinal) && !method.StartsWith("OnGet", StringComparison.Ordinal);
+                var isCommand = IsHandlerName(method) && method.StartsWith("On", StringComparison.Ordinal) && !method.StartsWith("OnGet", StringComparison.Ordinal);
                 if (!isCommand && counted.Count > 1)
                     violations.Add($"{name} sends {counted.Count} requests ({Describe(counted)}); a page shows one request's answer: make it one query");
                 else if (isCommand && counted.Count > 2)
@@ -103,7 +110,7 @@ internal static class SendRules
         using var bodies = new MethodBodies();
         var list = types.Where(t => !t.IsNested).ToList();
         var named = from type in list
-                    where !registrations.Contains(type.Name)
+                    where !registrations.Contains(type.FullName!)
                     where MethodBodies.Mentions(bodies.Definition(type), MediatorsAndFactory)
                     select $"{type.FullName}: names the mediator; a handler does its work with ports and shared services, never by sending another request";
         var sends = from type in list
@@ -114,20 +121,40 @@ internal static class SendRules
                        from parameter in type.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).SelectMany(c => c.GetParameters())
                        where IsHandler(parameter.ParameterType)
                        select $"{type.FullName}: takes the handler {parameter.ParameterType.Name} {parameter.Name}; send nothing, share a service instead";
-        return [.. named.Concat(sends).Concat(handlers).Distinct()];
+        // Constructing a handler calls it past the pipeline as surely as taking one (new GetTenantChoicesHandler(…)).
+        var built = from type in list
+                    from call in MethodBodies.Calls(bodies.Definition(type))
+                    where call.Callee.Name == ".ctor" && IsHandlerDefinition(call.Callee.DeclaringType)
+                    select $"{type.FullName}: constructs the handler {call.Callee.DeclaringType.Name} in {call.Caller.DeclaringType.Name}.{call.Caller.Name}; send nothing, share a service instead";
+        return [.. named.Concat(sends).Concat(handlers).Concat(built).Distinct()];
     }
 
     private static bool IsHandler(Type type) =>
         new[] { type }.Concat(type.GetInterfaces()).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() is var d
             && (d == typeof(IRequestHandler<,>) || d == typeof(IRequestHandler<>) || d == typeof(INotificationHandler<>)));
 
+    private static bool IsHandlerDefinition(TypeReference type)
+    {
+        for (var t = type.Resolve(); t is not null; t = t.BaseType?.Resolve())
+            if (t.Interfaces.Any(i => i.InterfaceType.Name is "IRequestHandler`2" or "IRequestHandler`1" or "INotificationHandler`1"
+                                      && i.InterfaceType.Namespace == "MediatR"))
+                return true;
+        return false;
+    }
+
     private static bool IsSend(MethodReference method) => method.Name == "Send" && Mediators.Contains(method.DeclaringType.FullName);
 
-    /// <summary>Razor Pages' handler methods (public, instance, <c>On</c> and a verb) or a view component's <c>Invoke[Async]</c>.</summary>
+    /// <summary>
+    /// Razor Pages' handler methods (public, instance, <c>On</c> and a verb) or a view component's <c>Invoke[Async]</c>, and
+    /// every public override the page's own code declares (the page filter's <c>OnPageHandlerExecutionAsync</c> and the like).
+    /// </summary>
     private static IEnumerable<MethodInfo> Handlers(Type type) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.DeclaringType!.Assembly == type.Assembly && !m.IsSpecialName)
-            .Where(m => Verbs.Any(v => m.Name.StartsWith("On" + v, StringComparison.Ordinal)) || m.Name is "Invoke" or "InvokeAsync");
+            .Where(m => IsHandlerName(m.Name) || m.GetBaseDefinition().DeclaringType != m.DeclaringType);
+
+    private static bool IsHandlerName(string name) =>
+        Verbs.Any(v => name.StartsWith("On" + v, StringComparison.Ordinal)) || name is "Invoke" or "InvokeAsync";
 
     private static readonly string[] Verbs = ["Get", "Post", "Put", "Delete", "Patch"];
 

@@ -36,11 +36,13 @@ public sealed class SendTests
     public void The_one_request_rule_reports_pages_and_view_components_sending_two()
     {
         var violations = SendRules.PageHandlersSendingMoreThanOneRequest(Layers.BrokenSamples);
-        Assert.Contains(violations, v => v.StartsWith(typeof(PageSendingTwoQueriesOnGet).FullName + ": OnGetAsync sends 2 requests", StringComparison.Ordinal)
-                                         && v.Contains("LoadChoicesAsync", StringComparison.Ordinal));
+        Assert.True(violations.Any(v => v.StartsWith(typeof(PageSendingTwoQueriesOnGet).FullName + ": OnGetAsync sends 2 requests", StringComparison.Ordinal)
+                                         && v.Contains("LoadChoicesAsync", StringComparison.Ordinal)), string.Join("\n", violations));
         Assert.Contains(violations, v => v.StartsWith(typeof(PageSendingTwoCommandsOnPost).FullName + ": OnPostAsync sends two requests", StringComparison.Ordinal));
         Layers.AssertReports(violations, typeof(ViewComponentSendingInALambda));
         Layers.AssertReports(violations, typeof(PageHandingTheMediatorAway));
+        Assert.True(violations.Any(v => v.StartsWith(typeof(PageSendingInItsFilter).FullName + ": OnGet sends 2 requests", StringComparison.Ordinal)), string.Join("\n", violations));
+        Assert.True(violations.Any(v => v.StartsWith(typeof(PageSendingInItsFilter).FullName + ": OnPageHandlerExecutionAsync sends 2 requests", StringComparison.Ordinal)), string.Join("\n", violations));
         Layers.AssertDoesNotReport(violations, typeof(PageSendingOnePerHandler));
         Layers.AssertDoesNotReport(violations, typeof(ThinPageModel));
     }
@@ -50,14 +52,17 @@ public sealed class SendTests
     {
         Layers.AssertNone(SendRules.HandlersReachingTheMediator(Layers.TypesOf(Layers.Application), SendRules.Registrations.Keys.ToList()),
             "Application types reaching the mediator");
-        var names = Layers.TypesOf(Layers.Application).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var names = Layers.TypesOf(Layers.Application).Select(t => t.FullName!).ToHashSet(StringComparer.Ordinal);
         Layers.AssertNone(SendRules.Registrations.Keys.Where(n => !names.Contains(n)).ToList(), "Registrations named but not found");
     }
 
     [Fact]
     public void The_no_send_rule_reports_a_handler_taking_the_mediator_or_another_handler()
     {
-        var violations = SendRules.HandlersReachingTheMediator(Layers.BrokenSamples, [nameof(RegistersTheMediator)]);
+        var violations = SendRules.HandlersReachingTheMediator(Layers.BrokenSamples, [typeof(RegistersTheMediator).FullName!, .. SendRules.Registrations.Keys]);
+        Layers.AssertReports(violations, typeof(HandlerConstructingAHandler));
+        // A type that merely shares the registration's simple name is not let through.
+        Layers.AssertReports(violations, typeof(BrokenSamples.DependencyInjection));
         Layers.AssertReports(violations, typeof(HandlerSendingAnotherRequest));
         Layers.AssertReports(violations, typeof(HandlerCallingAnotherHandler));
         Layers.AssertDoesNotReport(violations, typeof(HandlerOnAPort));

@@ -24,7 +24,7 @@ public sealed class CommandLineTests(SalonsFixture fixture) : IClassFixture<Salo
     [InlineData("weak password", "Пароль слишком простой", "--email", "a2@test.local", "--password", "12345", "--role", "super_admin")]
     [InlineData("72 cyrillic letters are 142 bytes", "Пароль слишком длинный", "--email", "a6@test.local", "--password", "ЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖЖ12", "--role", "super_admin")]
     [InlineData("letters only", "нужны и буквы, и цифры", "--email", "a3@test.local", "--password", "onlyletterspassword", "--role", "super_admin")]
-    [InlineData("duplicate e-mail", "уже есть", "--email", "ADMIN-A@test.local", "--password", "Strong-pass-2026", "--role", "super_admin")]
+    [InlineData("duplicate e-mail", "нельзя использовать", "--email", "ADMIN-A@test.local", "--password", "Strong-pass-2026", "--role", "super_admin")]
     [InlineData("unknown role", "Роль должна быть", "--email", "a4@test.local", "--password", "Strong-pass-2026", "--role", "owner")]
     [InlineData("unknown tenant", "не найден", "--email", "a5@test.local", "--password", "Strong-pass-2026", "--role", "staff", "--tenant", "6b1f4f4e-0000-4000-8000-000000000000")]
     [InlineData("not an e-mail", "не e-mail", "--email", "not-an-email", "--password", "Strong-pass-2026", "--role", "super_admin")]
@@ -44,7 +44,7 @@ public sealed class CommandLineTests(SalonsFixture fixture) : IClassFixture<Salo
         var (code, _, error) = await RunAsync("create-user", "--email", "ROOT@test.local", "--password", "Strong-pass-2026", "--role", "admin",
             "--tenant", fixture.SalonA.ToString());
         Assert.Equal(2, code);
-        Assert.Contains("уже есть", error);
+        Assert.Contains("нельзя использовать", error);
         Assert.Equal("super_admin t", await fixture.Db.ScalarAsync<string>(
             "SELECT concat_ws(' ', role, active) || coalesce(' ' || tenant_id::text, '') FROM dashboard.users WHERE email = 'root@test.local'"));
     }

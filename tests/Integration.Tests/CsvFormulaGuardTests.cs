@@ -18,6 +18,9 @@ public sealed class HostileTextsFixture : AppFixture
         var now = App.Clock.GetUtcNow();
         Salon = await Db.Bot.TenantAsync("=HYPERLINK(\"http://evil.example\";\"Салон\")");
         var client = await Db.Bot.ClientAsync(Salon, "@Мария", "-1+1");
+        // A formula behind leading whitespace still runs in a spreadsheet: a space, a no-break space, a line feed.
+        foreach (var hidden in new[] { " =1+1", "\u00A0=1+1", "\n=1+1" })
+            await Db.Bot.SessionAsync(Salon, await Db.Bot.ClientAsync(Salon, hidden, hidden), now.AddDays(-2), summary: hidden);
         await Db.Bot.SessionAsync(Salon, client, now.AddDays(-2), bookingId: "=YC", amount: 1500, currency: "+RUB", intent: "-намерение",
             summary: "\tсводка", metaJson: """{"service_title": "=услуга", "staff_name": "@мастер"}""");
         await Db.Bot.WishlistAsync(Salon, client, now.AddDays(-1), status: "=странный", comment: "\rкомментарий");
@@ -72,6 +75,8 @@ public sealed class CsvFormulaGuardTests(HostileTextsFixture fixture) : IClassFi
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var cells = Csv.Records(await response.Content.ReadAsStringAsync()).SelectMany(r => r).ToList();
         Assert.DoesNotContain(cells, c => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r');
+        // Nor behind whitespace (a space, a no-break space, a line feed): those cells are made text too.
+        Assert.DoesNotContain(cells, c => c.TrimStart() is { Length: > 0 } t && t[0] is '=' or '+' or '-' or '@' && c[0] != '\'');
         if (carriesText) Assert.Contains(cells, c => c.StartsWith('\''));
     }
 }

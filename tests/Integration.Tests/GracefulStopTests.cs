@@ -178,6 +178,7 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "AgentP.Web.dll"));
             start.Environment["ConnectionStrings__Dashboard"] = connectionString;
             start.Environment["DATABASE_URL"] = "";
+            foreach (var (name, value) in TestCertificate.Environment()) start.Environment[name] = value;
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             start.Environment["Dashboard__MigrateOnStart"] = "false"; // the template database is migrated already

@@ -1,3 +1,4 @@
+using AgentP.Application.Common.Interfaces;
 using System.Net;
 using System.Text.RegularExpressions;
 using AgentP.Application.Escalations;
@@ -87,6 +88,7 @@ public sealed class DemoPagesFixture : AppFixture
         await App.SendAs(new TestUser(admin, Role.Admin, Salon), new DecideWishlistItems([pending], "contacted", "Позвонили"));
 
         await using var scope = App.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeToSystem(); // seeding across salons, as a job would
         var db = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         foreach (var action in Labels.AuditActionCodes.Append("impersonate"))
             db.Audits.Add(new AuditEntry

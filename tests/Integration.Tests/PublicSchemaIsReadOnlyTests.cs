@@ -28,10 +28,13 @@ public sealed class PublicSchemaIsReadOnlyTests(SalonsFixture fixture) : IClassF
     public async Task The_app_role_reads_public_and_writes_dashboard()
     {
         Assert.Equal(3L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM public.tenants_v2", asOwner: false));
-        await fixture.Db.ExecuteAsync(
-            "INSERT INTO dashboard.tenant_settings (tenant_id, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at) VALUES ($1, 15, 50, 20, 5, true, now())",
-            false, fixture.SalonA);
-        await fixture.Db.ExecuteAsync($"DELETE FROM dashboard.tenant_settings WHERE tenant_id = '{fixture.SalonA}'", asOwner: false);
+        // Within a scope (row-level security, the database's line of isolation): the salon's own rows.
+        await fixture.Db.ExecuteAsync($"""
+            SET app.tenant_id = '{fixture.SalonA}';
+            INSERT INTO dashboard.tenant_settings (tenant_id, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at)
+            VALUES ('{fixture.SalonA}', 15, 50, 20, 5, true, now());
+            DELETE FROM dashboard.tenant_settings WHERE tenant_id = '{fixture.SalonA}';
+            """, asOwner: false);
     }
 
     [Fact]

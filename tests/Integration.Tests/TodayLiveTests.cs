@@ -72,6 +72,7 @@ public sealed class CachedCollectionTests(CachingSalonsFixture fixture) : IClass
 
         // Another instance's collection, as this one would see it in the database: not read on every request.
         await fixture.Db.ExecuteAsync($"""
+            SET app.tenant_id = 'system'; -- the row-level security's scope, as the other instance's job sets it
             UPDATE dashboard.metrics_dailies SET dialogs_started = dialogs_started + 7, updated_at = now() + interval '1 minute'
             WHERE tenant_id = '{fixture.SalonA}' AND day = '2026-11-22'
             """, asOwner: false);

@@ -46,7 +46,7 @@ public sealed class UserFormSalonsTests(SalonsFixture fixture) : IClassFixture<S
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("уже есть", html);
+        Assert.Contains("нельзя использовать", html);
         Assert.Equal(Salons.Order(), SalonOptions(html).Order());
         Assert.Matches($"<option selected=\"selected\" value=\"{fixture.SalonC}\"|<option value=\"{fixture.SalonC}\" selected=\"selected\"", html);
     }

@@ -23,7 +23,22 @@ public sealed class UsersTests(SalonsFixture fixture) : IClassFixture<SalonsFixt
         }));
         Assert.Contains("created", results);
         Assert.Equal(1L, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.users WHERE email = 'twice@test.local'"));
-        Assert.All(results.Where(r => r != "created"), r => Assert.Contains("уже есть", r));
+        Assert.All(results.Where(r => r != "created"), r => Assert.Equal(CreateUserValidator.EmailTaken, r));
+    }
+
+    [Fact]
+    public async Task A_salon_admin_is_refused_a_taken_e_mail_without_learning_whose_it_is()
+    {
+        // Another salon's admin, the platform owner and a user of one's own salon: one answer, naming no account.
+        var answers = new List<string>();
+        foreach (var email in new[] { "admin-b@test.local", "root@test.local", "staff-a@test.local" })
+        {
+            var refused = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() =>
+                fixture.App.SendAs(fixture.AdminA, new CreateUser(email, "Strong-pass-2026", "staff", fixture.SalonA)));
+            answers.Add(refused.Errors.Single().ErrorMessage);
+        }
+        Assert.All(answers, a => Assert.Equal(CreateUserValidator.EmailTaken, a));
+        Assert.All(answers, a => Assert.DoesNotContain("уже есть", a));
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, Dictionary<string, string> form, string query = "")

@@ -12,6 +12,7 @@ public static class Cli
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__Dashboard"] = db.AppConnectionString;
         start.Environment["DATABASE_URL"] = "";
+        foreach (var (name, value) in TestCertificate.Environment()) start.Environment[name] = value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

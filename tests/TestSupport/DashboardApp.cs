@@ -36,6 +36,8 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         // Tests sign in far more often than people do; the limiter has tests of its own with real limits.
         builder.UseSetting("Dashboard:SignInsPerMinute", "100000");
         builder.UseSetting("Dashboard:ExportsPerMinute", "100000");
+        builder.UseSetting("Dashboard:DataProtectionCertificate", TestCertificate.PfxPath);
+        builder.UseSetting("Dashboard:DataProtectionCertificatePassword", TestCertificate.Password);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(collection =>
         {
@@ -72,6 +74,7 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
     public async Task<long> CreateUserAsync(string email, string password, Role role, Guid? tenant, bool active = true)
     {
         await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeToSystem(); // seeding any salon, as the CLI does
         var dashboard = scope.ServiceProvider.GetRequiredService<DashboardDbContext>();
         var user = DashboardUser.Create(email, scope.ServiceProvider.GetRequiredService<IPasswordHasher>().Hash(password), role, tenant, Clock.GetUtcNow());
         if (!active) user.Deactivate(Clock.GetUtcNow());
@@ -91,6 +94,26 @@ public sealed partial class DashboardApp(TestDatabase db, IReadOnlyDictionary<st
         scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
             new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>
+    /// Sends a request of a type known only at run time as the given user, and hands its answer to <paramref name="read"/>
+    /// before the DI scope ends (an export's rows are read after its <c>Send</c>, on the request's own services).
+    /// </summary>
+    public async Task<T> SendAs<T>(TestUser user, object request, Func<object?, Task<T>> read)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var principal = DashboardClaims.Principal(
+            new SignedInUser(user.Id, $"{user.Id}@test", "Test", user.Role, user.Tenant, null, "stamp", Guid.Empty, DateTimeOffset.MaxValue),
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        if (user.Selected is { } selected) principal = DashboardClaims.WithSelectedTenant(principal, selected, "Selected");
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
+        var response = request.GetType().GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>)).GenericTypeArguments[0];
+        var send = typeof(IMediator).GetMethods().Single(m => m.Name == "Send" && m.IsGenericMethodDefinition).MakeGenericMethod(response);
+        var task = (Task)send.Invoke(scope.ServiceProvider.GetRequiredService<IMediator>(), [request, CancellationToken.None])!;
+        await task;
+        return await read(task.GetType().GetProperty("Result")!.GetValue(task));
     }
 
     /// <summary>A browser signed in as <paramref name="email"/>; throws when the sign-in is refused.</summary>

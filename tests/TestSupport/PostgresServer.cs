@@ -33,6 +33,9 @@ public sealed class PostgresServer
 
     public static Task<PostgresServer> GetAsync() => Shared.Value;
 
+    /// <summary><c>AGENTP_TEST_PUBLIC_RLS=1</c>: the template gets build/sql/public-rls.sql, as an owner who opted in.</summary>
+    public static bool PublicRowLevelSecurity => Environment.GetEnvironmentVariable("AGENTP_TEST_PUBLIC_RLS") == "1";
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     public string OwnerConnectionString(string database) => new NpgsqlConnectionStringBuilder(_owner.ConnectionString) { Database = database, Pooling = false }.ConnectionString;
@@ -135,6 +138,9 @@ public sealed class PostgresServer
         options.UseDashboardDatabase(AppConnectionString(TemplateDatabase));
         await using (var db = new DashboardDbContext(options.Options))
             await db.Database.MigrateAsync();
+        // The bot owner's opt-in row-level security on public (build/sql/public-rls.sql), for a run of the suite under it.
+        if (PublicRowLevelSecurity)
+            await _psql(TemplateDatabase, ["-v", "ON_ERROR_STOP=1", "-v", $"app_role={AppRole}", "-f", "-"], SqlScript("public-rls.sql"));
         NpgsqlConnection.ClearAllPools();
     }
 

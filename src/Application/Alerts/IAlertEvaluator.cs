@@ -7,5 +7,5 @@ namespace AgentP.Application.Alerts;
 public interface IAlertEvaluator
 {
     /// <summary>Returns how many new alerts were raised.</summary>
-    Task<int> EvaluateAsync(DateOnly from, DateOnly to, Guid? tenantId, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<int> EvaluateAsync(DateOnly from, DateOnly to, Guid? tenantId, Common.ScopeZones zones, DateTimeOffset now, CancellationToken cancellationToken);
 }

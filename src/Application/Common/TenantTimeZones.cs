@@ -47,6 +47,8 @@ public sealed class TenantTimeZones(ScopedCache cache, IOptions<DashboardOptions
     /// <summary>
     /// The zone named, or null for none or one this host does not know: the settings form offers known zones only, but a
     /// row written by SQL may name any, and one salon's typo must not fail every all-salons page.
+    /// Only the canonical ids the form offers count: .NET also finds other spellings («Europe//Moscow») that PostgreSQL's
+    /// <c>AT TIME ZONE</c> refuses, and a statement given one failed.
     /// </summary>
-    private static TimeZoneInfo? Known(string? id) => id is { Length: > 0 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+    private static TimeZoneInfo? Known(string? id) => Settings.UpdateSettingsValidator.IsTimeZone(id) ? TimeZoneInfo.FindSystemTimeZoneById(id!) : null;
 }

@@ -21,6 +21,8 @@ public sealed class MetricsChunks(IServiceScopeFactory scopes, IPublicData bot, 
         CancellationToken cancellationToken)
     {
         var tenants = await bot.Tenants.CountAsync(t => t.IsActive && (tenantId == null || t.Id == tenantId), cancellationToken);
+        // Each salon's zone, once, from the one source (a stored id PostgreSQL would refuse counts as the default).
+        var salonZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         // Timed from here: the collection itself, not a new process's first query (EF Core building its model).
         var started = Stopwatch.GetTimestamp();
         var days = to.DayNumber - from.DayNumber + 1;
@@ -46,7 +48,7 @@ public sealed class MetricsChunks(IServiceScopeFactory scopes, IPublicData bot, 
                     rows[i] = await scope.ServiceProvider.GetRequiredService<IDailyMetricsCollector>()
                         .CollectAsync(chunkFrom, chunkTo, tenantId, zones.Default.Id, clock.GetUtcNow(), ct);
                     // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
-                    await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(chunkFrom, chunkTo, tenantId, clock.GetUtcNow(), ct);
+                    await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(chunkFrom, chunkTo, tenantId, salonZones, clock.GetUtcNow(), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

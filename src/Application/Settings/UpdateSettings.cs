@@ -30,7 +30,17 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
             .WithName("NotificationChatId").WithMessage("Чат — число (например -1001234567890) или @имя_канала.");
     }
 
-    public static bool IsTimeZone(string? id) => id is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId;
+    /// <summary>
+    /// One of the zones the form offers, spelled exactly so: .NET's lookup also finds other spellings («Europe//Moscow»)
+    /// that PostgreSQL's <c>AT TIME ZONE</c> refuses, and the salon's pages and the metrics job then failed.
+    /// </summary>
+    public static bool IsTimeZone(string? id) => id is not null && Offered.Contains(id);
+
+    /// <summary>The zones the settings form offers: the machine's IANA zones by their canonical ids.</summary>
+    public static IReadOnlyList<string> TimeZones { get; } =
+        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+
+    private static readonly HashSet<string> Offered = new(TimeZones, StringComparer.Ordinal);
 }
 
 public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock)

@@ -19,6 +19,9 @@ public sealed record CreateUser(string Email, string? Password, string Role, Gui
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUser>
 {
+    /// <summary>The one answer for an e-mail that has an account, whichever salon's (or the platform's) it is.</summary>
+    public const string EmailTaken = "Этот e-mail нельзя использовать: укажите другой.";
+
     public CreateUserValidator(IDashboardDb db, SalonDirectory salons, ICurrentUser caller)
     {
         When(_ => caller.Role == Role.Admin, () =>
@@ -33,9 +36,10 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
             .MustAsync(async (email, ct) =>
             {
                 var normalized = DashboardUser.NormalizeEmail(email);
-                // E-mails are unique across all salons.
+                // E-mails are unique across all salons. The refusal names no account: a salon admin must not learn
+                // from it which e-mails have accounts elsewhere on the platform.
                 return !await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Email == normalized, ct);
-            }).WithMessage("Пользователь с e-mail «{PropertyValue}» уже есть.");
+            }).WithMessage(EmailTaken);
 
         RuleFor(x => x.Password).StrongPassword("Укажите пароль.");
 
@@ -78,7 +82,7 @@ public sealed class CreateUserHandler(IDashboardDb db, IPasswordHasher hasher, I
         {
             // Another request created the e-mail after this one was validated: the unique key decided, nothing was saved.
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(nameof(CreateUser.Email),
-                $"Пользователь с e-mail «{user.Email}» уже есть.")]);
+                CreateUserValidator.EmailTaken)]);
         }
         return user.Id;
     }

@@ -14,11 +14,13 @@ namespace AgentP.Infrastructure.Alerts;
 /// Severity is critical when the value is twice as far out: conversion at most half its floor, a share at least
 /// twice its ceiling. ON CONFLICT on (tenant_id, kind, day) makes re-evaluation a no-op, without a read-then-insert race.
 /// </summary>
-public sealed class AlertSql(DashboardDbContext db, IOptions<DashboardOptions> options) : IAlertEvaluator
+public sealed class AlertSql(DashboardDbContext db) : IAlertEvaluator
 {
     private static readonly string Dialogs = RussianPlural.Sql("dialogs", "диалог", "диалога", "диалогов");
 
-    private static readonly string Sql = $$"""
+    // Each salon's zone comes in as parameters (ScopeZones, SalonZoneSql), never from tenant_settings.time_zone: a zone
+    // PostgreSQL does not know, written by SQL, failed the whole statement and with it the metrics job.
+    private static string Sql(ScopeZones zones) => $$"""
         WITH days AS (
           SELECT m.tenant_id, m.day, m.dialogs_started AS dialogs, m.conversion,
                  round(m.dropped * 100.0 / nullif(m.dialogs_started, 0), 2) AS drop_rate,
@@ -29,7 +31,7 @@ public sealed class AlertSql(DashboardDbContext db, IOptions<DashboardOptions> o
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = m.tenant_id
           WHERE m.day BETWEEN @from AND @to AND (@tenant::uuid IS NULL OR m.tenant_id = @tenant::uuid)
             -- only closed days: a day in progress would alarm on its first quiet morning hours
-            AND m.day < (@now::timestamptz AT TIME ZONE coalesce(s.time_zone, @default_zone))::date
+            AND m.day < (@now::timestamptz AT TIME ZONE {{SalonZoneSql.Zone(zones, "m.tenant_id")}})::date
         ),
         breaches AS (
           SELECT tenant_id, day, 'low_conversion' AS kind, low_conversion AS threshold, conversion AS actual, conversion <= low_conversion / 2 AS critical, dialogs,
@@ -50,17 +52,17 @@ public sealed class AlertSql(DashboardDbContext db, IOptions<DashboardOptions> o
         ON CONFLICT (tenant_id, kind, day) DO NOTHING
         """;
 
-    public async Task<int> EvaluateAsync(DateOnly from, DateOnly to, Guid? tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> EvaluateAsync(DateOnly from, DateOnly to, Guid? tenantId, ScopeZones zones, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(Sql, (NpgsqlConnection)db.Database.GetDbConnection());
+            await using var command = new NpgsqlCommand(Sql(zones), (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.AddWithValue("from", from);
             command.Parameters.AddWithValue("to", to);
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
             command.Parameters.AddWithValue("now", now);
-            command.Parameters.AddWithValue("default_zone", options.Value.DefaultTimeZone);
+            SalonZoneSql.AddParameters(command, zones);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally

@@ -78,7 +78,8 @@ public static class DatabaseConnection
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Timeout", StringComparison.OrdinalIgnoreCase)) builder.Timeout = 5;
         // A page is several short queries, each renting a pooled connection; by default every rent sends DISCARD ALL
-        // first. The app keeps no session state on its connections (settings are SET LOCAL, no temp tables), so skip it.
+        // first. The app keeps no session state on its connections (settings are SET LOCAL, no temp tables; the row-level
+        // security scope is set on every open and cleared on every close, ScopeSettingInterceptor), so skip it.
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }

@@ -16,7 +16,7 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
     /// <summary>
     /// The index's mark, the highest dialog id it holds: every dialog at or below it is indexed, those above are read live.
     /// The one definition of it, for every statement that splits dialogs at the mark (the collector's, the heatmap's, the
-    /// indexer's own) and for <see cref="IndexedUpToAsync"/>, which the pages read cached through <c>DialogIndexMark</c>.
+    /// indexer's own), read in the system's scope; pages read <see cref="IndexedUpToAsync"/>, the rollups' mark.
     /// </summary>
     public const string Mark = """SELECT coalesce(max(session_id), 0) AS "Value" FROM dashboard.dialog_facts""";
 
@@ -97,8 +97,10 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         """;
 
     public async Task<long> IndexedUpToAsync(CancellationToken cancellationToken) =>
-        // Raw SQL: the max of the primary key over every salon (one index probe), whatever the unit of work's scope.
-        await db.Database.SqlQueryRaw<long>(Mark).SingleAsync(cancellationToken);
+        // The rollups' mark, kept in a table without a tenant_id, so no salon's scope hides it: every dialog up to it is
+        // indexed (the rollups count indexed dialogs only, in each chunk's own transaction). The max of dialog_facts would be,
+        // under the row-level policies, the scope's salon's own highest dialog, and the live side would read from there.
+        await db.Database.SqlQueryRaw<long>(DialogRollups.Mark + """ AS "Value" """).SingleAsync(cancellationToken);
 
     // The database's clock, as the bot's created_at defaults to it.
     private const string StopAt = $"""

@@ -72,7 +72,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     private static readonly CsvColumns<OverviewPeriod> Columns = new(
         ("period_start", (csv, p) => csv.WriteField(p.From, "yyyy-MM-dd")),
         ("period_end", (csv, p) => csv.WriteField(p.To, "yyyy-MM-dd")),
-        ("partial", (csv, p) => csv.WriteField(p.Partial ? "yes" : "no")),
+        ("partial", (csv, p) => csv.WriteText(p.Partial ? "yes" : "no")),
         ("dialogs", (csv, p) => csv.WriteField(p.Dialogs, "D")),
         ("bookings", (csv, p) => csv.WriteField(p.Bookings, "D")),
         ("conversion_percent", (csv, p) => csv.WriteField(p.Conversion, "0.00")),

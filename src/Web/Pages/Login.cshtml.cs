@@ -47,7 +47,12 @@ public sealed class LoginModel(IMediator mediator, TimeProvider clock, IStringLo
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 DashboardClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme),
                 // A remembered cookie lasts as long as its server-side session; the session's end holds either way.
-                new AuthenticationProperties { IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? user.SessionExpiresAt : null });
+                // RedirectUri: on the login path the cookie handler redirects by itself, to the raw ?ReturnUrl unless told
+                // where; a character a Location header cannot carry made that a 500 after the sign-in was saved.
+                new AuthenticationProperties
+                {
+                    IsPersistent = RememberMe, IssuedUtc = now, ExpiresUtc = RememberMe ? user.SessionExpiresAt : null, RedirectUri = SafeReturnUrl,
+                });
             return LocalRedirect(SafeReturnUrl);
         }
 

@@ -26,8 +26,8 @@ public sealed class PlatformModel(IMediator mediator) : FilterPageModel
         new CsvFile<SalonRow>(await mediator.Send(new ExportPlatform(Range, From, To, Sort, Dir != "asc"), HttpContext.RequestAborted), Columns);
 
     private static readonly CsvColumns<SalonRow> Columns = new(
-        ("salon", (csv, s) => csv.WriteField(s.Name)),
-        ("active", (csv, s) => csv.WriteField(s.IsActive ? "yes" : "no")),
+        ("salon", (csv, s) => csv.WriteText(s.Name)),
+        ("active", (csv, s) => csv.WriteText(s.IsActive ? "yes" : "no")),
         ("dialogs", (csv, s) => csv.WriteField(s.Current.Dialogs, "D")),
         ("bookings", (csv, s) => csv.WriteField(s.Current.Bookings, "D")),
         ("conversion_percent", (csv, s) => csv.WriteField(s.Current.Conversion, "0.00")),

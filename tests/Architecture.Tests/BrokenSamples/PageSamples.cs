@@ -42,3 +42,32 @@ public sealed class ThinPageModel(IMediator mediator, TimeProvider clock, IStrin
 {
     public object[] Services => [mediator, clock, text, log, options];
 }
+
+/// <summary>
+/// Takes a concrete Application service (<c>MetricsChunks</c> scopes itself to the system): a platform-wide collection
+/// with no request, so no authorization and no scope.
+/// </summary>
+public sealed class PageModelOnAConcreteService(AgentP.Application.Metrics.MetricsChunks chunks) : PageModel
+{
+    public object Chunks => chunks;
+}
+
+/// <summary>A compiled view (<c>@inject IMediator</c>, <c>@inject IDashboardDb</c> in a .cshtml): sends and reads past its page.</summary>
+public sealed class ViewInjectingTheMediator : Microsoft.AspNetCore.Mvc.Razor.RazorPage<object>
+{
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public IMediator Mediator { get; private set; } = null!;
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public IDashboardDb Db { get; private set; } = null!;
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public IStringLocalizer<ThinPageModel> T { get; private set; } = null!;
+
+    public override Task ExecuteAsync() => Task.CompletedTask;
+}
+
+/// <summary>The control: a compiled view with what views inject (a localizer, the clock, the framework's helpers).</summary>
+public sealed class ThinView : Microsoft.AspNetCore.Mvc.Razor.RazorPage<object>
+{
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public IStringLocalizer<ThinPageModel> T { get; private set; } = null!;
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public TimeProvider Clock { get; private set; } = null!;
+    [Microsoft.AspNetCore.Mvc.Razor.Internal.RazorInject] public Microsoft.AspNetCore.Mvc.ViewFeatures.IModelExpressionProvider ModelExpressionProvider { get; private set; } = null!;
+
+    public override Task ExecuteAsync() => Task.CompletedTask;
+}

@@ -29,3 +29,6 @@ public sealed record OneSalonRequest(Guid? TenantId) : IRequest<int>, ITenantSco
 
 [Authorize(Role.SuperAdmin)]
 public sealed record PlatformRequest : IRequest<int>, IPlatformWide;
+
+/// <summary>Shares the simple name of an anonymous, unscoped request of Application, in another namespace, guarded by nothing.</summary>
+public sealed record SignIn(string Email) : IRequest<bool>;

@@ -143,3 +143,42 @@ public static class RegistersTheMediator
 {
     public static Type Service => typeof(IMediator);
 }
+
+/// <summary>A handler that builds another handler itself (<c>new GetTenantChoicesHandler(…)</c>): past the pipeline all the same.</summary>
+public sealed class HandlerConstructingAHandler(IDashboardDb db) : IRequestHandler<OtherCommand, bool>
+{
+    public async Task<bool> Handle(OtherCommand request, CancellationToken cancellationToken) =>
+        (await new HandlerOnAPort(db).Handle(new SampleQuery(), cancellationToken)).Rows > 0;
+}
+
+/// <summary>Named like Application's registration, in another namespace: the allowance by simple name let it hold the mediator.</summary>
+public static class DependencyInjection
+{
+    public static Type Service => typeof(IMediator);
+}
+
+/// <summary>Sends in the page filter it overrides, around whatever handler runs: two requests for one page.</summary>
+public sealed class PageSendingInItsFilter(IMediator mediator) : PageModel
+{
+    public SampleView? View { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        View = await mediator.Send(new SampleQuery());
+        _ = await mediator.Send(new SampleChoices());
+        await next();
+    }
+
+    public void OnGet() { }
+}
+
+/// <summary>Widens its own scope to every salon, past what its request declared.</summary>
+public sealed class HandlerScopingItselfToTheSystem(ITenantContext tenant, IDashboardDb db) : IRequestHandler<SampleQuery, SampleView>
+{
+    public async Task<SampleView> Handle(SampleQuery request, CancellationToken cancellationToken)
+    {
+        tenant.ScopeToSystem();
+        return new(await db.Users.CountAsync(cancellationToken));
+    }
+}

@@ -28,13 +28,13 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     private static readonly CsvColumns<AlertExportRow> Columns = new(
         ("id", (csv, r) => csv.WriteField(r.Id, "D")),
-        ("salon", (csv, r) => csv.WriteField(r.Salon)),
+        ("salon", (csv, r) => csv.WriteText(r.Salon)),
         ("day", (csv, r) => csv.WriteField(r.Day, "yyyy-MM-dd")),
-        ("kind", (csv, r) => csv.WriteField(r.Kind.ToCode())),
-        ("severity", (csv, r) => csv.WriteField(r.Severity.ToCode())),
+        ("kind", (csv, r) => csv.WriteText(r.Kind.ToCode())),
+        ("severity", (csv, r) => csv.WriteText(r.Severity.ToCode())),
         ("threshold", (csv, r) => csv.WriteField(r.Threshold)),
         ("actual", (csv, r) => csv.WriteField(r.Actual)),
-        ("description", (csv, r) => csv.WriteField(r.Description)),
+        ("description", (csv, r) => csv.WriteText(r.Description)),
         ("triggered_at_utc", (csv, r) => csv.WriteUtc(r.TriggeredAt)),
         ("acknowledged_at_utc", (csv, r) => csv.WriteUtc(r.AcknowledgedAt)),
         ("notified_at_utc", (csv, r) => csv.WriteUtc(r.NotifiedAt)));

@@ -29,11 +29,11 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     private static readonly CsvColumns<AuditRow> Columns = new(
         ("id", (csv, a) => csv.WriteField(a.Id, "D")),
         ("at_utc", (csv, a) => csv.WriteUtc(a.At)),
-        ("user", (csv, a) => csv.WriteField(a.User)),
-        ("action", (csv, a) => csv.WriteField(a.Action)),
-        ("description", (csv, a) => csv.WriteField(a.Description)),
-        ("ip", (csv, a) => csv.WriteField(a.Ip)),
-        ("user_agent", (csv, a) => csv.WriteField(a.UserAgent)));
+        ("user", (csv, a) => csv.WriteText(a.User)),
+        ("action", (csv, a) => csv.WriteText(a.Action)),
+        ("description", (csv, a) => csv.WriteText(a.Description)),
+        ("ip", (csv, a) => csv.WriteText(a.Ip)),
+        ("user_agent", (csv, a) => csv.WriteText(a.UserAgent)));
 
     public string Query(long? before)
     {

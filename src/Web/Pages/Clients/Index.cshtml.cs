@@ -36,12 +36,12 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
 
     private static readonly CsvColumns<ClientRow> Columns = new(
         ("id", (csv, c) => csv.WriteField(c.Id, "D")),
-        ("name", (csv, c) => csv.WriteField(c.Name)),
-        ("phone", (csv, c) => csv.WriteField(c.Phone)),
-        ("preferred_staff", (csv, c) => csv.WriteField(c.PreferredStaff)),
-        ("preferred_service", (csv, c) => csv.WriteField(c.PreferredService)),
-        ("preferred_time", (csv, c) => csv.WriteField(c.PreferredTime)),
-        ("language", (csv, c) => csv.WriteField(c.Language)),
+        ("name", (csv, c) => csv.WriteText(c.Name)),
+        ("phone", (csv, c) => csv.WriteText(c.Phone)),
+        ("preferred_staff", (csv, c) => csv.WriteText(c.PreferredStaff)),
+        ("preferred_service", (csv, c) => csv.WriteText(c.PreferredService)),
+        ("preferred_time", (csv, c) => csv.WriteText(c.PreferredTime)),
+        ("language", (csv, c) => csv.WriteText(c.Language)),
         ("last_visit", (csv, c) => csv.WriteField(c.LastVisit, "yyyy-MM-dd")),
         ("visit_interval_days", (csv, c) => csv.WriteField(c.VisitInterval, "D")),
         ("overdue_days", (csv, c) => csv.WriteField(c.OverdueDays, "D")),

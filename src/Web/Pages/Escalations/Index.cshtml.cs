@@ -24,21 +24,21 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
 
     private static readonly CsvColumns<EscalationView> Columns = new(
         ("id", (csv, c) => csv.WriteField(c.Id, "D")),
-        ("salon", (csv, c) => csv.WriteField(c.Salon)),
-        ("client", (csv, c) => csv.WriteField(c.ClientName)),
-        ("phone", (csv, c) => csv.WriteField(c.Phone)),
-        ("channel", (csv, c) => csv.WriteField(c.Channel?.ToCode())),
+        ("salon", (csv, c) => csv.WriteText(c.Salon)),
+        ("client", (csv, c) => csv.WriteText(c.ClientName)),
+        ("phone", (csv, c) => csv.WriteText(c.Phone)),
+        ("channel", (csv, c) => csv.WriteText(c.Channel?.ToCode())),
         ("session_id", (csv, c) => csv.WriteField(c.SessionId, "D")),
-        ("status", (csv, c) => csv.WriteField(c.Status.ToCode())),
-        ("reason", (csv, c) => csv.WriteField(c.Reason)),
-        ("summary", (csv, c) => csv.WriteField(c.Summary)),
+        ("status", (csv, c) => csv.WriteText(c.Status.ToCode())),
+        ("reason", (csv, c) => csv.WriteText(c.Reason)),
+        ("summary", (csv, c) => csv.WriteText(c.Summary)),
         ("escalated_at_utc", (csv, c) => csv.WriteUtc(c.EscalatedAt)),
         ("waiting_since_utc", (csv, c) => csv.WriteUtc(c.WaitingSince)),
         ("reopen_count", (csv, c) => csv.WriteField(c.ReopenCount, "D")),
         ("dialogs", (csv, c) => csv.WriteField(c.Dialogs, "D")),
         ("closed_at_utc", (csv, c) => csv.WriteUtc(c.ClosedAt)),
-        ("closure_reason", (csv, c) => csv.WriteField(c.ClosureReason)),
-        ("closed_by", (csv, c) => csv.WriteField(c.ClosedBy)));
+        ("closure_reason", (csv, c) => csv.WriteText(c.ClosureReason)),
+        ("closed_by", (csv, c) => csv.WriteText(c.ClosedBy)));
 
     /// <summary><c>POST /escalations?handler=resolve&amp;id=…</c> with <c>reason</c>: any role of the salon, audited.</summary>
     public async Task<IActionResult> OnPostResolveAsync(long id, string? reason, uint? version, string? returnUrl)

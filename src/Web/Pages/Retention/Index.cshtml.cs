@@ -23,7 +23,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         new CsvFile<RetentionRow>(await mediator.Send(new ExportRetention(From, To, Group), HttpContext.RequestAborted), Columns);
 
     private static readonly CsvColumns<RetentionRow> Columns = new(
-        ("table", (csv, r) => csv.WriteField(r.Table)),
+        ("table", (csv, r) => csv.WriteText(r.Table)),
         ("start", (csv, r) => csv.WriteField(r.Start, "yyyy-MM-dd")),
         ("end", (csv, r) => csv.WriteField(r.End, "yyyy-MM-dd")),
         ("clients", (csv, r) => csv.WriteField(r.Clients, "D")),

@@ -12,18 +12,18 @@ public sealed class ExportModel(IMediator mediator) : PageModel
     private static readonly CsvColumns<SessionRow> Columns = new(
         ("id", (csv, s) => csv.WriteField(s.Id, "D")),
         ("started_at_local", (csv, s) => csv.WriteField(s.StartedAt, "yyyy-MM-dd HH:mm:ss")), // the salon's time, as the list shows it, and named so beside the others' …_utc
-        ("client", (csv, s) => csv.WriteField(s.ClientName)),
-        ("channel", (csv, s) => csv.WriteField(s.Channel.ToCode())),
-        ("status", (csv, s) => csv.WriteField(s.Status.ToCode())),
-        ("intent", (csv, s) => csv.WriteField(s.Intent)),
+        ("client", (csv, s) => csv.WriteText(s.ClientName)),
+        ("channel", (csv, s) => csv.WriteText(s.Channel.ToCode())),
+        ("status", (csv, s) => csv.WriteText(s.Status.ToCode())),
+        ("intent", (csv, s) => csv.WriteText(s.Intent)),
         ("duration_sec", (csv, s) => csv.WriteField(s.DurationSec, "D")),
         ("messages", (csv, s) => csv.WriteField(s.Messages, "D")),
-        ("booking_id", (csv, s) => csv.WriteField(s.BookingId)),
+        ("booking_id", (csv, s) => csv.WriteText(s.BookingId)),
         ("booking_amount", (csv, s) => csv.WriteField(s.BookingAmount, "0.00")),
-        ("booking_currency", (csv, s) => csv.WriteField(s.BookingCurrency)),
-        ("sentiment", (csv, s) => csv.WriteField(s.Sentiment?.ToCode())),
-        ("drop_off_stage", (csv, s) => csv.WriteField(s.Stage?.ToCode())),
-        ("summary", (csv, s) => csv.WriteField(s.Summary)));
+        ("booking_currency", (csv, s) => csv.WriteText(s.BookingCurrency)),
+        ("sentiment", (csv, s) => csv.WriteText(s.Sentiment?.ToCode())),
+        ("drop_off_stage", (csv, s) => csv.WriteText(s.Stage?.ToCode())),
+        ("summary", (csv, s) => csv.WriteText(s.Summary)));
 
     public async Task<IActionResult> OnGetAsync(string? from, string? to, string? status, string? channel, string? booked,
         string? intent, string? sentiment, string? stage, string? q, string? service, string? staff, string? escalated, string? attended, string? salon)

@@ -17,8 +17,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty] public SettingsForm Form { get; set; } = new();
     [TempData] public string? Notice { get; set; }
 
-    public static IReadOnlyList<string> TimeZones { get; } =
-        TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> TimeZones => UpdateSettingsValidator.TimeZones;
 
     /// <summary>With «Все салоны» picked (super_admin): the salons to choose from, since settings are each salon's own.</summary>
     public IReadOnlyList<TenantChoice>? Salons { get; private set; }

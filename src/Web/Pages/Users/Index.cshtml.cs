@@ -28,12 +28,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     private static readonly CsvColumns<UserExportRow> Columns = new(
         ("id", (csv, u) => csv.WriteField(u.Id, "D")),
-        ("email", (csv, u) => csv.WriteField(u.Email)),
-        ("first_name", (csv, u) => csv.WriteField(u.FirstName)),
-        ("last_name", (csv, u) => csv.WriteField(u.LastName)),
-        ("role", (csv, u) => csv.WriteField(u.Role.ToCode())),
-        ("salon", (csv, u) => csv.WriteField(u.Salon)),
-        ("active", (csv, u) => csv.WriteField(u.Active ? "yes" : "no")),
+        ("email", (csv, u) => csv.WriteText(u.Email)),
+        ("first_name", (csv, u) => csv.WriteText(u.FirstName)),
+        ("last_name", (csv, u) => csv.WriteText(u.LastName)),
+        ("role", (csv, u) => csv.WriteText(u.Role.ToCode())),
+        ("salon", (csv, u) => csv.WriteText(u.Salon)),
+        ("active", (csv, u) => csv.WriteText(u.Active ? "yes" : "no")),
         ("last_login_utc", (csv, u) => csv.WriteUtc(u.LastLoginAt)),
         ("created_at_utc", (csv, u) => csv.WriteUtc(u.CreatedAt)));
 

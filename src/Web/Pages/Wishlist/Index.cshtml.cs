@@ -28,18 +28,18 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     private static readonly CsvColumns<WishlistExportRow> Columns = new(
         ("id", (csv, r) => csv.WriteField(r.Id, "D")),
         ("created_at_utc", (csv, r) => csv.WriteUtc(r.CreatedAt)),
-        ("client", (csv, r) => csv.WriteField(r.ClientName)),
-        ("phone", (csv, r) => csv.WriteField(r.ClientPhone)),
-        ("item_type", (csv, r) => csv.WriteField(r.ItemType.ToCode())),
-        ("item_id", (csv, r) => csv.WriteField(r.ItemId)),
-        ("service", (csv, r) => csv.WriteField(r.Meta.ServiceTitle)),
-        ("staff", (csv, r) => csv.WriteField(r.Meta.StaffName)),
+        ("client", (csv, r) => csv.WriteText(r.ClientName)),
+        ("phone", (csv, r) => csv.WriteText(r.ClientPhone)),
+        ("item_type", (csv, r) => csv.WriteText(r.ItemType.ToCode())),
+        ("item_id", (csv, r) => csv.WriteText(r.ItemId)),
+        ("service", (csv, r) => csv.WriteText(r.Meta.ServiceTitle)),
+        ("staff", (csv, r) => csv.WriteText(r.Meta.StaffName)),
         ("preferred_date", (csv, r) => csv.WriteField(r.Meta.PreferredDate, "yyyy-MM-dd")),
-        ("time_preference", (csv, r) => csv.WriteField(r.Meta.TimePreference)),
-        ("source", (csv, r) => csv.WriteField(r.Source)),
-        ("comment", (csv, r) => csv.WriteField(r.Comment)),
-        ("bot_status", (csv, r) => csv.WriteField(r.BotStatus.ToCode())),
-        ("status", (csv, r) => csv.WriteField(r.Status))); // the bot's own word when the dashboard has not decided
+        ("time_preference", (csv, r) => csv.WriteText(r.Meta.TimePreference)),
+        ("source", (csv, r) => csv.WriteText(r.Source)),
+        ("comment", (csv, r) => csv.WriteText(r.Comment)),
+        ("bot_status", (csv, r) => csv.WriteText(r.BotStatus.ToCode())),
+        ("status", (csv, r) => csv.WriteText(r.Status))); // the bot's own word when the dashboard has not decided
 
     /// <summary>Age arrives as text so that a bad value becomes a message, not a model-binding error.</summary>
     private WishlistFilter Filter() => new(Status, Type, Staff,
