@@ -46,6 +46,12 @@ public static class DrillDown
         _ => Bookings,
     };
 
+    /// <summary>The funnel's completed dialogs: no drop-off stage, or ended <c>done</c>.</summary>
+    public static readonly SessionFilter Completed = new(Stage: SessionFilter.Completed);
+
+    /// <summary>The dialogs dropped at a stage (the revenue lost at it).</summary>
+    public static SessionFilter DroppedAt(DropOffStage stage) => new(Stage: stage.ToCode());
+
     /// <summary>The booked dialogs that mentioned a service (a top service's bookings).</summary>
     public static SessionFilter Service(string name) => new(Booked: "yes", Service: name);
 

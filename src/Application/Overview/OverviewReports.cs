@@ -63,11 +63,22 @@ public sealed class OverviewReports(
             (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
             .Any(yclients.IsConnected), cancellationToken, "yclients-connected");
 
+        // The bot's value (issue 24): each salon's minutes per reply and monthly fee (the tenant filter keeps a salon to its own).
+        var valueSettings = await cache.GetAsync(CacheTags.Settings, async ct =>
+            (await db.TenantSettings.AsNoTracking().Select(t => new { t.TenantId, t.MinutesPerReply, t.MonthlyBotFee }).ToListAsync(ct))
+            .Select(t => new BotValueSetting(t.TenantId, t.MinutesPerReply, t.MonthlyBotFee)).ToList(), cancellationToken, "bot-value-settings");
+        var minutes = valueSettings.ToDictionary(t => t.TenantId, t => t.MinutesPerReply);
+        var fees = valueSettings.Where(t => t.MonthlyBotFee is > 0).ToDictionary(t => t.TenantId, t => t.MonthlyBotFee!.Value);
+        var buckets = ReportGrouping.Split(period, grouping);
+        var periods = OverviewPeriod.Of(rows, period, grouping).Select((p, i) =>
+            p with { Value = BotValue.Of(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), minutes, fees) }).ToList();
+
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
-            grouping, OverviewPeriod.Of(rows, period, grouping),
-            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures);
+            grouping, periods,
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures,
+            Value: BotValue.Of(rows.Where(r => period.Contains(r.Day)), minutes, fees));
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

@@ -11,7 +11,7 @@ namespace AgentP.Application.Sessions;
 /// shows every dialog, newest first). Dates are salon-local days (in the all-salons view, each salon's own). Each filter
 /// follows the collector's definition of the Overview figure it drills into (docs/architecture.md §5):
 /// <see cref="Stage"/> is a drop-off stage (<c>service_selection</c>…) or, with <see cref="PastPrefix"/>, the dialogs that got
-/// past it (a funnel bar: not dropped at it or at any stage before it); <see cref="Service"/> a name in
+/// past it (a funnel bar: not dropped at it or at any stage before it), or <see cref="Completed"/>; <see cref="Service"/> a name in
 /// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
 /// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
 /// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>).
@@ -25,6 +25,9 @@ public sealed record SessionFilter(
 
     /// <summary><c>stage=past_staff_selection</c>: the dialogs that got past choosing the staff member (a funnel bar).</summary>
     public const string PastPrefix = "past_";
+
+    /// <summary><c>stage=completed</c>: the funnel's completed dialogs (no drop-off stage, or ended <c>done</c>; 001 §7.1).</summary>
+    public const string Completed = "completed";
 
     public bool IsEmpty => this == new SessionFilter();
 
@@ -59,7 +62,7 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Attended).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «пришёл» принимает yes или no.");
         RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
-        RuleFor(x => x.Stage).Must(v => v is null || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
+        RuleFor(x => x.Stage).Must(v => v is null or SessionFilter.Completed || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
         RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Service).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное название услуги: не больше {SessionFilter.MaxText} символов.")

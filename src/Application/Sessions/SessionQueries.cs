@@ -18,7 +18,7 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
         var query = search.Apply(bot.Sessions, filter, scopeZones);
         if (filter.Attended is "yes" or "no")
         {
-            var answer = filter.Attended == "yes" ? 1 : -1;
+            var answer = filter.Attended == "yes" ? 1 : 0; // 001 §4.6: 1 came, 0 did not come
             var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId != null)
                 .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
             query = query.Where(s => s.BookingId != null && ids.Contains(s.Id));

@@ -17,6 +17,7 @@ internal sealed class DailyMetricsConfiguration : IEntityTypeConfiguration<Daily
         b.Property(x => x.Conversion).HasPrecision(7, 2);
         b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
         b.Property(x => x.AttendedRevenue).HasPrecision(14, 2);
+        b.Property(x => x.AfterHoursRevenue).HasPrecision(14, 2);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.RevenueByCurrency).HasJson();
         b.Property(x => x.TopServices).HasJson();

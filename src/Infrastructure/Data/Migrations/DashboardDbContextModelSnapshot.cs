@@ -244,6 +244,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("yclients_attendance");
 
+                    b.Property<int?>("YclientsVisitStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("yclients_visit_status");
+
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
@@ -361,6 +365,22 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AfterHoursBookings")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("after_hours_bookings");
+
+                    b.Property<int>("AfterHoursDialogs")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("after_hours_dialogs");
+
+                    b.Property<decimal>("AfterHoursRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("after_hours_revenue");
+
                     b.Property<int>("AnsweredMessages")
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
@@ -386,6 +406,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("bookings");
+
+                    b.Property<int>("BotReplies")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bot_replies");
 
                     b.Property<decimal>("Conversion")
                         .HasPrecision(7, 2)
@@ -476,6 +501,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("positive_dialogs");
+
+                    b.Property<int>("PricedBookings")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("priced_bookings");
 
                     b.Property<string>("RevenueByCurrency")
                         .IsRequired()
@@ -884,10 +914,25 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("min_dialogs");
 
+                    b.Property<decimal>("MinutesPerReply")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasDefaultValue(2m)
+                        .HasColumnName("minutes_per_reply");
+
+                    b.Property<decimal?>("MonthlyBotFee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("monthly_bot_fee");
+
                     b.Property<string>("NotificationChatId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("notification_chat_id");
+
+                    b.Property<string>("OpeningHours")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("opening_hours");
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)

@@ -1,0 +1,184 @@
+using AgentP.Application.Metrics;
+using AgentP.Domain.Common;
+using AgentP.TestSupport;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgentP.Integration.Tests;
+
+/// <summary>
+/// Hand-computed figures of issue 24 (what the bot is worth). Salon M in Moscow (UTC+3) with the bot's
+/// <c>closing_time_override</c> 20:00, salon V in Vladivostok (UTC+10) without one (21:00). Opening hours default to 10:00.
+/// M on 2026-11-10 (Moscow):
+///   d1 09:59 booked 1 000 RUB, маникюр, Анна — after hours (before 10:00), 2 bot replies;
+///   d2 10:00 booked 500 USD, маникюр, Анна — in hours (the opening boundary), 1 bot reply;
+///   d3 19:59 booked 2 000 with no currency (RUB), стрижка — in hours;
+///   d4 20:00 dropped at date_selection — after hours (the closing boundary), 1 bot reply;
+///   d5 12:00 dropped at service_selection.
+/// M on 2026-11-11: d6 15:00 escalated, no booking (a period without bookings).
+/// V on 2026-11-10 (Vladivostok): v1 21:00 booked 3 000 RUB — after hours; v2 20:59 not booked — in hours. V pays 30 000 RUB a
+/// month for the bot: 1 000 a day in November.
+/// </summary>
+public sealed class BotValueFixture : AppFixture
+{
+    public Guid SalonM { get; private set; }
+    public Guid SalonV { get; private set; }
+    public const string Password = "Value-pass-2026";
+
+    private static DateTimeOffset Utc(int day, int hour, int minute = 0, int second = 0) => new(2026, 11, day, hour, minute, second, TimeSpan.Zero);
+
+    protected override async Task SeedAsync()
+    {
+        SalonM = await Db.Bot.TenantAsync("Ценность М", """{"closing_time_override": "20:00"}""");
+        SalonV = await Db.Bot.TenantAsync("Ценность В");
+        await Db.ExecuteAsync("INSERT INTO dashboard.tenant_settings (tenant_id, time_zone, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, monthly_bot_fee, updated_at) VALUES ($1, 'Asia/Vladivostok', 15, 50, 20, 5, true, 30000, now())", true, SalonV);
+        var m = await Db.Bot.ClientAsync(SalonM);
+        var v = await Db.Bot.ClientAsync(SalonV);
+
+        var d1 = Guid.NewGuid();
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 6, 59, 59), bookingId: "M-1", amount: 1000, currency: "RUB", sessionId: d1,
+            metaJson: """{"services_mentioned": ["маникюр"], "staff_name": "Анна"}""");
+        var d2 = Guid.NewGuid();
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 7), bookingId: "M-2", amount: 500, currency: "USD", sessionId: d2,
+            metaJson: """{"services_mentioned": ["маникюр"], "staff_name": "Анна"}""");
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 16, 59), bookingId: "M-3", amount: 2000,
+            metaJson: """{"services_mentioned": ["стрижка"]}""");
+        var d4 = Guid.NewGuid();
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 17), status: "dropped", sessionId: d4, metaJson: """{"drop_off_stage": "date_selection"}""");
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 9), status: "dropped", metaJson: """{"drop_off_stage": "service_selection"}""");
+        await Db.Bot.SessionAsync(SalonM, m, Utc(11, 12), status: "escalated");
+        foreach (var (session, role, at) in new[]
+                 {
+                     (d1, "user", Utc(10, 6, 59, 59)), (d1, "assistant", Utc(10, 7, 0, 5)), (d1, "user", Utc(10, 7, 1)), (d1, "assistant", Utc(10, 7, 1, 3)),
+                     (d2, "user", Utc(10, 7, 0, 1)), (d2, "assistant", Utc(10, 7, 0, 9)),
+                     (d4, "user", Utc(10, 17, 0, 1)), (d4, "assistant", Utc(10, 17, 0, 4)),
+                 })
+            await Db.Bot.MessageAsync(SalonM, m, session, role, at);
+
+        await Db.Bot.SessionAsync(SalonV, v, Utc(10, 11), bookingId: "V-1", amount: 3000, currency: "RUB"); // 21:00 Vladivostok
+        await Db.Bot.SessionAsync(SalonV, v, Utc(10, 10, 59)); // 20:59 Vladivostok
+
+        await App.CreateUserAsync("admin-m@value.local", Password, Role.Admin, SalonM);
+        await App.CreateUserAsync("admin-v@value.local", Password, Role.Admin, SalonV);
+        await App.CreateUserAsync("root@value.local", Password, Role.SuperAdmin, null);
+    }
+
+    public async Task CollectAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 1), new(2026, 11, 22)));
+    }
+}
+
+public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotValueFixture>, IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.CollectAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task<bool> JsonColumnEqualsAsync(Guid salon, string column, string expected) => fixture.Db.ScalarAsync<bool>(
+        $"SELECT {column} = '{expected}'::jsonb FROM dashboard.metrics_dailies WHERE tenant_id = '{salon}' AND day = '2026-11-10'");
+
+    [Fact]
+    public async Task Top_services_and_staff_count_RUB_only_and_keep_other_currencies_apart()
+    {
+        // RUB 1 000 and USD 500 for маникюр: the revenue card's rule gives 1 000, not 1 500.
+        Assert.True(await JsonColumnEqualsAsync(fixture.SalonM, "top_services",
+            """[{"name": "маникюр", "bookings": 2, "revenue": 1000, "other": {"USD": 500}}, {"name": "стрижка", "bookings": 1, "revenue": 2000}]"""));
+        Assert.True(await JsonColumnEqualsAsync(fixture.SalonM, "top_staff",
+            """[{"name": "Анна", "bookings": 2, "revenue": 1000, "other": {"USD": 500}}]"""));
+        Assert.Equal(3000m, await fixture.Db.ScalarAsync<decimal>(
+            $"SELECT total_revenue FROM dashboard.metrics_dailies WHERE tenant_id = '{fixture.SalonM}' AND day = '2026-11-10'"));
+    }
+
+    [Fact]
+    public async Task The_overview_shows_RUB_money_with_other_currencies_apart()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
+
+        Assert.Contains("data-testid=\"kpi-revenue\">3&#xA0;000&#xA0;₽</p>", html);
+        Assert.Contains("data-testid=\"kpi-revenue-other\">", html);
+        Assert.Matches("<td>маникюр</td><td class=\"text-end\"><a [^>]+>2</a></td><td class=\"text-end text-nowrap\" data-testid=\"top-revenue\">1&#xA0;000&#xA0;₽ <span class=\"text-body-secondary\" data-testid=\"top-other-currency\"> \\+ 500&#xA0;\\$</span></td>", html);
+    }
+
+    [Fact]
+    public async Task The_funnels_completed_stage_is_shown_and_drills_down_to_as_many_dialogs()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
+
+        // d1, d2, d3 have no drop-off stage; d4 and d5 dropped: 3 of 5 = 60 %.
+        var link = System.Text.RegularExpressions.Regex.Match(html, "<a href=\"([^\"]+)\" data-drill=\"funnel-completed\" data-figure=\"3\">3</a> <span class=\"text-body-secondary\">\\(60,0&#xA0;%\\)</span>");
+        Assert.True(link.Success, "the completed stage with its share");
+        Assert.Equal(3, await ListCountAsync(client, System.Net.WebUtility.HtmlDecode(link.Groups[1].Value)));
+    }
+
+    internal static async Task<long> ListCountAsync(HttpClient client, string href)
+    {
+        var html = await client.GetStringAsync(href);
+        var m = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"sessions-count\" data-count=\"([0-9]+)\"");
+        Assert.True(m.Success, $"{href} shows no count");
+        return long.Parse(m.Groups[1].Value);
+    }
+
+    private Task<string> ValueRowAsync(Guid salon, string day) => fixture.Db.ScalarAsync<string>($"""
+        SELECT concat_ws(' ', after_hours_dialogs, after_hours_bookings, after_hours_revenue, bot_replies, priced_bookings)
+        FROM dashboard.metrics_dailies WHERE tenant_id = '{salon}' AND day = '{day}'
+        """);
+
+    [Fact]
+    public async Task The_collector_stores_after_hours_figures_replies_and_priced_bookings_in_each_salons_zone_and_hours()
+    {
+        // M: d1 09:59 and d4 20:00 (its closing override) are after hours; 4 bot replies; d1 and d3 (no currency) carry RUB.
+        Assert.Equal("2 1 1000.00 4 2", await ValueRowAsync(fixture.SalonM, "2026-11-10"));
+        Assert.Equal("0 0 0.00 0 0", await ValueRowAsync(fixture.SalonM, "2026-11-11"));
+        // V: 21:00 in Vladivostok (11:00 UTC) is after hours by the default closing; 20:59 is not.
+        Assert.Equal("1 1 3000.00 0 1", await ValueRowAsync(fixture.SalonV, "2026-11-10"));
+    }
+
+    [Fact]
+    public async Task The_value_block_shows_after_hours_time_saved_average_check_and_lost_revenue()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
+
+        Assert.Contains("data-testid=\"value-after-hours\">2 <span class=\"small text-body-secondary\">(40,0&#xA0;%)</span>", html);
+        Assert.Contains("data-testid=\"value-admin-hours\">0,1 ч<", html); // 4 replies × 2 min
+        Assert.Contains("data-testid=\"value-average-check\">1&#xA0;500&#xA0;₽<", html); // 3 000 RUB ÷ 2 priced bookings
+        Assert.Contains("data-testid=\"value-cost-per-booking\">—<", html); // no fee entered
+        // service: 1 × 3/4 × 1 500 = 1 125; date: 1 × 3/3 × 1 500 = 1 500.
+        Assert.Contains("data-testid=\"lost-service_selection\">1&#xA0;125&#xA0;₽<", html);
+        Assert.Contains("data-testid=\"lost-date_selection\">1&#xA0;500&#xA0;₽<", html);
+        Assert.Contains("data-testid=\"value-lost-total\">2&#xA0;625&#xA0;₽<", html);
+
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html,
+                     "<a href=\"([^\"]+)\" data-drill=\"lost-[a-z_]+\" data-figure=\"([0-9]+)\">"))
+            Assert.Equal(long.Parse(m.Groups[2].Value), await ListCountAsync(client, System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
+    }
+
+    [Fact]
+    public async Task The_cost_per_booking_counts_each_days_share_of_the_monthly_fee_and_salons_see_only_their_own()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-v@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11");
+
+        Assert.Contains("data-testid=\"value-cost-per-booking\">2&#xA0;000&#xA0;₽<", html); // 2 days × 1 000 ÷ 1 booking
+        Assert.Contains("data-testid=\"value-after-hours\">1 <", html);
+        Assert.Contains("data-testid=\"value-average-check\">3&#xA0;000&#xA0;₽<", html);
+        Assert.DoesNotContain("маникюр", html); // salon M's
+    }
+
+    [Fact]
+    public async Task The_overview_csv_has_the_value_columns_per_period_a_period_without_bookings_included()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var csv = await client.GetStringAsync("/?handler=export&from=2026-11-10&to=2026-11-11&group=day");
+        var lines = csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.EndsWith(";after_hours_dialogs;after_hours_bookings;after_hours_revenue_rub;avg_check_rub;lost_revenue_rub;admin_hours_saved", lines[0]);
+        Assert.StartsWith("2026-11-10;", lines[1]);
+        Assert.EndsWith(";2;1;1000.00;1500.00;2625.00;0.1", lines[1]);
+        Assert.EndsWith(";0;0;0.00;;0.00;0.0", lines[2]); // no bookings: no average check, nothing lost
+    }
+}
