@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<Retention.RetentionReports>();
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Escalations.EscalationViews>();
+        services.AddScoped<Escalations.AnswerTargets>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();
         services.AddSingleton<DashboardMetrics>();

@@ -176,9 +176,9 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         var csv = await client.GetStringAsync("/?handler=export&from=2026-11-10&to=2026-11-11&group=day");
         var lines = csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.EndsWith(";after_hours_dialogs;after_hours_bookings;after_hours_revenue_rub;avg_check_rub;lost_revenue_rub;admin_hours_saved", lines[0]);
+        Assert.EndsWith(";after_hours_dialogs;after_hours_bookings;after_hours_revenue_rub;avg_check_rub;lost_revenue_rub;admin_hours_saved;escalations_on_time_percent", lines[0]);
         Assert.StartsWith("2026-11-10;", lines[1]);
-        Assert.EndsWith(";2;1;1000.00;1500.00;2625.00;0.1", lines[1]);
-        Assert.EndsWith(";0;0;0.00;;0.00;0.0", lines[2]); // no bookings: no average check, nothing lost
+        Assert.EndsWith(";2;1;1000.00;1500.00;2625.00;0.1;", lines[1]); // no answer target: no on-time share
+        Assert.EndsWith(";0;0;0.00;;0.00;0.0;", lines[2]); // no bookings: no average check, nothing lost
     }
 }

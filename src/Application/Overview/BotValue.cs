@@ -11,8 +11,11 @@ namespace AgentP.Application.Overview;
 public sealed record BotValue(
     long Dialogs, long Bookings, decimal Revenue, long AfterHoursDialogs, long AfterHoursBookings, decimal AfterHoursRevenue,
     long BotReplies, decimal AdminHoursSaved, long PricedBookings, decimal? BotCost, long BookingsOfFeeSalons,
-    IReadOnlyList<LostRevenue> Lost)
+    IReadOnlyList<LostRevenue> Lost, int ResolvedWithTarget = 0, int ResolvedOnTime = 0)
 {
+    /// <summary>Of the cases resolved in the span in salons with an answer target, the share answered within it; null when none.</summary>
+    public decimal? OnTimeShare => ResolvedWithTarget == 0 ? null : DailyMetrics.ConversionOf(ResolvedOnTime, ResolvedWithTarget);
+
     /// <summary>After-hours dialogs ÷ dialogs × 100.</summary>
     public decimal AfterHoursShare => DailyMetrics.ConversionOf(AfterHoursDialogs, Dialogs);
 

@@ -20,7 +20,7 @@ namespace AgentP.Application.Overview;
 /// </summary>
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
-    YclientsConnection yclients, TimeProvider clock)
+    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
     public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
@@ -70,15 +70,24 @@ public sealed class OverviewReports(
         var minutes = valueSettings.ToDictionary(t => t.TenantId, t => t.MinutesPerReply);
         var fees = valueSettings.Where(t => t.MonthlyBotFee is > 0).ToDictionary(t => t.TenantId, t => t.MonthlyBotFee!.Value);
         var buckets = ReportGrouping.Split(period, grouping);
+        // Answered on time, by the local day (the report's zone) each case was resolved on.
+        var (spanFrom, spanTo) = LocalDay.UtcRange(period.From, period.To, zone);
+        var onTime = (await cache.GetAsync(CacheTags.Attention, ct => answerTargets.ResolvedAsync(spanFrom, spanTo, ct), cancellationToken,
+            "answered-on-time", period.From, period.To)).Select(c => (Day: LocalDay.Of(c.ClosedAt, zone), c.OnTime)).ToList();
+        BotValue ValueOf(IEnumerable<DailyMetrics> days, DateOnly first, DateOnly last)
+        {
+            var cases = onTime.Where(c => c.Day >= first && c.Day <= last).ToList();
+            return BotValue.Of(days, minutes, fees) with { ResolvedWithTarget = cases.Count, ResolvedOnTime = cases.Count(c => c.OnTime) };
+        }
         var periods = OverviewPeriod.Of(rows, period, grouping).Select((p, i) =>
-            p with { Value = BotValue.Of(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), minutes, fees) }).ToList();
+            p with { Value = ValueOf(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), buckets[i].From, buckets[i].To) }).ToList();
 
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, periods,
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures,
-            Value: BotValue.Of(rows.Where(r => period.Contains(r.Day)), minutes, fees));
+            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To));
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

@@ -25,7 +25,7 @@ public sealed record SettingsView(string SalonName, string? Slug, Branch? Branch
 /// </summary>
 public sealed record SettingsValues(string TimeZone, decimal LowConversionPercent, decimal HighDropOffPercent, decimal ErrorSpikePercent,
     int MinDialogs, bool DigestEnabled, string? NotificationChatId, IReadOnlyList<string>? OpeningHours = null,
-    decimal MinutesPerReply = TenantSettings.DefaultMinutesPerReply, decimal? MonthlyBotFee = null);
+    decimal MinutesPerReply = TenantSettings.DefaultMinutesPerReply, decimal? MonthlyBotFee = null, int? EscalationAnswerMinutes = null);
 
 public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, IOptions<DashboardOptions> options, YclientsConnection yclients)
     : IRequestHandler<GetSettings, SettingsView>
@@ -40,6 +40,6 @@ public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenant
             yclients.StateOf(meta), meta.AdminChatId,
             new SettingsValues(settings.TimeZone ?? options.Value.DefaultTimeZone, settings.LowConversionPercent, settings.HighDropOffPercent,
                 settings.ErrorSpikePercent, settings.MinDialogs, settings.DigestEnabled, settings.NotificationChatId,
-                settings.OpeningHours, settings.MinutesPerReply, settings.MonthlyBotFee));
+                settings.OpeningHours, settings.MinutesPerReply, settings.MonthlyBotFee, settings.EscalationAnswerMinutes));
     }
 }

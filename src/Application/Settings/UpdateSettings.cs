@@ -33,6 +33,8 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
         RuleFor(x => x.Values.MinutesPerReply).InclusiveBetween(0, 60).WithName("MinutesPerReply").WithMessage("Минут на ответ — от 0 до 60.");
         RuleFor(x => x.Values.MonthlyBotFee).InclusiveBetween(0, 10_000_000).When(x => x.Values.MonthlyBotFee is not null)
             .WithName("MonthlyBotFee").WithMessage("Плата за бота — от 0 до 10 000 000 ₽ в месяц, или пусто.");
+        RuleFor(x => x.Values.EscalationAnswerMinutes).InclusiveBetween(1, 10_080).When(x => x.Values.EscalationAnswerMinutes is not null)
+            .WithName("EscalationAnswerMinutes").WithMessage("Срок ответа — от 1 до 10 080 минут (неделя), или пусто.");
     }
 
     /// <summary>"HH:MM-HH:MM" with the opening before the closing, or "" (a day off).</summary>
@@ -72,6 +74,7 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
         settings.OpeningHours = v.OpeningHours is { } hours && hours.Any(h => h.Length > 0) ? hours.ToList() : null;
         settings.MinutesPerReply = v.MinutesPerReply;
         settings.MonthlyBotFee = v.MonthlyBotFee;
+        settings.EscalationAnswerMinutes = v.EscalationAnswerMinutes;
         settings.UpdatedBy = caller.UserId;
         settings.UpdatedAt = now;
 
@@ -85,6 +88,6 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
     {
         time_zone = s.TimeZone, low_conversion = s.LowConversionPercent, high_drop_off = s.HighDropOffPercent, error_spike = s.ErrorSpikePercent,
         min_dialogs = s.MinDialogs, digest = s.DigestEnabled, chat = s.NotificationChatId,
-        opening_hours = s.OpeningHours, minutes_per_reply = s.MinutesPerReply, monthly_bot_fee = s.MonthlyBotFee,
+        opening_hours = s.OpeningHours, minutes_per_reply = s.MinutesPerReply, monthly_bot_fee = s.MonthlyBotFee, escalation_answer_minutes = s.EscalationAnswerMinutes,
     });
 }

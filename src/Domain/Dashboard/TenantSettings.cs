@@ -30,6 +30,8 @@ public sealed class TenantSettings : ITenantOwned
     public decimal MinutesPerReply { get; set; } = DefaultMinutesPerReply;
     /// <summary>What the salon pays for the bot per month, RUB; null: not entered (no cost per booking).</summary>
     public decimal? MonthlyBotFee { get; set; }
+    /// <summary>Answer a handed-over client within this many minutes (a Telegram message when a waiting case passes it); null: no target.</summary>
+    public int? EscalationAnswerMinutes { get; set; }
     public long? UpdatedBy { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

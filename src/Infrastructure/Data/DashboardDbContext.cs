@@ -28,6 +28,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BookingVerification> BookingVerifications => Set<BookingVerification>();
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
+    public DbSet<EscalationSlaNotice> EscalationSlaNotices => Set<EscalationSlaNotice>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<ClientFacts> ClientFacts => Set<ClientFacts>();
     public DbSet<ClientIndexMark> ClientIndexMarks => Set<ClientIndexMark>();
@@ -54,6 +55,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.ApplyConfiguration(new BookingVerificationConfiguration());
         modelBuilder.ApplyConfiguration(new EscalationCaseConfiguration());
         modelBuilder.ApplyConfiguration(new EscalationSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new EscalationSlaNoticeConfiguration());
         modelBuilder.ApplyConfiguration(new DialogFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientIndexMarkConfiguration());

@@ -70,5 +70,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("after_hours_revenue_rub", (csv, p) => csv.WriteField(p.Value?.AfterHoursRevenue ?? 0, "0.00")),
         ("avg_check_rub", (csv, p) => csv.WriteField(p.Value?.AverageCheck, "0.00")),
         ("lost_revenue_rub", (csv, p) => csv.WriteField(p.Value?.LostRevenueTotal ?? 0, "0.00")),
-        ("admin_hours_saved", (csv, p) => csv.WriteField(p.Value?.AdminHoursSaved ?? 0, "0.0")));
+        ("admin_hours_saved", (csv, p) => csv.WriteField(p.Value?.AdminHoursSaved ?? 0, "0.0")),
+        // Of the cases resolved in the period in salons with an answer target, the share answered within it; empty when none.
+        ("escalations_on_time_percent", (csv, p) => csv.WriteField(p.Value?.OnTimeShare, "0.00")));
 }

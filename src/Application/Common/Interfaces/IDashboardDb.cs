@@ -18,6 +18,7 @@ public interface IDashboardDb
     /// <summary>Clients waiting for a human, one case per client at a time (table <c>conversations</c>, as the spec names it).</summary>
     DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
+    DbSet<EscalationSlaNotice> EscalationSlaNotices { get; }
     DbSet<DialogFacts> DialogFacts { get; }
     /// <summary>Masters' names as the bot's dialogs give them (kept by the dialog index).</summary>
     DbSet<StaffName> StaffNames { get; }

@@ -828,6 +828,38 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("escalation_sessions", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSlaNotice", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_escalation_sla_notices");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_escalation_sla_notices_tenant_id");
+
+                    b.ToTable("escalation_sla_notices", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>
                 {
                     b.Property<long>("UserId")
@@ -899,6 +931,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("error_spike_percent");
+
+                    b.Property<int?>("EscalationAnswerMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_answer_minutes");
 
                     b.Property<decimal>("HighDropOffPercent")
                         .HasPrecision(5, 2)
@@ -1076,6 +1112,16 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_escalation_sessions_conversations_case_id");
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSlaNotice", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_sla_notices_conversations_case_id");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>

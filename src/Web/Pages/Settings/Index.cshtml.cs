@@ -28,6 +28,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             NotificationChatId = v.NotificationChatId,
             OpeningHours = Enumerable.Range(0, 7).Select(i => v.OpeningHours is { Count: 7 } h ? h[i] : null).ToArray(),
             MinutesPerReply = Invariant(v.MinutesPerReply), MonthlyBotFee = v.MonthlyBotFee is { } fee ? Invariant(fee) : null,
+            EscalationAnswerMinutes = v.EscalationAnswerMinutes is { } target ? Invariant(target) : null,
         };
     }
 
@@ -43,7 +44,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             await mediator.Send(new UpdateSettings(new SettingsValues(Form.TimeZone ?? "", Number(Form.LowConversionPercent), Number(Form.HighDropOffPercent),
                 Number(Form.ErrorSpikePercent), (int)Math.Clamp(Number(Form.MinDialogs), -1, int.MaxValue), Form.DigestEnabled, Form.NotificationChatId,
                 Form.OpeningHours is { } hours ? Enumerable.Range(0, 7).Select(i => i < hours.Length ? (hours[i] ?? "").Replace(" ", "").Replace('–', '-') : "").ToList() : null,
-                Number(Form.MinutesPerReply), string.IsNullOrWhiteSpace(Form.MonthlyBotFee) ? null : Number(Form.MonthlyBotFee))),
+                Number(Form.MinutesPerReply), string.IsNullOrWhiteSpace(Form.MonthlyBotFee) ? null : Number(Form.MonthlyBotFee),
+                string.IsNullOrWhiteSpace(Form.EscalationAnswerMinutes) ? null : (int)Math.Clamp(Number(Form.EscalationAnswerMinutes), -1, int.MaxValue))),
                 HttpContext.RequestAborted);
             Notice = "Настройки сохранены.";
             return RedirectToPage();
@@ -76,5 +78,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         public string?[]? OpeningHours { get; set; }
         public string? MinutesPerReply { get; set; } = "2";
         public string? MonthlyBotFee { get; set; }
+        public string? EscalationAnswerMinutes { get; set; }
     }
 }
