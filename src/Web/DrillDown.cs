@@ -49,6 +49,9 @@ public static class DrillDown
     /// <summary>The funnel's completed dialogs: no drop-off stage, or ended <c>done</c>.</summary>
     public static readonly SessionFilter Completed = new(Stage: SessionFilter.Completed);
 
+    /// <summary>The dialogs whose <c>final_intent</c> is this one (a cell of intents over time).</summary>
+    public static SessionFilter Intent(string intent) => new(Intent: intent);
+
     /// <summary>The dialogs dropped at a stage (the revenue lost at it).</summary>
     public static SessionFilter DroppedAt(DropOffStage stage) => new(Stage: stage.ToCode());
 

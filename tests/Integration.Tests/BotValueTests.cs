@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AgentP.Application.Metrics;
 using AgentP.Domain.Common;
 using AgentP.TestSupport;
@@ -16,6 +17,7 @@ namespace AgentP.Integration.Tests;
 ///   d4 20:00 dropped at date_selection — after hours (the closing boundary), 1 bot reply;
 ///   d5 12:00 dropped at service_selection.
 /// M on 2026-11-11: d6 15:00 escalated, no booking (a period without bookings).
+/// Intents: d1–d3 booking, d4 price_inquiry, d5 none, d6 complaint.
 /// V on 2026-11-10 (Vladivostok): v1 21:00 booked 3 000 RUB — after hours; v2 20:59 not booked — in hours. V pays 30 000 RUB a
 /// month for the bot: 1 000 a day in November.
 /// </summary>
@@ -36,17 +38,17 @@ public sealed class BotValueFixture : AppFixture
         var v = await Db.Bot.ClientAsync(SalonV);
 
         var d1 = Guid.NewGuid();
-        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 6, 59, 59), bookingId: "M-1", amount: 1000, currency: "RUB", sessionId: d1,
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 6, 59, 59), bookingId: "M-1", amount: 1000, currency: "RUB", sessionId: d1, intent: "booking",
             metaJson: """{"services_mentioned": ["маникюр"], "staff_name": "Анна"}""");
         var d2 = Guid.NewGuid();
-        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 7), bookingId: "M-2", amount: 500, currency: "USD", sessionId: d2,
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 7), bookingId: "M-2", amount: 500, currency: "USD", sessionId: d2, intent: "booking",
             metaJson: """{"services_mentioned": ["маникюр"], "staff_name": "Анна"}""");
-        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 16, 59), bookingId: "M-3", amount: 2000,
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 16, 59), bookingId: "M-3", amount: 2000, intent: "booking",
             metaJson: """{"services_mentioned": ["стрижка"]}""");
         var d4 = Guid.NewGuid();
-        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 17), status: "dropped", sessionId: d4, metaJson: """{"drop_off_stage": "date_selection"}""");
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 17), status: "dropped", sessionId: d4, metaJson: """{"drop_off_stage": "date_selection"}""", intent: "price_inquiry");
         await Db.Bot.SessionAsync(SalonM, m, Utc(10, 9), status: "dropped", metaJson: """{"drop_off_stage": "service_selection"}""");
-        await Db.Bot.SessionAsync(SalonM, m, Utc(11, 12), status: "escalated");
+        await Db.Bot.SessionAsync(SalonM, m, Utc(11, 12), status: "escalated", intent: "complaint");
         foreach (var (session, role, at) in new[]
                  {
                      (d1, "user", Utc(10, 6, 59, 59)), (d1, "assistant", Utc(10, 7, 0, 5)), (d1, "user", Utc(10, 7, 1)), (d1, "assistant", Utc(10, 7, 1, 3)),
@@ -181,4 +183,19 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         Assert.EndsWith(";2;1;1000.00;1500.00;2625.00;0.1;", lines[1]); // no answer target: no on-time share
         Assert.EndsWith(";0;0;0.00;;0.00;0.0;", lines[2]); // no bookings: no average check, nothing lost
     }
+
+    [Fact]
+    public async Task Intents_over_time_count_each_periods_dialogs_per_intent_and_each_cell_drills_down_to_as_many()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11&group=day");
+
+        var table = Regex.Match(html, "data-testid=\"table-intents\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        // Most frequent first: booking 3, then complaint 1 and price_inquiry 1 by name; d5 has no intent.
+        Assert.Matches("<th scope=\"col\">Период</th><th scope=\"col\" class=\"text-end\">Запись</th><th scope=\"col\" class=\"text-end\">Жалоба</th><th scope=\"col\" class=\"text-end\">Вопрос о цене</th>", table);
+        var cells = Regex.Matches(table, "<a href=\"([^\"]+)\" data-drill=\"intent\" data-figure=\"([0-9]+)\">").Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Figure: long.Parse(m.Groups[2].Value))).ToList();
+        Assert.Equal([3L, 0, 1, 0, 1, 0], cells.Select(c => c.Figure));
+        foreach (var (href, figure) in cells) Assert.Equal(figure, await ListCountAsync(client, href));
+    }
 }
+

@@ -87,7 +87,7 @@ public sealed class OverviewReports(
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, periods,
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures,
-            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To));
+            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping));
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

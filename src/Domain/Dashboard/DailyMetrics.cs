@@ -52,6 +52,8 @@ public sealed class DailyMetrics : ITenantOwned
     public int BotReplies { get; set; }
     /// <summary>Bookings that carry a RUB amount (a missing currency counts as RUB): the divisor of the average check.</summary>
     public int PricedBookings { get; set; }
+    /// <summary>The day's dialogs per <c>final_intent</c> (dialogs without one not counted): intents over time.</summary>
+    public Dictionary<string, int> Intents { get; set; } = [];
     public List<RankedItem> TopServices { get; set; } = [];
     public List<RankedItem> TopStaff { get; set; } = [];
     public DateTimeOffset? DigestSentAt { get; set; }

@@ -216,7 +216,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         value_sessions AS (
-          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz) AS local, s.session_id, s.booking_id, s.booking_amount,
+          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz) AS local, s.session_id, s.booking_id, s.booking_amount, s.final_intent,
                  coalesce(s.booking_currency, 'RUB') AS currency, tn.closing,
                  CASE WHEN tn.hours IS NOT NULL THEN tn.hours->>(extract(isodow FROM s.started_at AT TIME ZONE tn.tz)::int - 1) END AS day_hours
           FROM value_tenants tn
@@ -226,7 +226,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
             AND s.started_at < ((@to::date + 2)::timestamp AT TIME ZONE 'UTC')
         ),
         value_flags AS (
-          SELECT v.tenant_id, v.local::date AS day, v.booking_id IS NOT NULL AS booked,
+          SELECT v.tenant_id, v.local::date AS day, v.booking_id IS NOT NULL AS booked, v.final_intent,
                  CASE WHEN v.booking_id IS NOT NULL AND v.currency = 'RUB' THEN coalesce(v.booking_amount, 0) ELSE 0 END AS rub,
                  v.booking_id IS NOT NULL AND v.currency = 'RUB' AND v.booking_amount IS NOT NULL AS priced,
                  NOT CASE
@@ -238,14 +238,23 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                  (SELECT count(*) FROM public.recent_history_v2 h
                   WHERE h.session_id = v.session_id AND h.tenant_id = v.tenant_id AND h.role = 'assistant') AS replies
           FROM value_sessions v
+        ),
+        -- Intents over time: dialogs per final_intent (a dialog without one is not counted: no drill-down could find it).
+        value_intents AS (
+          SELECT tenant_id, day, jsonb_object_agg(final_intent, n ORDER BY final_intent) AS intents
+          FROM (SELECT tenant_id, day, final_intent, count(*)::int AS n FROM value_flags WHERE final_intent IS NOT NULL
+                GROUP BY tenant_id, day, final_intent) i
+          GROUP BY tenant_id, day
         )
-        SELECT tenant_id, day,
-               count(*) FILTER (WHERE after_hours)::int AS after_hours_dialogs,
-               count(*) FILTER (WHERE after_hours AND booked)::int AS after_hours_bookings,
-               coalesce(sum(rub) FILTER (WHERE after_hours), 0) AS after_hours_revenue,
-               coalesce(sum(replies), 0)::int AS bot_replies,
-               count(*) FILTER (WHERE priced)::int AS priced_bookings
-        FROM value_flags GROUP BY tenant_id, day
+        SELECT f.tenant_id, f.day,
+               count(*) FILTER (WHERE f.after_hours)::int AS after_hours_dialogs,
+               count(*) FILTER (WHERE f.after_hours AND f.booked)::int AS after_hours_bookings,
+               coalesce(sum(f.rub) FILTER (WHERE f.after_hours), 0) AS after_hours_revenue,
+               coalesce(sum(f.replies), 0)::int AS bot_replies,
+               count(*) FILTER (WHERE f.priced)::int AS priced_bookings,
+               coalesce(min(i.intents::text), '{}') AS intents
+        FROM value_flags f LEFT JOIN value_intents i ON i.tenant_id = f.tenant_id AND i.day = f.day
+        GROUP BY f.tenant_id, f.day
         """;
 
     /// <summary>Writes <see cref="ValueSelect"/> into the chunk's rows of the active salons; a day without dialogs gets zeros.</summary>
@@ -253,7 +262,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         UPDATE dashboard.metrics_dailies m
         SET after_hours_dialogs = coalesce(v.after_hours_dialogs, 0), after_hours_bookings = coalesce(v.after_hours_bookings, 0),
             after_hours_revenue = coalesce(v.after_hours_revenue, 0), bot_replies = coalesce(v.bot_replies, 0),
-            priced_bookings = coalesce(v.priced_bookings, 0)
+            priced_bookings = coalesce(v.priced_bookings, 0), intents = coalesce(v.intents::jsonb, '{}'::jsonb)
         FROM dashboard.metrics_dailies row
         LEFT JOIN (
         """ + ValueSelect + """
@@ -295,6 +304,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                     day.AfterHoursRevenue = values.GetDecimal(4);
                     day.BotReplies = values.GetInt32(5);
                     day.PricedBookings = values.GetInt32(6);
+                    day.Intents = Json<Dictionary<string, int>>(values.GetString(7));
                 }
             return (IReadOnlyList<DailyMetrics>)rows;
         }, cancellationToken);

@@ -22,6 +22,7 @@ internal sealed class DailyMetricsConfiguration : IEntityTypeConfiguration<Daily
         b.Property(x => x.RevenueByCurrency).HasJson();
         b.Property(x => x.TopServices).HasJson();
         b.Property(x => x.TopStaff).HasJson();
+        b.Property(x => x.Intents).HasJson();
 
         // The spec's defaults (see DashboardDbContext.SpecDefaults).
         foreach (var property in b.Metadata.GetProperties().Where(p => p.Name != nameof(DailyMetrics.Id)))
@@ -33,5 +34,6 @@ internal sealed class DailyMetricsConfiguration : IEntityTypeConfiguration<Daily
         b.Property(x => x.RevenueByCurrency).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
         b.Property(x => x.TopServices).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
         b.Property(x => x.TopStaff).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
+        b.Property(x => x.Intents).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
     }
 }

@@ -482,6 +482,12 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("funnel_completed");
 
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("intents")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<int>("NegativeDialogs")
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
