@@ -60,6 +60,27 @@ public sealed class BotValueFixture : AppFixture
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 11), bookingId: "V-1", amount: 3000, currency: "RUB"); // 21:00 Vladivostok
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 10, 59)); // 20:59 Vladivostok
 
+        // Three more salons (Moscow), so five have dialogs on the 10th and salons see their place among them:
+        // P1 1 booked dialog answered after 2 s; P2 1 escalated dialog answered after 10 s; P3 2 dialogs, 1 booked, answered after 4 s.
+        foreach (var (name, dialogs) in new[]
+                 {
+                     ("Процент П1", new[] { ("booked", 2) }), ("Процент П2", new[] { ("escalated", 10) }),
+                     ("Процент П3", new[] { ("booked", 4), ("plain", -1) }),
+                 })
+        {
+            var salon = await Db.Bot.TenantAsync(name);
+            var client = await Db.Bot.ClientAsync(salon);
+            foreach (var (kind, seconds) in dialogs)
+            {
+                var session = Guid.NewGuid();
+                await Db.Bot.SessionAsync(salon, client, Utc(10, 9), status: kind == "escalated" ? "escalated" : "done", sessionId: session,
+                    bookingId: kind == "booked" ? $"P-{Guid.NewGuid():N}" : null, amount: kind == "booked" ? 1000 : null);
+                if (seconds < 0) continue;
+                await Db.Bot.MessageAsync(salon, client, session, "user", Utc(10, 9));
+                await Db.Bot.MessageAsync(salon, client, session, "assistant", Utc(10, 9).AddSeconds(seconds));
+            }
+        }
+
         await App.CreateUserAsync("admin-m@value.local", Password, Role.Admin, SalonM);
         await App.CreateUserAsync("admin-v@value.local", Password, Role.Admin, SalonV);
         await App.CreateUserAsync("root@value.local", Password, Role.SuperAdmin, null);
@@ -196,6 +217,44 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         var cells = Regex.Matches(table, "<a href=\"([^\"]+)\" data-drill=\"intent\" data-figure=\"([0-9]+)\">").Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Figure: long.Parse(m.Groups[2].Value))).ToList();
         Assert.Equal([3L, 0, 1, 0, 1, 0], cells.Select(c => c.Figure));
         foreach (var (href, figure) in cells) Assert.Equal(figure, await ListCountAsync(client, href));
+    }
+
+    [Fact]
+    public async Task A_salon_sees_its_percentiles_among_five_salons_and_nothing_of_the_others()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10"));
+
+        // M: conversion 60 % beats V 50, P2 0, P3 50, not P1 100: 3 of 4. Response 5 s beats P2's 10 s of P1, P2, P3 (V answered
+        // nothing): 1 of 3. Containment and escalation share beat P2 only: 1 of 4.
+        Assert.Contains("data-testid=\"rank-conversion\">Конверсия: лучше, чем 75 % салонов платформы<", html);
+        Assert.Contains("data-testid=\"rank-response\">Скорость ответа: лучше, чем 33 % салонов платформы<", html);
+        Assert.Contains("data-testid=\"rank-containment\">Бот справился сам: лучше, чем 25 % салонов платформы<", html);
+        Assert.Contains("data-testid=\"rank-escalation\">Реже передаёт человеку: лучше, чем 25 % салонов платформы<", html);
+        foreach (var other in new[] { "Ценность В", "Процент П1", "Процент П2", "Процент П3" }) Assert.DoesNotContain(other, html);
+    }
+
+    [Fact]
+    public async Task Below_five_salons_with_dialogs_no_place_is_shown()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-11&to=2026-11-11"); // only M has dialogs on the 11th
+        Assert.DoesNotContain("data-testid=\"salon-rank\"", html);
+    }
+
+    [Fact]
+    public async Task The_platform_shows_and_exports_every_salons_percentiles_to_the_super_admin()
+    {
+        using var client = await fixture.App.SignedInAsync("root@value.local", BotValueFixture.Password);
+        var csv = await client.GetStringAsync("/platform?handler=export&from=2026-11-10&to=2026-11-10");
+        var lines = csv.TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.EndsWith(";conversion_percentile;response_time_percentile;containment_percentile;escalation_percentile", lines[0]);
+        Assert.EndsWith(";75;33;25;25", Assert.Single(lines, l => l.StartsWith("Ценность М;", StringComparison.Ordinal)));
+        // V: 50 % beats P2 only; it answered nothing, so no response-time place.
+        Assert.EndsWith(";25;;25;25", Assert.Single(lines, l => l.StartsWith("Ценность В;", StringComparison.Ordinal)));
+        var page = await client.GetStringAsync("/platform?from=2026-11-10&to=2026-11-10");
+        Assert.Contains("data-testid=\"platform-percentiles\">75 · 33 · 25 · 25<", page);
     }
 }
 

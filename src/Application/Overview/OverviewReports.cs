@@ -20,7 +20,7 @@ namespace AgentP.Application.Overview;
 /// </summary>
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
-    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, TimeProvider clock)
+    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, Platform.IPlatformFigures platform, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
     public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
@@ -82,12 +82,18 @@ public sealed class OverviewReports(
         var periods = OverviewPeriod.Of(rows, period, grouping).Select((p, i) =>
             p with { Value = ValueOf(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), buckets[i].From, buckets[i].To) }).ToList();
 
+        // One salon against the platform: its percentiles only, from every active salon's collected days of the range.
+        Platform.SalonPercentiles? rank = null;
+        if (scope is { } salonId)
+            rank = Platform.SalonPercentiles.Of(salonId, await cache.GetAsync(CacheTags.Figures, ct => platform.OfAsync(period.From, period.To, ct),
+                cancellationToken, "platform-figures", period.From, period.To, lastCollected));
+
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, periods,
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures,
-            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping));
+            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping), Rank: rank);
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>
