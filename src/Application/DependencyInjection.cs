@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<Tenants.TenantChoices>();
         services.AddScoped<Escalations.EscalationViews>();
         services.AddScoped<Escalations.AnswerTargets>();
+        services.AddScoped<Dialogs.LeavingWordsIndex>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();
         services.AddSingleton<DashboardMetrics>();

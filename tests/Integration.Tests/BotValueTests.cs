@@ -17,7 +17,8 @@ namespace AgentP.Integration.Tests;
 ///   d4 20:00 dropped at date_selection — after hours (the closing boundary), 1 bot reply;
 ///   d5 12:00 dropped at service_selection.
 /// M on 2026-11-11: d6 15:00 escalated, no booking (a period without bookings).
-/// Intents: d1–d3 booking, d4 price_inquiry, d5 none, d6 complaint.
+/// Intents: d1–d3 booking, d4 price_inquiry, d5 none, d6 complaint. Before leaving, d4's client wrote «Слишком ДОРОГО, а есть окно
+/// в субботу?» and d5's «Дорого! Очень дорого.».
 /// V on 2026-11-10 (Vladivostok): v1 21:00 booked 3 000 RUB — after hours; v2 20:59 not booked — in hours. V pays 30 000 RUB a
 /// month for the bot: 1 000 a day in November.
 /// </summary>
@@ -47,7 +48,8 @@ public sealed class BotValueFixture : AppFixture
             metaJson: """{"services_mentioned": ["стрижка"]}""");
         var d4 = Guid.NewGuid();
         await Db.Bot.SessionAsync(SalonM, m, Utc(10, 17), status: "dropped", sessionId: d4, metaJson: """{"drop_off_stage": "date_selection"}""", intent: "price_inquiry");
-        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 9), status: "dropped", metaJson: """{"drop_off_stage": "service_selection"}""");
+        var d5 = Guid.NewGuid();
+        await Db.Bot.SessionAsync(SalonM, m, Utc(10, 9), status: "dropped", sessionId: d5, metaJson: """{"drop_off_stage": "service_selection"}""");
         await Db.Bot.SessionAsync(SalonM, m, Utc(11, 12), status: "escalated", intent: "complaint");
         foreach (var (session, role, at) in new[]
                  {
@@ -56,6 +58,9 @@ public sealed class BotValueFixture : AppFixture
                      (d4, "user", Utc(10, 17, 0, 1)), (d4, "assistant", Utc(10, 17, 0, 4)),
                  })
             await Db.Bot.MessageAsync(SalonM, m, session, role, at);
+        // What clients wrote before they left: d4 (date) and d5 (service).
+        await Db.Bot.MessageAsync(SalonM, m, d4, "user", Utc(10, 17, 0, 5), "Слишком ДОРОГО, а есть окно в субботу?");
+        await Db.Bot.MessageAsync(SalonM, m, d5, "user", Utc(10, 9, 0, 5), "Дорого! Очень дорого.");
 
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 11), bookingId: "V-1", amount: 3000, currency: "RUB"); // 21:00 Vladivostok
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 10, 59)); // 20:59 Vladivostok
@@ -81,6 +86,9 @@ public sealed class BotValueFixture : AppFixture
             }
         }
 
+        // The bot archived these dialogs an hour ago: the dialog index job takes them.
+        await Db.ExecuteAsync("UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'");
+
         await App.CreateUserAsync("admin-m@value.local", Password, Role.Admin, SalonM);
         await App.CreateUserAsync("admin-v@value.local", Password, Role.Admin, SalonV);
         await App.CreateUserAsync("root@value.local", Password, Role.SuperAdmin, null);
@@ -89,7 +97,9 @@ public sealed class BotValueFixture : AppFixture
     public async Task CollectAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 1), new(2026, 11, 22)));
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new AgentP.Application.Dialogs.IndexDialogs());
+        await mediator.Send(new CollectDailyMetrics(new(2026, 11, 1), new(2026, 11, 22)));
     }
 }
 
@@ -255,6 +265,28 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         Assert.EndsWith(";25;;25;25", Assert.Single(lines, l => l.StartsWith("Ценность В;", StringComparison.Ordinal)));
         var page = await client.GetStringAsync("/platform?from=2026-11-10&to=2026-11-10");
         Assert.Contains("data-testid=\"platform-percentiles\">75 · 33 · 25 · 25<", page);
+    }
+
+    [Fact]
+    public async Task What_clients_wrote_before_they_left_is_counted_per_stage_and_each_term_drills_down_to_its_dialogs()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
+
+        string Terms(string stage) => string.Join(" | ", Regex.Matches(
+            Regex.Match(html, $"data-testid=\"words-{stage}\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value,
+            "data-figure=\"([0-9]+)\">([^<]+)</a>").Select(m => $"{m.Groups[2].Value} {m.Groups[1].Value}"));
+        // Case folded, punctuation and stop-words («а», «есть», «в», «очень») gone, a phrase of two kept words side by side,
+        // a term once per dialog.
+        Assert.Equal("дорого 1 | окно 1 | слишком 1 | слишком дорого 1 | субботу 1", Terms("date_selection"));
+        Assert.Equal("дорого 1", Terms("service_selection"));
+        foreach (Match m in Regex.Matches(html, "<a href=\"([^\"]+)\" data-drill=\"word\" data-figure=\"([0-9]+)\">"))
+            Assert.Equal(long.Parse(m.Groups[2].Value), await ListCountAsync(client, System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
+
+        using var other = await fixture.App.SignedInAsync("admin-v@value.local", BotValueFixture.Password);
+        var theirs = await other.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
+        Assert.DoesNotContain("дорого", theirs);
+        Assert.Contains("data-count=\"0\"", await other.GetStringAsync("/sessions?from=2026-11-10&to=2026-11-10&word=%D0%B4%D0%BE%D1%80%D0%BE%D0%B3%D0%BE"));
     }
 }
 

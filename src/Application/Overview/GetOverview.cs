@@ -18,7 +18,7 @@ public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
     OverviewTotals Current, OverviewTotals Previous, string Grouping, IReadOnlyList<OverviewPeriod> Periods, DateTimeOffset? LastCollectedAt,
     EscalationFigures Escalations, bool YclientsConnected, TodayFigures? TodayFigures = null, DialogHeatmap? Heatmap = null,
-    BotValue? Value = null, IntentTrend? Intents = null, Platform.SalonPercentiles? Rank = null);
+    BotValue? Value = null, IntentTrend? Intents = null, Platform.SalonPercentiles? Rank = null, LeavingWordsReport? Words = null);
 
 /// <summary>Clients waiting for a human now, and how long the cases resolved in the period took (median).</summary>
 public sealed record EscalationFigures(int Waiting, int ResolvedInPeriod, TimeSpan? MedianToResolve)

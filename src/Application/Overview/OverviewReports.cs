@@ -88,12 +88,22 @@ public sealed class OverviewReports(
             rank = Platform.SalonPercentiles.Of(salonId, await cache.GetAsync(CacheTags.Figures, ct => platform.OfAsync(period.From, period.To, ct),
                 cancellationToken, "platform-figures", period.From, period.To, lastCollected));
 
+        // What clients wrote before they left: counted from the dialog index job's dialog_words (the tenant filter scopes it).
+        var words = await cache.GetAsync(CacheTags.DialogIndex, async ct =>
+        {
+            var counts = await db.DialogWords.AsNoTracking().Where(w => w.Day >= period.From && w.Day <= period.To)
+                .GroupBy(w => new { w.Stage, w.Term }).Select(g => new { g.Key.Stage, g.Key.Term, Dialogs = g.Count() }).ToListAsync(ct);
+            return new LeavingWordsReport(Enum.GetValues<DropOffStage>().Select(stage => new StageWords(stage,
+                counts.Where(c => c.Stage == stage.ToCode()).OrderByDescending(c => c.Dialogs).ThenBy(c => c.Term, StringComparer.Ordinal)
+                    .Take(LeavingWordsReport.TermsPerStage).Select(c => new TermCount(c.Term, c.Dialogs)).ToList())).ToList());
+        }, cancellationToken, "leaving-words", period.From, period.To);
+
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => previous.Contains(r.Day)), salons),
             grouping, periods,
             lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures,
-            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping), Rank: rank);
+            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping), Rank: rank, Words: words);
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

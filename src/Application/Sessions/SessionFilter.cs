@@ -14,12 +14,13 @@ namespace AgentP.Application.Sessions;
 /// past it (a funnel bar: not dropped at it or at any stage before it), or <see cref="Completed"/>; <see cref="Service"/> a name in
 /// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
 /// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
-/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>).
+/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>); <see cref="Word"/> the dialogs
+/// whose clients wrote a term of "what clients wrote before they left" (<c>dashboard.dialog_words</c>: dialogs with a drop-off stage).
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
     string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
-    string? Escalated = null, string? Attended = null)
+    string? Escalated = null, string? Attended = null, string? Word = null)
 {
     public const int MaxText = 200;
 
@@ -68,6 +69,8 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Service).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное название услуги: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Staff).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное имя мастера: не больше {SessionFilter.MaxText} символов.")
+            .NoControlCharacters();
+        RuleFor(x => x.Word).MaximumLength(Dialogs.LeavingWords.MaxTermLength).WithMessage($"Слишком длинное слово: не больше {Dialogs.LeavingWords.MaxTermLength} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Q).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст поиска: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();

@@ -1,5 +1,6 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Overview;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Sessions;
@@ -22,6 +23,17 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
             var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId != null)
                 .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
             query = query.Where(s => s.BookingId != null && ids.Contains(s.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Word))
+        {
+            // Issue 24: the dialogs whose term this is, from our own dialog_words (another schema: their ids first, as for
+            // attendance), within the filter's days when it has them.
+            var word = filter.Word.Trim();
+            var words = db.DialogWords.Where(w => w.Term == word);
+            if (ReportPeriod.TryParseDate(filter.From, out var first)) words = words.Where(w => w.Day >= first);
+            if (ReportPeriod.TryParseDate(filter.To, out var last)) words = words.Where(w => w.Day <= last);
+            var ids = await words.Select(w => w.SessionId).ToListAsync(cancellationToken);
+            query = query.Where(s => ids.Contains(s.Id));
         }
         return (query, scopeZones.Default);
     }

@@ -19,6 +19,9 @@ public interface IDashboardDb
     DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
     DbSet<EscalationSlaNotice> EscalationSlaNotices { get; }
+    /// <summary>What clients wrote in the dialogs the bot lost (kept by the dialog index job).</summary>
+    DbSet<DialogWord> DialogWords { get; }
+    DbSet<DialogWordMark> DialogWordMarks { get; }
     DbSet<DialogFacts> DialogFacts { get; }
     /// <summary>Masters' names as the bot's dialogs give them (kept by the dialog index).</summary>
     DbSet<StaffName> StaffNames { get; }

@@ -706,6 +706,66 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("dialog_facts", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWord", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("SessionId", "Term")
+                        .HasName("pk_dialog_words");
+
+                    b.HasIndex("TenantId", "Day")
+                        .HasDatabaseName("ix_dialog_words_tenant_id_day");
+
+                    b.HasIndex("TenantId", "Term", "Day")
+                        .HasDatabaseName("ix_dialog_words_tenant_id_term_day");
+
+                    b.ToTable("dialog_words", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWordMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("IndexedUpTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indexed_up_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialog_word_marks");
+
+                    b.ToTable("dialog_word_marks", "dashboard");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IndexedUpTo = 0L
+                        });
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationCase", b =>
                 {
                     b.Property<long>("Id")
