@@ -231,7 +231,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                  v.booking_id IS NOT NULL AND v.currency = 'RUB' AND v.booking_amount IS NOT NULL AS priced,
                  NOT CASE
                    WHEN v.day_hours IS NULL THEN v.local::time >= time '10:00' AND v.local::time < v.closing
-                   WHEN v.day_hours ~ '^[0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}$'
+                   WHEN v.day_hours ~ '^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$'
                      THEN v.local::time >= split_part(v.day_hours, '-', 1)::time AND v.local::time < split_part(v.day_hours, '-', 2)::time
                    ELSE false -- a day off: every dialog is after hours
                  END AS after_hours,
@@ -263,12 +263,12 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         SET after_hours_dialogs = coalesce(v.after_hours_dialogs, 0), after_hours_bookings = coalesce(v.after_hours_bookings, 0),
             after_hours_revenue = coalesce(v.after_hours_revenue, 0), bot_replies = coalesce(v.bot_replies, 0),
             priced_bookings = coalesce(v.priced_bookings, 0), intents = coalesce(v.intents::jsonb, '{}'::jsonb)
-        FROM dashboard.metrics_dailies row
+        FROM dashboard.metrics_dailies mr
         LEFT JOIN (
         """ + ValueSelect + """
-        ) v ON v.tenant_id = row.tenant_id AND v.day = row.day
-        WHERE m.id = row.id AND row.day BETWEEN @from::date AND @to::date AND (@tenant::uuid IS NULL OR row.tenant_id = @tenant::uuid)
-          AND row.tenant_id IN (SELECT id FROM public.tenants_v2 WHERE is_active)
+        ) v ON v.tenant_id = mr.tenant_id AND v.day = mr.day
+        WHERE m.id = mr.id AND mr.day BETWEEN @from::date AND @to::date AND (@tenant::uuid IS NULL OR mr.tenant_id = @tenant::uuid)
+          AND mr.tenant_id IN (SELECT id FROM public.tenants_v2 WHERE is_active)
         """;
 
     public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
