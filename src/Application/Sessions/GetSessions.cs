@@ -82,7 +82,7 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
         var f = request.Filter; // each field its own key part: quoted, so no value can pass for another's
         long? count = f.IsCountable
             ? await cache.GetAsync(CacheTags.Figures, ct => query.LongCountAsync(ct), cancellationToken, "sessions-count",
-                f.From, f.To, f.Status, f.Channel, f.Booked, f.Intent, f.Sentiment, f.Stage, f.Q, f.Service, f.Staff, f.Escalated, f.Attended)
+                f.From, f.To, f.Status, f.Channel, f.Booked, f.Intent, f.Sentiment, f.Stage, f.Q, f.Service, f.Staff, f.Escalated, f.Attended, f.Word)
             : null;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
 
