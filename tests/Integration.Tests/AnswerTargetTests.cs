@@ -37,8 +37,8 @@ public sealed class AnswerTargetFixture : AppFixture
         foreach (var (salon, minutes) in new[] { (Salon, (int?)15), (NoTarget, null), (Other, 15) })
             await Db.ExecuteAsync("""
                 INSERT INTO dashboard.tenant_settings (tenant_id, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs,
-                  digest_enabled, escalation_answer_minutes, updated_at) VALUES ($1, 15, 50, 20, 5, false, $2, now())
-                """, true, salon, minutes);
+                  digest_enabled, escalation_answer_minutes, updated_at) VALUES ($1, 15, 50, 20, 5, $3, $2, now())
+                """, true, salon, minutes, salon == Salon);
         LateCase = await CaseAsync(Salon, "2026-11-23 08:40Z");
         await CaseAsync(Salon, "2026-11-23 08:50Z");
         await CaseAsync(Salon, "2026-11-22 10:00Z", "2026-11-22 10:10Z");
@@ -46,6 +46,9 @@ public sealed class AnswerTargetFixture : AppFixture
         await CaseAsync(NoTarget, "2026-11-23 08:00Z");
         await CaseAsync(Other, "2026-11-22 10:00Z", "2026-11-22 10:05Z");
         await App.CreateUserAsync("admin@sla.local", Password, Role.Admin, Salon);
+        // Yesterday's row, so the salon's digest goes out (with the share answered on time).
+        await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AgentP.Application.Metrics.CollectDailyMetrics(new(2026, 11, 22), new(2026, 11, 22)));
     }
 
     private Task<long> CaseAsync(Guid salon, string waitingSince, string? closedAt = null) => Db.ScalarAsync<long>($"""
@@ -81,6 +84,9 @@ public sealed class AnswerTargetTests(AnswerTargetFixture fixture) : IClassFixtu
         var late = Assert.Single(texts);
         Assert.Contains("<b>Срок</b>: клиент ждёт ответа администратора 20 мин (цель — ответить за 15 мин)", late);
         Assert.Equal(1, runs.Sum(r => r.LateEscalations));
+        // Yesterday's digest: case 3 on time, case 4 late (and «Чужой»'s not counted).
+        Assert.Contains(fixture.Telegram.Requests.Select(r => r.Body.GetProperty("text").GetString()!),
+            t => t.StartsWith("📊 <b>Срок</b>", StringComparison.Ordinal) && t.Contains("Ответили в срок: 50,0 % (1 из 2)"));
         Assert.Equal(0, third.LateEscalations);
         Assert.Equal($"{fixture.LateCase}", await fixture.Db.ScalarAsync<string>(
             "SELECT string_agg(case_id::text, ',') FROM dashboard.escalation_sla_notices WHERE sent_at IS NOT NULL AND claimed_at IS NULL"));
