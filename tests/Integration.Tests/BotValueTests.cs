@@ -132,7 +132,7 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
 
         Assert.Contains("data-testid=\"kpi-revenue\">3&#xA0;000&#xA0;₽</p>", html);
         Assert.Contains("data-testid=\"kpi-revenue-other\">", html);
-        Assert.Matches("<td>маникюр</td><td class=\"text-end\"><a [^>]+>2</a></td><td class=\"text-end text-nowrap\" data-testid=\"top-revenue\">1&#xA0;000&#xA0;₽\\s*<span class=\"text-body-secondary\" data-testid=\"top-other-currency\"> &#x2B; 500&#xA0;\\$</span></td>", html); // Razor writes + as &#x2B;
+        Assert.Matches("<td>маникюр</td><td class=\"text-end\"><a [^>]+>2</a></td><td class=\"text-end text-nowrap\" data-testid=\"top-revenue\">1&#xA0;000&#xA0;₽\\s*<span class=\"text-body-secondary\" data-testid=\"top-other-currency\"> &#x2B; 500&#xA0;\\$</span>\\s*</td>", html); // Razor writes + as &#x2B;
     }
 
     [Fact]
