@@ -90,7 +90,7 @@ if [ "$local_cluster" = yes ]; then
   prepare_local_database "$data/pg" "$port" agentp
   fresh_demo=no
   if [ "$(pg_owner_psql "$data/pg" "$port" agentp -tAc 'SELECT count(*) FROM public.tenants_v2')" = 0 ]; then
-    echo "==> Loading demo data (3 salons, 180 days)"
+    echo "==> Loading demo data (5 salons, 180 days)"
     pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/demo-data.sql
     fresh_demo=yes
   fi

@@ -2,7 +2,7 @@
 -- dialogs with messages and bookings, and a wishlist. Development and benchmarks only: run as the database owner
 -- into an EMPTY public schema (build/run.sh and build/bench.sh do this once).
 --
---   psql -v salons=3 -v days=180 -v clients_per_salon=700 -v sessions_per_day=22 -v min_turns=2 -v max_turns=6 -f build/sql/demo-data.sql
+--   psql -v salons=5 -v days=180 -v clients_per_salon=700 -v sessions_per_day=22 -v min_turns=2 -v max_turns=6 -f build/sql/demo-data.sql
 --
 -- Every variable is optional (those are the defaults); -v now='2026-11-23 09:00+00' puts "now" elsewhere (tests).
 --
@@ -21,10 +21,11 @@
 --     wishlist from dialogs dropped for want of a slot.
 --
 -- Salon 1 weighs (salons - 1) / 2 against 1 for every other salon, so with many salons it holds a third of the dialogs
--- (the benchmark's "one big salon"); with 3 salons they are about equal. Set-based throughout (no per-row loops):
+-- (the benchmark's "one big salon"); with the default 5 it holds a third too. Five salons with dialogs are what a salon needs to
+-- see its place among the platform's salons (the Overview's percentiles), so build/run.sh shows them. Set-based throughout (no per-row loops):
 -- build/bench.sh generates millions of dialogs with it.
 \set ON_ERROR_STOP on
-\if :{?salons} \else \set salons 3 \endif
+\if :{?salons} \else \set salons 5 \endif
 \if :{?days} \else \set days 180 \endif
 \if :{?clients_per_salon} \else \set clients_per_salon 700 \endif
 \if :{?sessions_per_day} \else \set sessions_per_day 22 \endif
@@ -91,7 +92,9 @@ FROM generate_series(1, :salons) AS n(no)
 LEFT JOIN (VALUES
   (1, 'Салон «Лаванда»', 'lavanda', '{"yclients_company_id": "512001", "admin_chat_id": "-1001000000001", "enable_gap_filtering": true, "current_branch": {"id": "11", "phone": "+7 495 123-45-67", "address": "Москва, ул. Пятницкая, 12"}}'),
   (2, 'Beauty Lab на Тверской', 'beauty-lab', '{"yclients_company_id": "512002", "admin_chat_id": "-1001000000002", "current_branch": {"id": "21", "phone": "+7 495 765-43-21", "address": "Москва, Тверская ул., 18"}}'),
-  (3, 'Студия красоты «Мята»', 'myata', '{"yclients_company_id": "512003", "current_branch": {"id": "31", "phone": "+7 812 555-01-02", "address": "Санкт-Петербург, Невский пр., 88"}}')
+  (3, 'Студия красоты «Мята»', 'myata', '{"yclients_company_id": "512003", "current_branch": {"id": "31", "phone": "+7 812 555-01-02", "address": "Санкт-Петербург, Невский пр., 88"}}'),
+  (4, 'Салон «Жасмин»', 'jasmin', '{"yclients_company_id": "512004", "closing_time_override": "20:00", "current_branch": {"id": "41", "phone": "+7 843 200-30-40", "address": "Казань, ул. Баумана, 7"}}'),
+  (5, 'Nail Bar «Карамель»', 'karamel', '{"yclients_company_id": "512005", "current_branch": {"id": "51", "phone": "+7 343 311-22-33", "address": "Екатеринбург, ул. Вайнера, 9"}}')
 ) AS t(no, name, slug, metadata) ON t.no = n.no;
 
 -- Clients: i <= n0 were clients before the history starts; the others join evenly over it (client i may write from

@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<Retention.RetentionReports>();
         services.AddScoped<Tenants.SalonDirectory>();
         services.AddScoped<Escalations.EscalationViews>();
+        services.AddScoped<Escalations.AnswerTargets>();
+        services.AddScoped<Dialogs.LeavingWordsIndex>();
         services.AddScoped<Dialogs.DialogIndexMark>();
         services.AddScoped<Metrics.MetricsChunks>();
         services.AddSingleton<DashboardMetrics>();

@@ -66,6 +66,8 @@ public static class DependencyInjection
         services.AddScoped<IClientIndex, Clients.ClientIndex>();
         services.AddScoped<AgentP.Application.Retention.IRetentionQueries, Retention.RetentionSql>();
         services.AddScoped<IAlertEvaluator, AlertSql>();
+        services.AddScoped<IEscalationSlaClaims, EscalationSlaClaimsSql>();
+        services.AddScoped<Application.Platform.IPlatformFigures, Platform.PlatformFiguresSql>();
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
         // No HTTP logging for this client: the bot token is part of every URL.
         services.AddHttpClient<ITelegram, TelegramBotClient>().RemoveAllLoggers()

@@ -17,6 +17,14 @@ public static class Formatting
         value.ToString(decimal.Round(value, 2) == decimal.Truncate(value) ? "N0" : "N2", Culture).Replace(' ', '\u00A0')
         + "\u00A0" + currency switch { "RUB" => "₽", "USD" => "$", "EUR" => "€", _ => currency };
 
+    /// <summary>
+    /// Amounts in currencies other than RUB, shown apart from a RUB figure (« + 500 $»); empty when there are none. Money
+    /// figures count RUB only (a missing currency counts as RUB), so another currency is never added to them.
+    /// </summary>
+    public static string OtherMoney(IReadOnlyDictionary<string, decimal>? byCurrency) =>
+        string.Concat((byCurrency ?? new Dictionary<string, decimal>()).Where(c => c.Key != "RUB" && c.Value != 0)
+            .OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => " + " + Money(c.Value, c.Key)));
+
     /// <summary>A percentage given as 0–100 (the way conversion is stored).</summary>
     public static string Percent(decimal value) => value.ToString("N1", Culture) + (IsRussian ? "\u00A0%" : "%");
 

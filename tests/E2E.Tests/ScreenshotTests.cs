@@ -13,7 +13,7 @@ using Microsoft.Playwright;
 namespace AgentP.E2E.Tests;
 
 /// <summary>
-/// The demo as ./build/run.sh serves it: build/sql/demo-data.sql with its defaults (3 salons, 180 days), "now" at the test
+/// The demo as ./build/run.sh serves it: build/sql/demo-data.sql with its defaults (5 salons, 180 days), "now" at the test
 /// clock, the daily metrics collected, escalations synced, dialogs indexed; the demo salon admin and a super_admin.
 /// </summary>
 public sealed class DemoFixture : IAsyncLifetime

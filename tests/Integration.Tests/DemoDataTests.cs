@@ -4,7 +4,7 @@ using Npgsql;
 namespace AgentP.Integration.Tests;
 
 /// <summary>
-/// build/sql/demo-data.sql loaded twice: as build/run.sh shapes it (3 salons, 180 days, fewer clients and dialogs) and
+/// build/sql/demo-data.sql loaded twice: as build/run.sh shapes it (5 salons, 180 days, fewer clients and dialogs) and
 /// as build/bench.sh does (many salons, one-exchange dialogs), both with "now" fixed.
 /// </summary>
 public sealed class DemoDataFixture : IAsyncLifetime
@@ -57,6 +57,15 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
     }
 
     private Task<T> ScalarAsync<T>(string data, string sql) => fixture[data].ScalarAsync<T>(sql);
+
+    [Theory, InlineData("demo"), InlineData("bench")]
+    public async Task At_least_five_salons_have_dialogs_every_week_so_each_sees_its_place_among_them(string data)
+    {
+        Assert.True(await ScalarAsync<long>(data, """
+            SELECT count(DISTINCT tenant_id) FROM public.conversation_sessions_v2
+            WHERE started_at >= timestamptz '2026-11-23 09:00:00+00' - interval '5 days'
+            """) >= 5);
+    }
 
     [Theory, InlineData("demo"), InlineData("bench")]
     public async Task A_client_joins_before_their_first_dialog_their_memory_and_their_wishes(string data)

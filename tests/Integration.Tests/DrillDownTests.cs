@@ -72,7 +72,7 @@ public class DrillDownFixture : AppFixture
                     await Db.ExecuteAsync("""
                         INSERT INTO dashboard.bookings (tenant_id, external_id, client_id, session_id, start_at, yclients_attendance)
                         VALUES ($1, $2, 'client', $3, $4, $5)
-                        """, true, salon, bookingId, id, at.AddDays(2), new int?[] { 1, -1, 0 }[random.Next(3)]);
+                        """, true, salon, bookingId, id, at.AddDays(2), new int?[] { 1, 0, null }[random.Next(3)]);
             }
         }
 

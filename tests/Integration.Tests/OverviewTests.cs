@@ -53,7 +53,7 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
 
         // Each figure is a drill-down link to its dialogs (DrillDownTests): the number inside it.
-        Assert.Matches("<td>маникюр</td><td class=\"text-end\">(<a [^>]+>)?2(</a>)?</td><td class=\"text-end text-nowrap\">2&#xA0;500&#xA0;₽</td>", html);
+        Assert.Matches("<td>маникюр</td><td class=\"text-end\">(<a [^>]+>)?2(</a>)?</td><td class=\"text-end text-nowrap\"[^>]*>2&#xA0;500&#xA0;₽</td>", html);
         Assert.Matches("<th scope=\"row\">Выбрали время</th><td class=\"text-end\">(<a [^>]+>)?3(</a>)?</td>", html); // 4 dialogs, 1 dropped at time
         Assert.Matches("<th scope=\"row\">WhatsApp</th><td class=\"text-end\">(<a [^>]+>)?1(</a>)?</td>", html);
         Assert.Contains("id=\"overview-data\"", html);
@@ -98,8 +98,13 @@ public sealed class OverviewTests(MetricsFixture fixture) : IClassFixture<Metric
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["period_start;period_end;partial;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped;containment_percent",
-            "2026-11-10;2026-11-10;no;4;2;50.00;2500.00;4000;1;1;75.00", "2026-11-11;2026-11-11;no;3;1;33.33;3000.00;0;0;2;100.00"], lines);
+        // The bot's value (issue 24), by hand: on the 10th, 00:30 and 23:59 are outside 10:00–21:00 (one booked, 2 500), one priced
+        // booking (2 500), 1 dropped at time × 2/3 × 2 500 lost, 4 replies × 2 min; on the 11th, 00:00 is after hours (3 000),
+        // 2 dropped at service × 1/1 × 3 000 lost. No answer target: no on-time share.
+        Assert.Equal(["period_start;period_end;partial;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped;containment_percent;"
+                      + "after_hours_dialogs;after_hours_bookings;after_hours_revenue_rub;avg_check_rub;lost_revenue_rub;admin_hours_saved;escalations_on_time_percent",
+            "2026-11-10;2026-11-10;no;4;2;50.00;2500.00;4000;1;1;75.00;2;1;2500.00;2500.00;1666.67;0.1;",
+            "2026-11-11;2026-11-11;no;3;1;33.33;3000.00;0;0;2;100.00;1;1;3000.00;3000.00;6000.00;0.0;"], lines);
         Assert.True(await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.audits WHERE action = 'export' AND metadata->>'what' = 'overview'") >= 1);
     }
 

@@ -191,8 +191,9 @@ public sealed class VerifyBookingsTests(VerifyBookingsFixture fixture) : IClassF
         var salon = fixture.First.Salons.Single(s => s.TenantId == fixture.Connected);
         Assert.Equal((true, 4, 3, 1), (salon.Connected, salon.Checked, salon.Settled, salon.Failed));
         Assert.Contains(salon.Errors, e => e.StartsWith("107: ", StringComparison.Ordinal) && e.Contains("500"));
-        Assert.Equal("101 completed 1; 102 cancelled -1; 103 confirmed 2; 104 cancelled -", await fixture.Db.ScalarAsync<string>(
-            $"SELECT string_agg(concat_ws(' ', external_id, status, coalesce(yclients_attendance::text, '-')), '; ' ORDER BY external_id) FROM dashboard.bookings WHERE tenant_id = '{fixture.Connected}'"));
+        // 001 §4.6: attendance 1 came, 0 did not come, NULL not known; YClients' own visit status beside it. A no-show is not a cancellation.
+        Assert.Equal("101 completed 1 1; 102 no_show 0 -1; 103 confirmed - 2; 104 cancelled - -", await fixture.Db.ScalarAsync<string>(
+            $"SELECT string_agg(concat_ws(' ', external_id, status, coalesce(yclients_attendance::text, '-'), coalesce(yclients_visit_status::text, '-')), '; ' ORDER BY external_id) FROM dashboard.bookings WHERE tenant_id = '{fixture.Connected}'"));
         Assert.Equal("Стрижка", await fixture.Db.ScalarAsync<string>("SELECT service_code FROM dashboard.bookings WHERE external_id = '101'"));
         Assert.Equal("true", await fixture.Db.ScalarAsync<string>("SELECT verification_data->>'not_found' FROM dashboard.bookings WHERE external_id = '104'"));
         Assert.Equal(0, fixture.Yclients.CountFor("105") + fixture.Yclients.CountFor("106"));

@@ -27,7 +27,7 @@ public sealed record IndexDialogs(IProgress<int>? Progress = null) : IRequest<Di
 
 public sealed record DialogsIndexed(int Added, long IndexedUpTo, TimeSpan Elapsed, int ClientsIndexed = 0);
 
-public sealed class IndexDialogsHandler(IDialogIndex index, IClientIndex clients) : IRequestHandler<IndexDialogs, DialogsIndexed>
+public sealed class IndexDialogsHandler(IDialogIndex index, IClientIndex clients, LeavingWordsIndex words) : IRequestHandler<IndexDialogs, DialogsIndexed>
 {
     public async Task<DialogsIndexed> Handle(IndexDialogs request, CancellationToken cancellationToken)
     {
@@ -54,6 +54,8 @@ public sealed class IndexDialogsHandler(IDialogIndex index, IClientIndex clients
             added += indexed;
             if (indexed > 0) request.Progress?.Report(added);
         } while (indexed > 0);
-        return new DialogsIndexed(added, await index.IndexedUpToAsync(cancellationToken), watch.Elapsed, changed);
+        var upTo = await index.IndexedUpToAsync(cancellationToken);
+        await words.IndexAsync(upTo, cancellationToken); // what clients wrote in the dialogs the bot lost (issue 24)
+        return new DialogsIndexed(added, upTo, watch.Elapsed, changed);
     }
 }

@@ -13,9 +13,15 @@ namespace AgentP.Application.Escalations;
 public sealed record GetEscalations(string? State = null, Guid? TenantId = null) : IRequest<EscalationList>, IAllowsAllTenants
 {
     public const int Limit = 300;
+    public const int OnTimeDays = 30;
 }
 
-public sealed record EscalationList(IReadOnlyList<EscalationView> Cases, int Open, int Resolved, string TimeZone);
+/// <param name="OnTime">Of the cases resolved in the last <see cref="GetEscalations.OnTimeDays"/> days in salons with an answer target,
+/// how many were answered within it; null when no salon of the scope set a target.</param>
+public sealed record EscalationList(IReadOnlyList<EscalationView> Cases, int Open, int Resolved, string TimeZone, OnTimeFigures? OnTime = null);
+
+/// <summary>Cases answered within the salon's target, of those resolved (<see cref="AnswerTargets"/>).</summary>
+public sealed record OnTimeFigures(int Resolved, int OnTime, decimal? Share);
 
 public sealed record EscalationView(
     long Id, Guid TenantId, string? Salon, Guid? ClientId, string? ClientName, string? Phone, Channel? Channel, long? SessionId,
@@ -28,7 +34,8 @@ public sealed class GetEscalationsValidator : AbstractValidator<GetEscalations>
         RuleFor(x => x.State).Must(s => s is null or "open" or "resolved" or "all").WithMessage("Состояние — open, resolved или all.");
 }
 
-public sealed class GetEscalationsHandler(IDashboardDb db, EscalationViews inbox, ITenantContext tenant, TenantTimeZones zones)
+public sealed class GetEscalationsHandler(IDashboardDb db, EscalationViews inbox, ITenantContext tenant, TenantTimeZones zones, AnswerTargets targets,
+    TimeProvider clock)
     : IRequestHandler<GetEscalations, EscalationList>
 {
     public async Task<EscalationList> Handle(GetEscalations request, CancellationToken cancellationToken)
@@ -44,6 +51,10 @@ public sealed class GetEscalationsHandler(IDashboardDb db, EscalationViews inbox
             .ThenBy(c => c.Status == EscalationStatus.Resolved ? null : c.WaitingSince)
             .ThenByDescending(c => c.ClosedAt).ThenBy(c => c.Id)
             .Take(GetEscalations.Limit), cancellationToken);
-        return new EscalationList(views, Count(EscalationStatus.Active) + Count(EscalationStatus.Escalated), Count(EscalationStatus.Resolved), zone.Id);
+        var now = clock.GetUtcNow();
+        var hasTarget = await db.TenantSettings.AnyAsync(s => s.EscalationAnswerMinutes > 0, cancellationToken);
+        var resolved = hasTarget ? await targets.ResolvedAsync(now.AddDays(-GetEscalations.OnTimeDays), now, cancellationToken) : [];
+        return new EscalationList(views, Count(EscalationStatus.Active) + Count(EscalationStatus.Escalated), Count(EscalationStatus.Resolved), zone.Id,
+            hasTarget ? new OnTimeFigures(resolved.Count, resolved.Count(c => c.OnTime), AnswerTargets.Share(resolved)) : null);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
+using AgentP.Application.Escalations;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Common;
 using AgentP.Domain.Dashboard;
@@ -26,10 +27,10 @@ public sealed record SendNotifications : IRequest<NotificationsSent>, ISystemReq
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(10);
 }
 
-public sealed record NotificationsSent(int Alerts, int Digests, int Failed);
+public sealed record NotificationsSent(int Alerts, int Digests, int Failed, int LateEscalations = 0);
 
 public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, ITelegram telegram, TenantTimeZones zones, DashboardMetrics metrics,
-    TimeProvider clock) : IRequestHandler<SendNotifications, NotificationsSent>
+    IEscalationSlaClaims slaClaims, AnswerTargets answerTargets, TimeProvider clock) : IRequestHandler<SendNotifications, NotificationsSent>
 {
     public async Task<NotificationsSent> Handle(SendNotifications request, CancellationToken cancellationToken)
     {
@@ -66,6 +67,33 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             if (ok) alerts++; else failed++;
         }
 
+        // Answer targets (issue 24): each waiting case past its salon's target gets one message, claimed like an alert.
+        var late = 0;
+        var targets = settings.Values.Where(s => s.EscalationAnswerMinutes is > 0 && tenants.ContainsKey(s.TenantId))
+            .ToDictionary(s => s.TenantId, s => s.EscalationAnswerMinutes!.Value);
+        if (targets.Count > 0)
+        {
+            var salonsWithTarget = targets.Keys.ToList();
+            var waiting = await db.EscalationCases.AsNoTracking()
+                .Where(c => salonsWithTarget.Contains(c.TenantId) && c.Status != EscalationStatus.Resolved && c.WaitingSince != null
+                    && !db.EscalationSlaNotices.Any(n => n.CaseId == c.Id && n.SentAt != null))
+                .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+            foreach (var c in waiting.Where(c => now - c.WaitingSince!.Value > TimeSpan.FromMinutes(targets[c.TenantId])))
+            {
+                if (!await slaClaims.ClaimAsync(c.Id, c.TenantId, clock.GetUtcNow(), clock.GetUtcNow() - SendNotifications.ClaimTimeout, cancellationToken))
+                    continue; // sent, or another run has it
+                var salon = tenants[c.TenantId];
+                var (ok, note) = await SendAsync(salon, settings.GetValueOrDefault(c.TenantId), LateText(salon, c, targets[c.TenantId], now), cancellationToken);
+                metrics.Notification("escalation_sla", ok);
+                var at = clock.GetUtcNow();
+                await db.EscalationSlaNotices.Where(n => n.CaseId == c.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(n => n.SentAt, n => ok ? at : n.SentAt)
+                    .SetProperty(n => n.Note, ok ? null : note)
+                    .SetProperty(n => n.ClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
+                if (ok) late++; else failed++;
+            }
+        }
+
         // Digests go to salons that want one and have a bot to send it with (the alerts page already says when not).
         // Yesterday is each salon's own; its metrics rows (and those of a week before) come in one read for every salon.
         var due = tenants
@@ -75,6 +103,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
         var days = due.Values.SelectMany(d => new[] { d, d.AddDays(-7) }).Distinct().ToList();
         var rows = (await db.MetricsDailies.AsNoTracking().Where(m => ids.Contains(m.TenantId) && days.Contains(m.Day)).ToListAsync(cancellationToken))
             .ToLookup(m => m.TenantId);
+        var answered = await answerTargets.ResolvedAsync(now.AddDays(-3), now, cancellationToken);
         foreach (var (tenantId, yesterday) in due)
         {
             var salon = tenants[tenantId];
@@ -85,7 +114,12 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
                 .Where(m => m.Id == day.Id && m.DigestSentAt == null && (m.DigestClaimedAt == null || m.DigestClaimedAt < stale))
                 .ExecuteUpdateAsync(u => u.SetProperty(m => m.DigestClaimedAt, clock.GetUtcNow()), cancellationToken);
             if (claimed == 0) continue; // another run has it
-            var (ok, _) = await SendAsync(salon, settings.GetValueOrDefault(tenantId), DigestText(salon, day, rows[tenantId].FirstOrDefault(m => m.Day == yesterday.AddDays(-7))), cancellationToken);
+            var zone = zones.Of(settings.GetValueOrDefault(tenantId));
+            var cases = answered.Where(c => c.TenantId == tenantId && LocalDay.Of(c.ClosedAt, zone) == yesterday).ToList();
+            var onTimeLine = settings.GetValueOrDefault(tenantId)?.EscalationAnswerMinutes is > 0 && cases.Count > 0
+                ? $"\nОтветили в срок: {AnswerTargets.Share(cases)!.Value.ToString("0.0", Ru)} % ({cases.Count(c => c.OnTime)} из {cases.Count})" : "";
+            var (ok, _) = await SendAsync(salon, settings.GetValueOrDefault(tenantId),
+                DigestText(salon, day, rows[tenantId].FirstOrDefault(m => m.Day == yesterday.AddDays(-7))) + onTimeLine, cancellationToken);
             metrics.Notification("digest", ok);
             var at = clock.GetUtcNow();
             await db.MetricsDailies.Where(m => m.Id == day.Id).ExecuteUpdateAsync(u => u
@@ -93,7 +127,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
                 .SetProperty(m => m.DigestClaimedAt, (DateTimeOffset?)null), CancellationToken.None);
             if (ok) digests++; else failed++;
         }
-        return new NotificationsSent(alerts, digests, failed);
+        return new NotificationsSent(alerts, digests, failed, late);
     }
 
     private async Task<(bool Ok, string? Note)> SendAsync(Tenant salon, TenantSettings? settings, string html, CancellationToken cancellationToken)
@@ -111,6 +145,11 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
     private static string AlertText(Tenant salon, Alert alert) =>
         $"{(alert.Severity == AlertSeverity.Critical ? "🔴" : "🟠")} <b>{WebUtility.HtmlEncode(salon.Name)}</b>, {alert.Day.ToString("d MMMM", Ru)}\n" +
         WebUtility.HtmlEncode(alert.Description ?? alert.Kind.ToCode());
+
+    private static string LateText(Tenant salon, EscalationCase c, int minutes, DateTimeOffset now) =>
+        $"⏰ <b>{WebUtility.HtmlEncode(salon.Name)}</b>: клиент ждёт ответа администратора {(int)(now - c.WaitingSince!.Value).TotalMinutes} мин " +
+        $"(цель — ответить за {minutes} мин). Обращение №{c.Id}" +
+        (string.IsNullOrWhiteSpace(c.EscalationReason) ? "." : $": {WebUtility.HtmlEncode(c.EscalationReason)}.");
 
     private static string DigestText(Tenant salon, DailyMetrics day, DailyMetrics? weekAgo)
     {

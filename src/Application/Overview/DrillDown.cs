@@ -32,7 +32,7 @@ public static class DrillDown
             ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", f.Status), ("channel", f.Channel), ("booked", f.Booked), ("intent", f.Intent), ("sentiment", f.Sentiment),
-            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("q", f.Q), ("salon", salon?.ToString("D")),
+            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("word", f.Word), ("q", f.Q), ("salon", salon?.ToString("D")),
         };
         return "/sessions?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
@@ -45,6 +45,18 @@ public static class DrillDown
         >= 1 and <= 4 => new(Stage: SessionFilter.PastPrefix + ((DropOffStage)(index - 1)).ToCode()),
         _ => Bookings,
     };
+
+    /// <summary>The funnel's completed dialogs: no drop-off stage, or ended <c>done</c>.</summary>
+    public static readonly SessionFilter Completed = new(Stage: SessionFilter.Completed);
+
+    /// <summary>The dialogs whose <c>final_intent</c> is this one (a cell of intents over time).</summary>
+    public static SessionFilter Intent(string intent) => new(Intent: intent);
+
+    /// <summary>The dialogs dropped at a stage whose clients wrote a term ("what clients wrote before they left").</summary>
+    public static SessionFilter Word(DropOffStage stage, string term) => new(Stage: stage.ToCode(), Word: term);
+
+    /// <summary>The dialogs dropped at a stage (the revenue lost at it).</summary>
+    public static SessionFilter DroppedAt(DropOffStage stage) => new(Stage: stage.ToCode());
 
     /// <summary>The booked dialogs that mentioned a service (a top service's bookings).</summary>
     public static SessionFilter Service(string name) => new(Booked: "yes", Service: name);

@@ -18,7 +18,8 @@ public sealed record OverviewReport(
     string? SalonName, string TimeZone, DateOnly Today, string? Range, ReportPeriod Period,
     OverviewTotals Current, OverviewTotals Previous, string Grouping, IReadOnlyList<OverviewPeriod> Periods, DateTimeOffset? LastCollectedAt,
     EscalationFigures Escalations, bool YclientsConnected, TodayFigures? TodayFigures = null, DialogHeatmap? Heatmap = null,
-    OverviewTotals? Compared = null)
+    OverviewTotals? Compared = null, BotValue? Value = null, IntentTrend? Intents = null, Platform.SalonPercentiles? Rank = null,
+    LeavingWordsReport? Words = null)
 {
     /// <summary>
     /// What the changes against <see cref="Previous"/> are computed from: the period's closed days when it runs into today

@@ -22,7 +22,7 @@ namespace AgentP.Application.Overview;
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
     SalonDirectory directory,
-    YclientsConnection yclients, TimeProvider clock)
+    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, Platform.IPlatformFigures platform, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
     public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
@@ -62,6 +62,41 @@ public sealed class OverviewReports(
             (await bot.Tenants.Where(t => t.IsActive).Select(t => t.Metadata).ToListAsync(ct))
             .Any(yclients.IsConnected), cancellationToken, "yclients-connected");
 
+        // The bot's value (issue 24): each salon's minutes per reply and monthly fee (the tenant filter keeps a salon to its own).
+        var valueSettings = await cache.GetAsync(CacheTags.Settings, async ct =>
+            (await db.TenantSettings.AsNoTracking().Select(t => new { t.TenantId, t.MinutesPerReply, t.MonthlyBotFee }).ToListAsync(ct))
+            .Select(t => new BotValueSetting(t.TenantId, t.MinutesPerReply, t.MonthlyBotFee)).ToList(), cancellationToken, "bot-value-settings");
+        var minutes = valueSettings.ToDictionary(t => t.TenantId, t => t.MinutesPerReply);
+        var fees = valueSettings.Where(t => t.MonthlyBotFee is > 0).ToDictionary(t => t.TenantId, t => t.MonthlyBotFee!.Value);
+        var buckets = ReportGrouping.Split(period, grouping);
+        // Answered on time, by the local day (the report's zone) each case was resolved on.
+        var (spanFrom, spanTo) = LocalDay.UtcRange(period.From, period.To, zone);
+        var onTime = (await cache.GetAsync(CacheTags.Attention, ct => answerTargets.ResolvedAsync(spanFrom, spanTo, ct), cancellationToken,
+            "answered-on-time", period.From, period.To)).Select(c => (Day: LocalDay.Of(c.ClosedAt, zone), c.OnTime)).ToList();
+        BotValue ValueOf(IEnumerable<DailyMetrics> days, DateOnly first, DateOnly last)
+        {
+            var cases = onTime.Where(c => c.Day >= first && c.Day <= last).ToList();
+            return BotValue.Of(days, minutes, fees) with { ResolvedWithTarget = cases.Count, ResolvedOnTime = cases.Count(c => c.OnTime) };
+        }
+        var periods = OverviewPeriod.Of(rows, period, grouping, today).Select((p, i) =>
+            p with { Value = ValueOf(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), buckets[i].From, buckets[i].To) }).ToList();
+
+        // One salon against the platform: its percentiles only, from every active salon's collected days of the range.
+        Platform.SalonPercentiles? rank = null;
+        if (scope is { } salonId)
+            rank = Platform.SalonPercentiles.Of(salonId, await cache.GetAsync(CacheTags.Figures, ct => platform.OfAsync(period.From, period.To, ct),
+                cancellationToken, "platform-figures", period.From, period.To, lastCollected));
+
+        // What clients wrote before they left: counted from the dialog index job's dialog_words (the tenant filter scopes it).
+        var words = await cache.GetAsync(CacheTags.DialogIndex, async ct =>
+        {
+            var counts = await db.DialogWords.AsNoTracking().Where(w => w.Day >= period.From && w.Day <= period.To)
+                .GroupBy(w => new { w.Stage, w.Term }).Select(g => new { g.Key.Stage, g.Key.Term, Dialogs = g.Count() }).ToListAsync(ct);
+            return new LeavingWordsReport(Enum.GetValues<DropOffStage>().Select(stage => new StageWords(stage,
+                counts.Where(c => c.Stage == stage.ToCode()).OrderByDescending(c => c.Dialogs).ThenBy(c => c.Term, StringComparer.Ordinal)
+                    .Take(LeavingWordsReport.TermsPerStage).Select(c => new TermCount(c.Term, c.Dialogs)).ToList())).ToList());
+        }, cancellationToken, "leaving-words", period.From, period.To);
+
         // A period that runs into today is compared by its closed days only, against as many days of the previous period
         // (aligned from its start): today's first hours against all of a past day would read as a collapse. Today alone
         // has no closed day, and no comparison.
@@ -76,8 +111,9 @@ public sealed class OverviewReports(
         return new OverviewReport(salon, zone.Id, today, from is null ? range ?? ReportPeriod.DefaultRange : null, period,
             OverviewTotals.Of(rows.Where(r => period.Contains(r.Day)), salons),
             OverviewTotals.Of(rows.Where(r => comparedPrevious.Contains(r.Day)), salons),
-            grouping, OverviewPeriod.Of(rows, period, grouping, today),
-            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures, Compared: compared);
+            grouping, periods,
+            lastCollected, new EscalationFigures(waiting, resolved.Count, resolved.Median), connected, todayFigures, Compared: compared,
+            Value: ValueOf(rows.Where(r => period.Contains(r.Day)), period.From, period.To), Intents: IntentTrend.Of(rows, period, grouping), Rank: rank, Words: words);
     }
 
     /// <summary>How many cases were resolved in the period, and the median time it took.</summary>

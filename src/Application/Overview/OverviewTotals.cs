@@ -20,6 +20,9 @@ public sealed record OverviewTotals(
     public decimal EscalationRate => DailyMetrics.ConversionOf(Escalated, Dialogs);
     public decimal DropRate => DailyMetrics.ConversionOf(Dropped, Dialogs);
 
+    /// <summary>The funnel's completed share: dialogs without a drop-off stage or ended <c>done</c> (001 §7.1), ÷ dialogs × 100.</summary>
+    public decimal FunnelCompletedRate => DailyMetrics.ConversionOf(FunnelCompleted, Dialogs);
+
     /// <summary>Containment: the share of dialogs the bot handled alone, without handing them to a human (not escalated).</summary>
     public decimal Containment => DailyMetrics.ConversionOf(Dialogs - Escalated, Dialogs);
 
@@ -70,25 +73,40 @@ public sealed record OverviewTotals(
             attended, noShows, attendedRevenue);
     }
 
+    private static Dictionary<string, decimal>? OtherCurrencies(IEnumerable<Dictionary<string, decimal>?> maps)
+    {
+        Dictionary<string, decimal>? sums = null;
+        foreach (var map in maps)
+            foreach (var (currency, amount) in map ?? [])
+                (sums ??= [])[currency] = sums.GetValueOrDefault(currency) + amount;
+        return sums;
+    }
+
     // Daily top-10 lists merged: exact for any name in a day's top 10, which is every name on a salon's ordinary day.
     private static List<TopItem> Top(IEnumerable<(Guid Salon, RankedItem Item)> items, IReadOnlyDictionary<Guid, string>? salons) =>
         items.GroupBy(i => (Salon: salons is null ? Guid.Empty : i.Salon, i.Item.Name))
             .Select(g => new TopItem(g.Key.Name, g.Sum(i => i.Item.Bookings), g.Sum(i => i.Item.Revenue),
-                salons is null ? null : salons.GetValueOrDefault(g.Key.Salon, "—"), salons is null ? null : g.Key.Salon))
+                salons is null ? null : salons.GetValueOrDefault(g.Key.Salon, "—"), salons is null ? null : g.Key.Salon,
+                OtherCurrencies(g.Select(i => i.Item.Other))))
             .OrderByDescending(i => i.Bookings).ThenByDescending(i => i.Revenue).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ThenBy(i => i.Salon, StringComparer.Ordinal)
             .Take(10).ToList();
 }
 
-/// <summary>An entry of a top list over a period; <see cref="Salon"/> names its salon (<see cref="SalonId"/>) in a view of several salons.</summary>
-public sealed record TopItem(string Name, int Bookings, decimal Revenue, string? Salon = null, Guid? SalonId = null);
+/// <summary>
+/// An entry of a top list over a period; <see cref="Salon"/> names its salon (<see cref="SalonId"/>) in a view of several salons.
+/// <see cref="Revenue"/> is RUB, as the revenue card counts; <see cref="Other"/> holds other currencies apart (null when none).
+/// </summary>
+public sealed record TopItem(string Name, int Bookings, decimal Revenue, string? Salon = null, Guid? SalonId = null,
+    IReadOnlyDictionary<string, decimal>? Other = null);
 
 /// <summary>
 /// One period of the charts, the tables and the CSV (a day, an ISO week or a calendar month; all salons of the scope summed):
 /// its first and last day within the range, whether the range cuts it, and its figures, rates recomputed from its summed counts.
 /// </summary>
 public sealed record OverviewPeriod(
-    DateOnly From, DateOnly To, bool Partial, long Dialogs, long Bookings, decimal Revenue, double AvgResponseMs, long Escalated, long Dropped)
+    DateOnly From, DateOnly To, bool Partial, long Dialogs, long Bookings, decimal Revenue, double AvgResponseMs, long Escalated, long Dropped,
+    BotValue? Value = null)
 {
     public decimal Conversion => DailyMetrics.ConversionOf(Bookings, Dialogs);
 

@@ -18,7 +18,8 @@ public sealed record GetPlatform(string? Range = null, string? From = null, stri
 public sealed record PlatformReport(string? Range, ReportPeriod Period, string Sort, bool Descending, IReadOnlyList<SalonRow> Salons, OverviewTotals Total);
 
 /// <summary>A salon's figures for the period; <see cref="DialogsTrend"/> is the change in dialogs vs the previous period, in %.</summary>
-public sealed record SalonRow(Guid TenantId, string Name, bool IsActive, OverviewTotals Current, OverviewTotals Previous)
+public sealed record SalonRow(Guid TenantId, string Name, bool IsActive, OverviewTotals Current, OverviewTotals Previous,
+    SalonPercentiles? Percentiles = null)
 {
     public decimal? DialogsTrend => Previous.Dialogs == 0 ? null : Math.Round((Current.Dialogs - Previous.Dialogs) * 100m / Previous.Dialogs, 1);
 }

@@ -38,6 +38,10 @@ public sealed class PlatformReports(IDashboardDb db, SalonDirectory choices, Ten
         var salons = tenants.Select(t => new SalonRow(t.Id, t.Name, t.IsActive,
             OverviewTotals.Of(byTenant[t.Id].Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(byTenant[t.Id].Where(r => previous.Contains(r.Day))))).ToList();
+        // Each active salon among the platform's active salons with dialogs (the same rule a salon admin sees its own by).
+        var figures = salons.Where(s => s.IsActive && s.Current.Dialogs > 0).Select(s => new SalonFigures(s.TenantId, s.Current.Dialogs,
+            s.Current.Bookings, s.Current.Escalated, s.Current.AnsweredMessages, s.Current.AvgResponseMs * s.Current.AnsweredMessages)).ToList();
+        salons = salons.Select(s => s with { Percentiles = s.IsActive ? SalonPercentiles.Of(s.TenantId, figures) : null }).ToList();
 
         var sort = request.Sort ?? "dialogs";
         Func<SalonRow, object> key = sort switch

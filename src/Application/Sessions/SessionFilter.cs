@@ -11,20 +11,24 @@ namespace AgentP.Application.Sessions;
 /// shows every dialog, newest first). Dates are salon-local days (in the all-salons view, each salon's own). Each filter
 /// follows the collector's definition of the Overview figure it drills into (docs/architecture.md §5):
 /// <see cref="Stage"/> is a drop-off stage (<c>service_selection</c>…) or, with <see cref="PastPrefix"/>, the dialogs that got
-/// past it (a funnel bar: not dropped at it or at any stage before it); <see cref="Service"/> a name in
+/// past it (a funnel bar: not dropped at it or at any stage before it), or <see cref="Completed"/>; <see cref="Service"/> a name in
 /// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
 /// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
-/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>).
+/// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>); <see cref="Word"/> the dialogs
+/// whose clients wrote a term of "what clients wrote before they left" (<c>dashboard.dialog_words</c>: dialogs with a drop-off stage).
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
     string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
-    string? Escalated = null, string? Attended = null)
+    string? Escalated = null, string? Attended = null, string? Word = null)
 {
     public const int MaxText = 200;
 
     /// <summary><c>stage=past_staff_selection</c>: the dialogs that got past choosing the staff member (a funnel bar).</summary>
     public const string PastPrefix = "past_";
+
+    /// <summary><c>stage=completed</c>: the funnel's completed dialogs (no drop-off stage, or ended <c>done</c>; 001 §7.1).</summary>
+    public const string Completed = "completed";
 
     public bool IsEmpty => this == new SessionFilter();
 
@@ -76,12 +80,14 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Attended).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «пришёл» принимает yes или no.");
         RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
-        RuleFor(x => x.Stage).Must(v => v is null || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
+        RuleFor(x => x.Stage).Must(v => v is null or SessionFilter.Completed || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
         RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Service).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное название услуги: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Staff).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинное имя мастера: не больше {SessionFilter.MaxText} символов.")
+            .NoControlCharacters();
+        RuleFor(x => x.Word).MaximumLength(Dialogs.LeavingWords.MaxTermLength).WithMessage($"Слишком длинное слово: не больше {Dialogs.LeavingWords.MaxTermLength} символов.")
             .NoControlCharacters();
         RuleFor(x => x.Q).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст поиска: не больше {SessionFilter.MaxText} символов.")
             .NoControlCharacters();

@@ -3,6 +3,7 @@ using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Dialogs;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Dashboard;
+using AgentP.Application.Overview;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgentP.Application.Sessions;
@@ -31,12 +32,24 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
         {
             // YClients' answers are in our own bookings: a semi-join for the indexed dialogs; for the live tail (another
             // schema's context) the answers of the dialogs above the mark only.
-            var answer = filter.Attended == "yes" ? 1 : -1;
+            var answer = filter.Attended == "yes" ? 1 : 0; // 001 §4.6: 1 came, 0 did not come
             indexed = indexed.Where(f => f.BookingId != null
                 && db.BookingVerifications.Any(b => b.SessionId == f.SessionId && b.YclientsAttendance == answer));
             var ids = await db.BookingVerifications.Where(b => b.YclientsAttendance == answer && b.SessionId > indexedUpTo)
                 .Select(b => b.SessionId!.Value).Distinct().ToListAsync(cancellationToken);
             live = live.Where(s => s.BookingId != null && ids.Contains(s.Id));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Word))
+        {
+            // Issue 24: the dialogs whose term this is, from our own dialog_words (the index job derives them with the
+            // dialog, so the live tail has none yet), within the filter's days when it has them.
+            var word = filter.Word.Trim();
+            var words = db.DialogWords.Where(w => w.Term == word);
+            if (ReportPeriod.TryParseDate(filter.From, out var first)) words = words.Where(w => w.Day >= first);
+            if (ReportPeriod.TryParseDate(filter.To, out var last)) words = words.Where(w => w.Day <= last);
+            indexed = indexed.Where(f => words.Any(w => w.SessionId == f.SessionId));
+            var liveIds = await words.Where(w => w.SessionId > indexedUpTo).Select(w => w.SessionId).ToListAsync(cancellationToken);
+            live = live.Where(s => liveIds.Contains(s.Id));
         }
         string? shortQuery = null;
         if (!string.IsNullOrWhiteSpace(filter.Q))

@@ -19,9 +19,13 @@ public sealed record GetSettings(Guid? TenantId = null) : IRequest<SettingsView>
 public sealed record SettingsView(string SalonName, string? Slug, Branch? Branch, bool HasTelegramBot, YclientsState Yclients, string? BotAdminChat,
     SettingsValues Values);
 
-/// <summary>The editable values; <see cref="TimeZone"/> null means the platform default.</summary>
+/// <summary>
+/// The editable values; <see cref="TimeZone"/> null means the platform default. <see cref="OpeningHours"/>: seven entries, Monday
+/// first, "HH:MM-HH:MM" or "" for a day off; null (or all seven empty) means the default hours (docs/architecture.md §5).
+/// </summary>
 public sealed record SettingsValues(string TimeZone, decimal LowConversionPercent, decimal HighDropOffPercent, decimal ErrorSpikePercent,
-    int MinDialogs, bool DigestEnabled, string? NotificationChatId);
+    int MinDialogs, bool DigestEnabled, string? NotificationChatId, IReadOnlyList<string>? OpeningHours = null,
+    decimal MinutesPerReply = TenantSettings.DefaultMinutesPerReply, decimal? MonthlyBotFee = null, int? EscalationAnswerMinutes = null);
 
 public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenantContext tenant, IOptions<DashboardOptions> options, YclientsConnection yclients)
     : IRequestHandler<GetSettings, SettingsView>
@@ -35,6 +39,7 @@ public sealed class GetSettingsHandler(IPublicData bot, IDashboardDb db, ITenant
         return new SettingsView(salon.Name, salon.Slug, meta.CurrentBranch, !string.IsNullOrEmpty(meta.TelegramBotToken),
             yclients.StateOf(meta), meta.AdminChatId,
             new SettingsValues(settings.TimeZone ?? options.Value.DefaultTimeZone, settings.LowConversionPercent, settings.HighDropOffPercent,
-                settings.ErrorSpikePercent, settings.MinDialogs, settings.DigestEnabled, settings.NotificationChatId));
+                settings.ErrorSpikePercent, settings.MinDialogs, settings.DigestEnabled, settings.NotificationChatId,
+                settings.OpeningHours, settings.MinutesPerReply, settings.MonthlyBotFee, settings.EscalationAnswerMinutes));
     }
 }

@@ -28,6 +28,24 @@ public sealed class UpdateSettingsValidator : AbstractValidator<UpdateSettings>
         RuleFor(x => x.Values.MinDialogs).InclusiveBetween(1, 100_000).WithName("MinDialogs").WithMessage("Минимум диалогов — от 1 до 100 000.");
         RuleFor(x => x.Values.NotificationChatId).Matches(@"^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$").When(x => !string.IsNullOrWhiteSpace(x.Values.NotificationChatId))
             .WithName("NotificationChatId").WithMessage("Чат — число (например -1001234567890) или @имя_канала.");
+        RuleFor(x => x.Values.OpeningHours).Must(h => h is null || h.Count == 7 && h.All(IsOpeningHours)).WithName("OpeningHours")
+            .WithMessage("Часы работы — как 10:00-21:00 (открытие раньше закрытия) или пусто для выходного.");
+        RuleFor(x => x.Values.MinutesPerReply).InclusiveBetween(0, 60).WithName("MinutesPerReply").WithMessage("Минут на ответ — от 0 до 60.");
+        RuleFor(x => x.Values.MonthlyBotFee).InclusiveBetween(0, 10_000_000).When(x => x.Values.MonthlyBotFee is not null)
+            .WithName("MonthlyBotFee").WithMessage("Плата за бота — от 0 до 10 000 000 ₽ в месяц, или пусто.");
+        RuleFor(x => x.Values.EscalationAnswerMinutes).InclusiveBetween(1, 10_080).When(x => x.Values.EscalationAnswerMinutes is not null)
+            .WithName("EscalationAnswerMinutes").WithMessage("Срок ответа — от 1 до 10 080 минут (неделя), или пусто.");
+    }
+
+    /// <summary>"HH:MM-HH:MM" with the opening before the closing, or "" (a day off).</summary>
+    public static bool IsOpeningHours(string? day)
+    {
+        if (string.IsNullOrEmpty(day)) return true;
+        var parts = day.Split('-');
+        return parts.Length == 2
+            && TimeOnly.TryParseExact(parts[0], "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var open)
+            && TimeOnly.TryParseExact(parts[1], "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var close)
+            && open < close;
     }
 
     /// <summary>
@@ -62,6 +80,11 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
         settings.MinDialogs = v.MinDialogs;
         settings.DigestEnabled = v.DigestEnabled;
         settings.NotificationChatId = string.IsNullOrWhiteSpace(v.NotificationChatId) ? null : v.NotificationChatId.Trim();
+        // Seven empty days mean "not set": the default hours apply.
+        settings.OpeningHours = v.OpeningHours is { } hours && hours.Any(h => h.Length > 0) ? hours.ToList() : null;
+        settings.MinutesPerReply = v.MinutesPerReply;
+        settings.MonthlyBotFee = v.MonthlyBotFee;
+        settings.EscalationAnswerMinutes = v.EscalationAnswerMinutes;
         settings.UpdatedBy = caller.UserId;
         settings.UpdatedAt = now;
 
@@ -75,5 +98,6 @@ public sealed class UpdateSettingsHandler(IDashboardDb db, ICurrentUser caller, 
     {
         time_zone = s.TimeZone, low_conversion = s.LowConversionPercent, high_drop_off = s.HighDropOffPercent, error_spike = s.ErrorSpikePercent,
         min_dialogs = s.MinDialogs, digest = s.DigestEnabled, chat = s.NotificationChatId,
+        opening_hours = s.OpeningHours, minutes_per_reply = s.MinutesPerReply, monthly_bot_fee = s.MonthlyBotFee, escalation_answer_minutes = s.EscalationAnswerMinutes,
     });
 }

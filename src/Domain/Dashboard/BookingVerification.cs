@@ -19,22 +19,28 @@ public sealed class BookingVerification : ITenantOwned
     public BookingStatus Status { get; set; } = BookingStatus.Created;
     public DateTimeOffset? VerifiedAt { get; set; }
     public string? VerificationData { get; set; }
-    /// <summary>As YClients reports it: 1 came, −1 did not come, 0 waiting, 2 confirmed.</summary>
+    /// <summary>The spec's attendance (001 §4.6): 1 the client came, 0 did not come, null not known yet (or the record is gone).</summary>
     public int? YclientsAttendance { get; set; }
+    /// <summary>YClients' own visit status, as it reports it: 1 came, −1 did not come, 0 waiting, 2 confirmed (null: record gone).</summary>
+    public int? YclientsVisitStatus { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>Nothing more will change: the client came, did not come, or the record is gone.</summary>
-    public bool IsSettled => Status is BookingStatus.Completed or BookingStatus.Cancelled;
+    public bool IsSettled => Status is BookingStatus.Completed or BookingStatus.Cancelled or BookingStatus.NoShow;
 
-    /// <summary>Records YClients' answer: attendance 1 → completed, −1 → cancelled (no-show), 2 → confirmed, 0 → created; a deleted or missing record → cancelled without attendance.</summary>
-    public void Apply(int? attendance, bool deleted, string? service, string rawAnswer, DateTimeOffset now)
+    /// <summary>
+    /// Records YClients' answer (its visit status): 1 → completed, came; −1 → no-show, did not come; 2 → confirmed, 0 → created,
+    /// not known yet; a deleted or missing record → cancelled, without attendance.
+    /// </summary>
+    public void Apply(int? visitStatus, bool deleted, string? service, string rawAnswer, DateTimeOffset now)
     {
-        YclientsAttendance = deleted ? null : attendance;
-        Status = deleted ? BookingStatus.Cancelled : attendance switch
+        YclientsVisitStatus = deleted ? null : visitStatus;
+        YclientsAttendance = deleted ? null : visitStatus switch { 1 => 1, -1 => 0, _ => null };
+        Status = deleted ? BookingStatus.Cancelled : visitStatus switch
         {
             1 => BookingStatus.Completed,
-            -1 => BookingStatus.Cancelled,
+            -1 => BookingStatus.NoShow,
             2 => BookingStatus.Confirmed,
             _ => BookingStatus.Created,
         };

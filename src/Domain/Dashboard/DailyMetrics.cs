@@ -38,10 +38,22 @@ public sealed class DailyMetrics : ITenantOwned
     public int NegativeDialogs { get; set; }
     /// <summary>Of the day's bookings, those YClients reports the client came to (attendance 1).</summary>
     public int AttendedBookings { get; set; }
-    /// <summary>Of the day's bookings, those YClients reports the client did not come to (attendance −1).</summary>
+    /// <summary>Of the day's bookings, those YClients reports the client did not come to (attendance 0).</summary>
     public int NoShowBookings { get; set; }
     /// <summary>Revenue (RUB) of the attended bookings: what the bot's bookings actually earned.</summary>
     public decimal AttendedRevenue { get; set; }
+    /// <summary>Dialogs started outside the salon's opening hours (issue 24; docs/architecture.md §5).</summary>
+    public int AfterHoursDialogs { get; set; }
+    /// <summary>Of those, the booked ones.</summary>
+    public int AfterHoursBookings { get; set; }
+    /// <summary>RUB revenue of the after-hours bookings (a missing currency counts as RUB).</summary>
+    public decimal AfterHoursRevenue { get; set; }
+    /// <summary>The bot's replies (messages with role <c>assistant</c>) in the day's dialogs: what admin time saved counts.</summary>
+    public int BotReplies { get; set; }
+    /// <summary>Bookings that carry a RUB amount (a missing currency counts as RUB): the divisor of the average check.</summary>
+    public int PricedBookings { get; set; }
+    /// <summary>The day's dialogs per <c>final_intent</c> (dialogs without one not counted): intents over time.</summary>
+    public Dictionary<string, int> Intents { get; set; } = [];
     public List<RankedItem> TopServices { get; set; } = [];
     public List<RankedItem> TopStaff { get; set; } = [];
     public DateTimeOffset? DigestSentAt { get; set; }
@@ -54,5 +66,8 @@ public sealed class DailyMetrics : ITenantOwned
         dialogs == 0 ? 0m : Math.Round(bookings * 100m / dialogs, 2, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>An entry of a top list: a service or a staff member with its bookings and revenue.</summary>
-public sealed record RankedItem(string Name, int Bookings, decimal Revenue);
+/// <summary>
+/// An entry of a top list: a service or a staff member with its bookings and revenue in RUB (a missing currency counts as RUB,
+/// as the revenue card counts), and what it earned in any other currency kept apart (<see cref="Other"/>, null when none).
+/// </summary>
+public sealed record RankedItem(string Name, int Bookings, decimal Revenue, Dictionary<string, decimal>? Other = null);

@@ -28,6 +28,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BookingVerification> BookingVerifications => Set<BookingVerification>();
     public DbSet<EscalationCase> EscalationCases => Set<EscalationCase>();
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
+    public DbSet<EscalationSlaNotice> EscalationSlaNotices => Set<EscalationSlaNotice>();
+    public DbSet<DialogWord> DialogWords => Set<DialogWord>();
+    public DbSet<DialogWordMark> DialogWordMarks => Set<DialogWordMark>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<ClientFacts> ClientFacts => Set<ClientFacts>();
     public DbSet<ClientIndexMark> ClientIndexMarks => Set<ClientIndexMark>();
@@ -57,6 +60,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.ApplyConfiguration(new BookingVerificationConfiguration());
         modelBuilder.ApplyConfiguration(new EscalationCaseConfiguration());
         modelBuilder.ApplyConfiguration(new EscalationSessionConfiguration());
+        modelBuilder.ApplyConfiguration(new EscalationSlaNoticeConfiguration());
+        modelBuilder.ApplyConfiguration(new DialogWordConfiguration());
+        modelBuilder.ApplyConfiguration(new DialogWordMarkConfiguration());
         modelBuilder.ApplyConfiguration(new DialogFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientIndexMarkConfiguration());

@@ -88,7 +88,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         attendance AS (
           SELECT s.tenant_id, s.day,
                  count(*) FILTER (WHERE b.yclients_attendance = 1) AS attended,
-                 count(*) FILTER (WHERE b.yclients_attendance = -1) AS no_shows,
+                 count(*) FILTER (WHERE b.yclients_attendance = 0) AS no_shows,
                  coalesce(sum(s.amount) FILTER (WHERE b.yclients_attendance = 1 AND s.currency = 'RUB'), 0) AS attended_revenue
           FROM sessions s JOIN dashboard.bookings b ON b.session_id = s.id AND b.tenant_id = s.tenant_id
           WHERE s.booking_id IS NOT NULL
@@ -119,14 +119,23 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                  CASE WHEN sum(answered) = 0 THEN 0 ELSE round(sum(response_ms_total) / sum(answered))::int END AS avg_response_ms
           FROM dialog_responses GROUP BY tenant_id, day
         ),
+        -- Top lists follow the revenue card's currency rule: revenue is RUB (a missing currency counts as RUB), and any other
+        -- currency a name earned is kept apart in "other" (omitted when there is none).
         services AS (
           SELECT tenant_id, day,
-                 jsonb_agg(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue) ORDER BY bookings DESC, revenue DESC, name) AS top
+                 jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue, 'other', other))
+                           ORDER BY bookings DESC, revenue DESC, name) AS top
           FROM (
-            SELECT tenant_id, day, name, count(*) AS bookings, sum(amount) AS revenue,
-                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, name) AS rank
-            FROM sessions CROSS JOIN LATERAL jsonb_array_elements_text(services) AS name
-            WHERE services IS NOT NULL
+            SELECT tenant_id, day, name, sum(n) AS bookings, coalesce(sum(total) FILTER (WHERE currency = 'RUB'), 0) AS revenue,
+                   jsonb_object_agg(currency, total ORDER BY currency) FILTER (WHERE currency <> 'RUB') AS other,
+                   row_number() OVER (PARTITION BY tenant_id, day
+                     ORDER BY sum(n) DESC, coalesce(sum(total) FILTER (WHERE currency = 'RUB'), 0) DESC, name) AS rank
+            FROM (
+              SELECT tenant_id, day, name, currency, count(*) AS n, sum(amount) AS total
+              FROM sessions CROSS JOIN LATERAL jsonb_array_elements_text(services) AS name
+              WHERE services IS NOT NULL
+              GROUP BY tenant_id, day, name, currency
+            ) by_currency
             GROUP BY tenant_id, day, name
           ) ranked
           WHERE rank <= 10
@@ -134,13 +143,20 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         ),
         staff AS (
           SELECT tenant_id, day,
-                 jsonb_agg(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue) ORDER BY bookings DESC, revenue DESC, name) AS top
+                 jsonb_agg(jsonb_strip_nulls(jsonb_build_object('name', name, 'bookings', bookings, 'revenue', revenue, 'other', other))
+                           ORDER BY bookings DESC, revenue DESC, name) AS top
           FROM (
-            SELECT tenant_id, day, staff AS name, count(*) AS bookings, sum(amount) AS revenue,
-                   row_number() OVER (PARTITION BY tenant_id, day ORDER BY count(*) DESC, sum(amount) DESC, staff) AS rank
-            FROM sessions
-            WHERE staff IS NOT NULL
-            GROUP BY tenant_id, day, staff
+            SELECT tenant_id, day, name, sum(n) AS bookings, coalesce(sum(total) FILTER (WHERE currency = 'RUB'), 0) AS revenue,
+                   jsonb_object_agg(currency, total ORDER BY currency) FILTER (WHERE currency <> 'RUB') AS other,
+                   row_number() OVER (PARTITION BY tenant_id, day
+                     ORDER BY sum(n) DESC, coalesce(sum(total) FILTER (WHERE currency = 'RUB'), 0) DESC, name) AS rank
+            FROM (
+              SELECT tenant_id, day, staff AS name, currency, count(*) AS n, sum(amount) AS total
+              FROM sessions
+              WHERE staff IS NOT NULL
+              GROUP BY tenant_id, day, staff, currency
+            ) by_currency
+            GROUP BY tenant_id, day, name
           ) ranked
           WHERE rank <= 10
           GROUP BY tenant_id, day
@@ -183,11 +199,92 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           no_show_bookings = excluded.no_show_bookings, attended_revenue = excluded.attended_revenue, updated_at = excluded.updated_at
         """;
 
+    // ---- Issue 24, the bot's value: a statement of its own (its own CTEs), run after the main one in the same transaction. ----
+
+    /// <summary>
+    /// Per (salon, local day) with dialogs: dialogs, bookings and RUB revenue started outside opening hours, the bot's replies
+    /// (assistant messages, through idx_history_session) and the bookings that carry a RUB amount (docs/architecture.md §5).
+    /// Opening hours: <c>tenant_settings.opening_hours</c> (Monday first, "HH:MM-HH:MM", "" a day off), else every day from 10:00
+    /// to the bot's <c>closing_time_override</c>, or 21:00 without a valid one; open from the first time, closed from the second.
+    /// </summary>
+    private const string ValueSelect = """
+        WITH value_tenants AS MATERIALIZED (
+          SELECT t.id AS tenant_id, z.tz, @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends,
+                 CASE WHEN jsonb_typeof(s.opening_hours) = 'array' AND jsonb_array_length(s.opening_hours) = 7 THEN s.opening_hours END AS hours,
+                 CASE WHEN t.metadata->>'closing_time_override' ~ '^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
+                      THEN (t.metadata->>'closing_time_override')::time ELSE time '21:00' END AS closing
+          FROM public.tenants_v2 t
+          LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
+          CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, @default_zone) AS tz) z
+          WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+        ),
+        value_sessions AS (
+          SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz) AS local, s.session_id, s.booking_id, s.booking_amount, s.final_intent,
+                 coalesce(s.booking_currency, 'RUB') AS currency, tn.closing,
+                 CASE WHEN tn.hours IS NOT NULL THEN tn.hours->>(extract(isodow FROM s.started_at AT TIME ZONE tn.tz)::int - 1) END AS day_hours
+          FROM value_tenants tn
+          JOIN public.conversation_sessions_v2 s
+            ON s.tenant_id = tn.tenant_id AND s.started_at >= tn.starts AND s.started_at < tn.ends
+          WHERE s.started_at >= ((@from::date - 1)::timestamp AT TIME ZONE 'UTC')
+            AND s.started_at < ((@to::date + 2)::timestamp AT TIME ZONE 'UTC')
+        ),
+        value_flags AS (
+          SELECT v.tenant_id, v.local::date AS day, v.booking_id IS NOT NULL AS booked, v.final_intent,
+                 CASE WHEN v.booking_id IS NOT NULL AND v.currency = 'RUB' THEN coalesce(v.booking_amount, 0) ELSE 0 END AS rub,
+                 v.booking_id IS NOT NULL AND v.currency = 'RUB' AND v.booking_amount IS NOT NULL AS priced,
+                 NOT CASE
+                   WHEN v.day_hours IS NULL THEN v.local::time >= time '10:00' AND v.local::time < v.closing
+                   WHEN v.day_hours ~ '^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$'
+                     THEN v.local::time >= split_part(v.day_hours, '-', 1)::time AND v.local::time < split_part(v.day_hours, '-', 2)::time
+                   ELSE false -- a day off: every dialog is after hours
+                 END AS after_hours,
+                 (SELECT count(*) FROM public.recent_history_v2 h
+                  WHERE h.session_id = v.session_id AND h.tenant_id = v.tenant_id AND h.role = 'assistant') AS replies
+          FROM value_sessions v
+        ),
+        -- Intents over time: dialogs per final_intent (a dialog without one is not counted: no drill-down could find it).
+        value_intents AS (
+          SELECT tenant_id, day, jsonb_object_agg(final_intent, n ORDER BY final_intent) AS intents
+          FROM (SELECT tenant_id, day, final_intent, count(*)::int AS n FROM value_flags WHERE final_intent IS NOT NULL
+                GROUP BY tenant_id, day, final_intent) i
+          GROUP BY tenant_id, day
+        )
+        SELECT f.tenant_id, f.day,
+               count(*) FILTER (WHERE f.after_hours)::int AS after_hours_dialogs,
+               count(*) FILTER (WHERE f.after_hours AND f.booked)::int AS after_hours_bookings,
+               coalesce(sum(f.rub) FILTER (WHERE f.after_hours), 0) AS after_hours_revenue,
+               coalesce(sum(f.replies), 0)::int AS bot_replies,
+               count(*) FILTER (WHERE f.priced)::int AS priced_bookings,
+               coalesce(min(i.intents::text), '{}') AS intents
+        FROM value_flags f LEFT JOIN value_intents i ON i.tenant_id = f.tenant_id AND i.day = f.day
+        GROUP BY f.tenant_id, f.day
+        """;
+
+    /// <summary>Writes <see cref="ValueSelect"/> into the chunk's rows of the active salons; a day without dialogs gets zeros.</summary>
+    private const string ValueUpdate = """
+        UPDATE dashboard.metrics_dailies m
+        SET after_hours_dialogs = coalesce(v.after_hours_dialogs, 0), after_hours_bookings = coalesce(v.after_hours_bookings, 0),
+            after_hours_revenue = coalesce(v.after_hours_revenue, 0), bot_replies = coalesce(v.bot_replies, 0),
+            priced_bookings = coalesce(v.priced_bookings, 0), intents = coalesce(v.intents::jsonb, '{}'::jsonb)
+        FROM dashboard.metrics_dailies mr
+        LEFT JOIN (
+        """ + ValueSelect + """
+        ) v ON v.tenant_id = mr.tenant_id AND v.day = mr.day
+        WHERE m.id = mr.id AND mr.day BETWEEN @from::date AND @to::date AND (@tenant::uuid IS NULL OR mr.tenant_id = @tenant::uuid)
+          AND mr.tenant_id IN (SELECT id FROM public.tenants_v2 WHERE is_active)
+        """;
+
     public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         // One chunk = one statement = one transaction: a failure rolls back this chunk only.
-        return await RunAsync(Upsert, from, to, tenantId, defaultTimeZone, now, c => c.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        return await RunAsync(Upsert, from, to, tenantId, defaultTimeZone, now, async c =>
+        {
+            var rows = await c.ExecuteNonQueryAsync(cancellationToken);
+            c.CommandText = ValueUpdate; // the same parameters, the same transaction
+            await c.ExecuteNonQueryAsync(cancellationToken);
+            return rows;
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone,
@@ -198,6 +295,20 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
             var rows = new List<DailyMetrics>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add(Read(reader));
+            await reader.DisposeAsync();
+            command.CommandText = ValueSelect;
+            var byDay = rows.ToDictionary(m => (m.TenantId, m.Day));
+            await using var values = await command.ExecuteReaderAsync(cancellationToken);
+            while (await values.ReadAsync(cancellationToken))
+                if (byDay.TryGetValue((values.GetGuid(0), DateOnly.FromDateTime(values.GetDateTime(1))), out var day))
+                {
+                    day.AfterHoursDialogs = values.GetInt32(2);
+                    day.AfterHoursBookings = values.GetInt32(3);
+                    day.AfterHoursRevenue = values.GetDecimal(4);
+                    day.BotReplies = values.GetInt32(5);
+                    day.PricedBookings = values.GetInt32(6);
+                    day.Intents = Json<Dictionary<string, int>>(values.GetString(7));
+                }
             return (IReadOnlyList<DailyMetrics>)rows;
         }, cancellationToken);
     }

@@ -48,6 +48,10 @@ public sealed class SessionSearch : ISessionSearch
                 DropOffStage.DateSelection => sessions.Where(s => EF.Functions.JsonContains(s.Meta, """{"drop_off_stage": "date_selection"}""")),
                 _ => sessions.Where(s => EF.Functions.JsonContains(s.Meta, """{"drop_off_stage": "time_selection"}""")),
             };
+        if (f.Stage == SessionFilter.Completed)
+            // The collector's funnel_completed: meta->>'drop_off_stage' IS NULL (no key, or a JSON null) OR final_status = 'done'.
+            sessions = sessions.Where(s => s.FinalStatus == SessionStatus.Done || !EF.Functions.JsonExists(s.Meta, "drop_off_stage")
+                || EF.Functions.JsonContains(s.Meta, """{"drop_off_stage": null}"""));
         if (!string.IsNullOrWhiteSpace(f.Service))
         {
             // A name in the array meta.services_mentioned (the collector reads it only when it is an array, as containment does).
@@ -112,6 +116,9 @@ public sealed class SessionSearch : ISessionSearch
                 facts = facts.Where(x => x.Stage == code);
             }
         }
+        if (f.Stage == SessionFilter.Completed)
+            // The collector's funnel_completed: no drop-off stage, or ended done (the index keeps a string stage only).
+            facts = facts.Where(x => x.Status == SessionStatus.Done || x.Stage == null);
         if (!string.IsNullOrWhiteSpace(f.Service))
         {
             // services @> ARRAY[name]: what the GIN index on services serves.

@@ -80,5 +80,14 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("avg_response_ms", (csv, p) => csv.WriteField(p.AvgResponseMs, "0")),
         ("escalated", (csv, p) => csv.WriteField(p.Escalated, "D")),
         ("dropped", (csv, p) => csv.WriteField(p.Dropped, "D")),
-        ("containment_percent", (csv, p) => csv.WriteField(p.Containment, "0.00")));
+        ("containment_percent", (csv, p) => csv.WriteField(p.Containment, "0.00")),
+        // The bot's value (issue 24): RUB, as the revenue card counts; the average check is empty without priced bookings.
+        ("after_hours_dialogs", (csv, p) => csv.WriteField(p.Value?.AfterHoursDialogs ?? 0, "D")),
+        ("after_hours_bookings", (csv, p) => csv.WriteField(p.Value?.AfterHoursBookings ?? 0, "D")),
+        ("after_hours_revenue_rub", (csv, p) => csv.WriteField(p.Value?.AfterHoursRevenue ?? 0, "0.00")),
+        ("avg_check_rub", (csv, p) => csv.WriteField(p.Value?.AverageCheck, "0.00")),
+        ("lost_revenue_rub", (csv, p) => csv.WriteField(p.Value?.LostRevenueTotal ?? 0, "0.00")),
+        ("admin_hours_saved", (csv, p) => csv.WriteField(p.Value?.AdminHoursSaved ?? 0, "0.0")),
+        // Of the cases resolved in the period in salons with an answer target, the share answered within it; empty when none.
+        ("escalations_on_time_percent", (csv, p) => csv.WriteField(p.Value?.OnTimeShare, "0.00")));
 }

@@ -37,7 +37,12 @@ public sealed class PlatformModel(IMediator mediator) : FilterPageModel
         ("containment_percent", (csv, s) => csv.WriteField(s.Current.Containment, "0.00")),
         ("avg_response_ms", (csv, s) => csv.WriteField(s.Current.AvgResponseMs, "0")),
         ("previous_dialogs", (csv, s) => csv.WriteField(s.Previous.Dialogs, "D")),
-        ("dialogs_trend_percent", (csv, s) => csv.WriteField(s.DialogsTrend, "0.0")));
+        ("dialogs_trend_percent", (csv, s) => csv.WriteField(s.DialogsTrend, "0.0")),
+        // Issue 24: the share of the platform's other active salons with dialogs this salon does better than (empty below 5 salons).
+        ("conversion_percentile", (csv, s) => csv.WriteField(s.Percentiles?.Conversion)),
+        ("response_time_percentile", (csv, s) => csv.WriteField(s.Percentiles?.ResponseTime)),
+        ("containment_percentile", (csv, s) => csv.WriteField(s.Percentiles?.Containment)),
+        ("escalation_percentile", (csv, s) => csv.WriteField(s.Percentiles?.EscalationShare)));
 
     /// <summary>The link that sorts by <paramref name="key"/>: descending first, a second click ascending.</summary>
     public string SortLink(string key)

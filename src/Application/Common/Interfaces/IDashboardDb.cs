@@ -18,6 +18,10 @@ public interface IDashboardDb
     /// <summary>Clients waiting for a human, one case per client at a time (table <c>conversations</c>, as the spec names it).</summary>
     DbSet<EscalationCase> EscalationCases { get; }
     DbSet<EscalationSession> EscalationSessions { get; }
+    DbSet<EscalationSlaNotice> EscalationSlaNotices { get; }
+    /// <summary>What clients wrote in the dialogs the bot lost (kept by the dialog index job).</summary>
+    DbSet<DialogWord> DialogWords { get; }
+    DbSet<DialogWordMark> DialogWordMarks { get; }
     DbSet<DialogFacts> DialogFacts { get; }
     /// <summary>The client index (table <c>client_facts</c>): the sessions search finds dialogs by their client's name and phone here.</summary>
     DbSet<ClientFacts> ClientFacts { get; }

@@ -17,10 +17,12 @@ internal sealed class DailyMetricsConfiguration : IEntityTypeConfiguration<Daily
         b.Property(x => x.Conversion).HasPrecision(7, 2);
         b.Property(x => x.TotalRevenue).HasPrecision(14, 2);
         b.Property(x => x.AttendedRevenue).HasPrecision(14, 2);
+        b.Property(x => x.AfterHoursRevenue).HasPrecision(14, 2);
         b.Property(x => x.Currency).HasMaxLength(3);
         b.Property(x => x.RevenueByCurrency).HasJson();
         b.Property(x => x.TopServices).HasJson();
         b.Property(x => x.TopStaff).HasJson();
+        b.Property(x => x.Intents).HasJson();
 
         // The spec's defaults (see DashboardDbContext.SpecDefaults).
         foreach (var property in b.Metadata.GetProperties().Where(p => p.Name != nameof(DailyMetrics.Id)))
@@ -32,5 +34,6 @@ internal sealed class DailyMetricsConfiguration : IEntityTypeConfiguration<Daily
         b.Property(x => x.RevenueByCurrency).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
         b.Property(x => x.TopServices).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
         b.Property(x => x.TopStaff).HasDefaultValueSql("'[]'::jsonb").ValueGeneratedNever();
+        b.Property(x => x.Intents).HasDefaultValueSql("'{}'::jsonb").ValueGeneratedNever();
     }
 }

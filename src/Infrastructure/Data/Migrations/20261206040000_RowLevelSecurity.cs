@@ -20,7 +20,8 @@ namespace AgentP.Infrastructure.Data.Migrations
         private static readonly string[] Tables =
         [
             "alerts", "audits", "bookings", "client_facts", "metrics_dailies", "users", "dialog_facts", "conversations",
-            "escalation_sessions", "staff_names", "tenant_settings", "wishlist_actions", "dialog_slots", "client_slots",
+            "escalation_sessions", "staff_names", "tenant_settings", "wishlist_actions", "dialog_slots", "client_slots", "dialog_words",
+            "escalation_sla_notices",
         ];
 
         protected override void Up(MigrationBuilder migrationBuilder)

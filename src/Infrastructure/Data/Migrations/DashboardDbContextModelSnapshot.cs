@@ -245,6 +245,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("yclients_attendance");
 
+                    b.Property<int?>("YclientsVisitStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("yclients_visit_status");
+
                     b.HasKey("Id")
                         .HasName("pk_bookings");
 
@@ -390,6 +394,22 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("AfterHoursBookings")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("after_hours_bookings");
+
+                    b.Property<int>("AfterHoursDialogs")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("after_hours_dialogs");
+
+                    b.Property<decimal>("AfterHoursRevenue")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("after_hours_revenue");
+
                     b.Property<int>("AnsweredMessages")
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
@@ -415,6 +435,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("bookings");
+
+                    b.Property<int>("BotReplies")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("bot_replies");
 
                     b.Property<decimal>("Conversion")
                         .HasPrecision(7, 2)
@@ -486,6 +511,12 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDefaultValue(0)
                         .HasColumnName("funnel_completed");
 
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("intents")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<int>("NegativeDialogs")
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
@@ -505,6 +536,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasDefaultValue(0)
                         .HasColumnName("positive_dialogs");
+
+                    b.Property<int>("PricedBookings")
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("priced_bookings");
 
                     b.Property<string>("RevenueByCurrency")
                         .IsRequired()
@@ -778,6 +814,66 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("dialog_facts", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWord", b =>
+                {
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("session_id");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("term");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("SessionId", "Term")
+                        .HasName("pk_dialog_words");
+
+                    b.HasIndex("TenantId", "Day")
+                        .HasDatabaseName("ix_dialog_words_tenant_id_day");
+
+                    b.HasIndex("TenantId", "Term", "Day")
+                        .HasDatabaseName("ix_dialog_words_tenant_id_term_day");
+
+                    b.ToTable("dialog_words", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWordMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("IndexedUpTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indexed_up_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dialog_word_marks");
+
+                    b.ToTable("dialog_word_marks", "dashboard");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            IndexedUpTo = 0L
+                        });
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.DialogSlot", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -934,6 +1030,38 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("escalation_sessions", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSlaNotice", b =>
+                {
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("CaseId")
+                        .HasName("pk_escalation_sla_notices");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_escalation_sla_notices_tenant_id");
+
+                    b.ToTable("escalation_sla_notices", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.RollupMark", b =>
                 {
                     b.Property<string>("Rollup")
@@ -1023,6 +1151,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("numeric(5,2)")
                         .HasColumnName("error_spike_percent");
 
+                    b.Property<int?>("EscalationAnswerMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_answer_minutes");
+
                     b.Property<decimal>("HighDropOffPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
@@ -1037,10 +1169,25 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("min_dialogs");
 
+                    b.Property<decimal>("MinutesPerReply")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)")
+                        .HasDefaultValue(2m)
+                        .HasColumnName("minutes_per_reply");
+
+                    b.Property<decimal?>("MonthlyBotFee")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("monthly_bot_fee");
+
                     b.Property<string>("NotificationChatId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("notification_chat_id");
+
+                    b.Property<string>("OpeningHours")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("opening_hours");
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
@@ -1184,6 +1331,16 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasConstraintName("fk_escalation_sessions_conversations_case_id");
 
                     b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationSlaNotice", b =>
+                {
+                    b.HasOne("AgentP.Domain.Dashboard.EscalationCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_sla_notices_conversations_case_id");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.SignInLockout", b =>

@@ -25,7 +25,9 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Before { get; set; }
 
     public SessionPage? Result { get; private set; }
-    public SessionFilter Filter => new(From, To, Status, Channel, Booked, Intent, Sentiment, Stage, Q, Service, Staff, Escalated, Attended);
+    [BindProperty(SupportsGet = true)] public string? Word { get; set; }
+
+    public SessionFilter Filter => new(From, To, Status, Channel, Booked, Intent, Sentiment, Stage, Q, Service, Staff, Escalated, Attended, Word);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -55,7 +57,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         var values = new (string Key, string? Value)[]
         {
             ("from", From), ("to", To), ("status", Status), ("channel", Channel), ("booked", Booked), ("intent", Intent),
-            ("sentiment", Sentiment), ("stage", Stage), ("q", Q), ("service", Service), ("staff", Staff), ("escalated", Escalated), ("attended", Attended), ("salon", Salon),
+            ("sentiment", Sentiment), ("stage", Stage), ("q", Q), ("service", Service), ("staff", Staff), ("escalated", Escalated), ("attended", Attended), ("word", Word), ("salon", Salon),
             ("after", after), ("before", before),
         };
         return string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));

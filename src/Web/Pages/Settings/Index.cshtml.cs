@@ -32,6 +32,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             TimeZone = v.TimeZone, LowConversionPercent = Invariant(v.LowConversionPercent), HighDropOffPercent = Invariant(v.HighDropOffPercent),
             ErrorSpikePercent = Invariant(v.ErrorSpikePercent), MinDialogs = Invariant(v.MinDialogs), DigestEnabled = v.DigestEnabled,
             NotificationChatId = v.NotificationChatId,
+            OpeningHours = Enumerable.Range(0, 7).Select(i => v.OpeningHours is { Count: 7 } h ? h[i] : null).ToArray(),
+            MinutesPerReply = Invariant(v.MinutesPerReply), MonthlyBotFee = v.MonthlyBotFee is { } fee ? Invariant(fee) : null,
+            EscalationAnswerMinutes = v.EscalationAnswerMinutes is { } target ? Invariant(target) : null,
         };
         return Page();
     }
@@ -56,7 +59,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             // Numbers are parsed here, invariantly: a number input sends "12.5" whatever the UI language. A value that is
             // not a number becomes one the validator refuses with its message.
             await mediator.Send(new UpdateSettings(new SettingsValues(Form.TimeZone ?? "", Number(Form.LowConversionPercent), Number(Form.HighDropOffPercent),
-                Number(Form.ErrorSpikePercent), (int)Math.Clamp(Number(Form.MinDialogs), -1, int.MaxValue), Form.DigestEnabled, Form.NotificationChatId)),
+                Number(Form.ErrorSpikePercent), (int)Math.Clamp(Number(Form.MinDialogs), -1, int.MaxValue), Form.DigestEnabled, Form.NotificationChatId,
+                Form.OpeningHours is { } hours ? Enumerable.Range(0, 7).Select(i => i < hours.Length ? (hours[i] ?? "").Replace(" ", "").Replace('–', '-') : "").ToList() : null,
+                Number(Form.MinutesPerReply), string.IsNullOrWhiteSpace(Form.MonthlyBotFee) ? null : Number(Form.MonthlyBotFee),
+                string.IsNullOrWhiteSpace(Form.EscalationAnswerMinutes) ? null : (int)Math.Clamp(Number(Form.EscalationAnswerMinutes), -1, int.MaxValue))),
                 HttpContext.RequestAborted);
             Notice = "Настройки сохранены.";
             return RedirectToPage();
@@ -85,5 +91,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         public string? MinDialogs { get; set; }
         public bool DigestEnabled { get; set; }
         public string? NotificationChatId { get; set; }
+        /// <summary>Monday first: "10:00-21:00", or empty for a day off; all empty: the default hours.</summary>
+        public string?[]? OpeningHours { get; set; }
+        public string? MinutesPerReply { get; set; } = "2";
+        public string? MonthlyBotFee { get; set; }
+        public string? EscalationAnswerMinutes { get; set; }
     }
 }
