@@ -79,9 +79,11 @@ public sealed class DrillDownInBrowserTests(DrillDownBrowserFixture fixture) : I
     /// <summary>Clicks the middle of bar <paramref name="index"/> of a chart's first dataset and returns the value it drew.</summary>
     private static async Task<long> ClickBarAsync(IPage page, string canvasId, int index)
     {
+        // The click is in the viewport's coordinates: the chart in the middle of it first (the Overview is longer than a screen).
         var bar = await page.EvaluateAsync<double[]>("""
             ([id, i]) => {
               const canvas = document.getElementById(id);
+              canvas.scrollIntoView({ block: "center", behavior: "instant" });
               const chart = Chart.getChart(canvas);
               const el = chart.getDatasetMeta(0).data[i];
               const box = canvas.getBoundingClientRect();

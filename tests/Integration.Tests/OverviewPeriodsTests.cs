@@ -112,10 +112,11 @@ public sealed class OverviewPeriodsTests(PeriodsFixture fixture) : IClassFixture
         using var client = await SignedInAsync("admin-a@periods.local");
         var lines = (await client.GetStringAsync($"/?handler=export&from={from}&to={to}&group={group}")).TrimStart('\uFEFF')
             .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("period_start;period_end;partial;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped;containment_percent", lines[0]);
+        // The period's own columns first; the bot's value columns (OverviewTests checks them) follow.
+        Assert.StartsWith("period_start;period_end;partial;dialogs;bookings;conversion_percent;revenue_rub;avg_response_ms;escalated;dropped;containment_percent;", lines[0]);
         Assert.Equal(report.Periods.Select(p => FormattableString.Invariant(
                 $"{p.From:yyyy-MM-dd};{p.To:yyyy-MM-dd};{(p.Partial ? "yes" : "no")};{p.Dialogs};{p.Bookings};{p.Conversion:0.00};{p.Revenue:0.00};{p.AvgResponseMs:0};{p.Escalated};{p.Dropped};{p.Containment:0.00}")),
-            lines[1..]); // no totals row
+            lines[1..].Select(l => string.Join(';', l.Split(';').Take(11)))); // no totals row
     }
 
     [Fact]

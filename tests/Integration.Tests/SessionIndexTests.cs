@@ -88,7 +88,7 @@ public sealed partial class SessionIndexTests(SessionIndexFixture fixture) : ICl
             ("escalated=yes", "s.final_status = 'escalated'"),
             ("escalated=no", "s.final_status <> 'escalated'"),
             ("attended=yes", "s.booking_id IS NOT NULL AND EXISTS (SELECT 1 FROM dashboard.bookings b WHERE b.session_id = s.id AND b.yclients_attendance = 1)"),
-            ("attended=no", "s.booking_id IS NOT NULL AND EXISTS (SELECT 1 FROM dashboard.bookings b WHERE b.session_id = s.id AND b.yclients_attendance = -1)"),
+            ("attended=no", "s.booking_id IS NOT NULL AND EXISTS (SELECT 1 FROM dashboard.bookings b WHERE b.session_id = s.id AND b.yclients_attendance = 0)"),
             ("q=" + Uri.EscapeDataString("ЛАМИНИР"), Search("%ламинир%", null)),
             ("q=" + Uri.EscapeDataString("100%_"), Search(@"%100\%\_%", "%100%")),
             ("q=" + Uri.EscapeDataString("+7 (912) 345"), Search("%+7 (912) 345%", "%7912345%")),

@@ -16,6 +16,20 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     /// <inheritdoc cref="ITenantFiltered.TenantScope"/>
     public ITenantContext TenantScope { get; set; } = new TenantContext();
+
+    // A pooled context goes back to its pool on dispose: it forgets its renter's scope there, so one taken from the pool
+    // without being scoped (as Rent scopes every one) sees no salon, whichever unit of work used it last.
+    public override void Dispose()
+    {
+        TenantScope = new TenantContext();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        TenantScope = new TenantContext();
+        return base.DisposeAsync();
+    }
     public bool AllTenants => TenantScope.AllTenants;
     public Guid? CurrentTenantId => TenantScope.TenantId;
 

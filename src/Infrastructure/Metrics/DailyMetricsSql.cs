@@ -43,7 +43,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           SELECT t.id AS tenant_id, z.tz, @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends
           FROM public.tenants_v2 t
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, @default_zone) AS tz) z
+          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         days AS (
@@ -215,7 +215,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                       THEN (t.metadata->>'closing_time_override')::time ELSE time '21:00' END AS closing
           FROM public.tenants_v2 t
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, @default_zone) AS tz) z
+          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         value_sessions AS (

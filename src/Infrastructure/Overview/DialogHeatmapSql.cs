@@ -24,7 +24,7 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
                  @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends
           FROM public.tenants_v2 t
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT coalesce(s.time_zone, @default_zone) AS tz) z
+          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
           WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
         ),
         started AS (
