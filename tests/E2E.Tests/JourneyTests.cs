@@ -113,7 +113,7 @@ public sealed class JourneyTests(JourneyFixture fixture) : IClassFixture<Journey
         Assert.Equal(menu, string.Join(",", items.Select(i => new string(i.TakeWhile(c => !char.IsDigit(c)).ToArray()).Trim())));
         if (role != "super_admin")
         {
-            Assert.Equal(6, await page.Locator("canvas").CountAsync());
+            Assert.Equal(7, await page.Locator("canvas").CountAsync()); // days, conversion, funnel, services, channels, sentiment, intents
             // Chart.js drew on every canvas (a drawn canvas has a non-empty bitmap).
             Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('canvas')].every(c => c.width > 0 && c.toDataURL().length > 2000)"));
         }
