@@ -19,13 +19,13 @@ SELECT format($f$
   CREATE POLICY agentp_others ON public.%1$I USING (current_user <> %2$L) WITH CHECK (current_user <> %2$L);
   DROP POLICY IF EXISTS agentp_scope ON public.%1$I;
   CREATE POLICY agentp_scope ON public.%1$I FOR SELECT TO %2$I USING (
-    coalesce(current_setting('app.tenant_id', true) IN ('all', 'system'), false)
-    OR %3$I = CASE WHEN current_setting('app.tenant_id', true) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                   THEN current_setting('app.tenant_id', true)::uuid END
+    (SELECT coalesce(current_setting('app.tenant_id', true) IN ('all', 'system'), false))
+    OR %3$I = (SELECT CASE WHEN current_setting('app.tenant_id', true) ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                           THEN current_setting('app.tenant_id', true)::uuid END)
     %4$s);
   $f$, t.name, :'app_role', t.tenant_column,
   -- A sign-in names the user's salon, and creating a user checks the named salon exists: both before any salon is scoped.
-  CASE WHEN t.name = 'tenants_v2' THEN $c$OR current_setting('app.tenant_id', true) = 'accounts'$c$ ELSE '' END)
+  CASE WHEN t.name = 'tenants_v2' THEN $c$OR (SELECT current_setting('app.tenant_id', true)) = 'accounts'$c$ ELSE '' END)
 FROM (VALUES ('tenants_v2', 'id'), ('clients_v2', 'tenant_id'), ('conversation_sessions_v2', 'tenant_id'),
              ('recent_history_v2', 'tenant_id'), ('wishlist_v2', 'tenant_id'), ('user_ltm_v2', 'tenant_id')) AS t(name, tenant_column)
 \gexec
