@@ -85,7 +85,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
                 var salon = tenants[c.TenantId];
                 var (ok, note) = await SendAsync(salon, settings.GetValueOrDefault(c.TenantId), LateText(salon, c, targets[c.TenantId], now), cancellationToken);
                 metrics.Notification("escalation_sla", ok);
-                var at = clock.GetUtcNow();
+                var at = clock.GetUtcNow(); // marked whatever the outcome and not cancelled, as an alert's message
                 await db.EscalationSlaNotices.Where(n => n.CaseId == c.Id).ExecuteUpdateAsync(u => u
                     .SetProperty(n => n.SentAt, n => ok ? at : n.SentAt)
                     .SetProperty(n => n.Note, ok ? null : note)
@@ -121,7 +121,7 @@ public sealed class SendNotificationsHandler(IDashboardDb db, IPublicData bot, I
             var (ok, _) = await SendAsync(salon, settings.GetValueOrDefault(tenantId),
                 DigestText(salon, day, rows[tenantId].FirstOrDefault(m => m.Day == yesterday.AddDays(-7))) + onTimeLine, cancellationToken);
             metrics.Notification("digest", ok);
-            var at = clock.GetUtcNow();
+            var at = clock.GetUtcNow(); // marked whatever the outcome and not cancelled, as an alert's message
             await db.MetricsDailies.Where(m => m.Id == day.Id).ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.DigestSentAt, m => ok ? at : m.DigestSentAt)
                 .SetProperty(m => m.DigestClaimedAt, (DateTimeOffset?)null), CancellationToken.None);

@@ -1,6 +1,7 @@
 using AgentP.Infrastructure.Clients;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AgentP.Infrastructure.Dialogs;
 
@@ -18,6 +19,34 @@ internal static class DialogRollups
 
     /// <summary>The rollups' mark (0 before the first roll-up), for readers.</summary>
     internal const string Mark = $"SELECT coalesce((SELECT rolled_up_to FROM dashboard.rollup_marks WHERE rollup = '{Name}'), 0)";
+
+    /// <summary>
+    /// Runs <paramref name="read"/> with the rollups' mark in one repeatable-read snapshot with it, so a chunk rolled up
+    /// meanwhile is neither missed nor counted twice; the readers of the rollups (heatmap, retention) share it. JIT is off:
+    /// the estimate of a year's live side starts LLVM compiling, which outlasts the work.
+    /// </summary>
+    internal static async Task<T> InSnapshotAsync<T>(DashboardDbContext db,
+        Func<NpgsqlConnection, NpgsqlTransaction, long, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
+                await noJit.ExecuteNonQueryAsync(cancellationToken);
+            long mark;
+            await using (var command = new NpgsqlCommand(Mark, connection, transaction))
+                mark = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var result = await read(connection, transaction, mark);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 
     // The dialog index emptied (to rebuild it) empties the rollups with it: they count only indexed dialogs.
     private const string Reset = $"""

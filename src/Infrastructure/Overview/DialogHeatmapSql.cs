@@ -47,17 +47,8 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
     public async Task<IReadOnlyList<(int Weekday, int Hour, long Dialogs)>> CountAsync(Guid? tenantId, DateOnly from, DateOnly to,
         string defaultZone, CancellationToken cancellationToken)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await DialogRollups.InSnapshotAsync(db, async (connection, transaction, indexed) =>
         {
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            // The estimate of the live side may start LLVM JIT, whose compiling outlasts the count.
-            await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
-                await noJit.ExecuteNonQueryAsync(cancellationToken);
-            long indexed;
-            await using (var mark = new NpgsqlCommand(DialogRollups.Mark, connection, transaction))
-                indexed = (long)(await mark.ExecuteScalarAsync(cancellationToken))!;
             await using var command = new NpgsqlCommand(Sql, connection, transaction);
             command.Parameters.AddWithValue("indexed", indexed);
             command.Parameters.AddWithValue("from", from);
@@ -68,12 +59,7 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken))
                     cells.Add((reader.GetInt32(0), reader.GetInt32(1), reader.GetInt64(2)));
-            await transaction.CommitAsync(cancellationToken);
-            return cells;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            return (IReadOnlyList<(int, int, long)>)cells;
+        }, cancellationToken);
     }
 }

@@ -124,18 +124,8 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
         var monthsEnd = lastMonth.AddMonths(1);
         var cohorts = zones.Widest(firstMonth, monthsEnd.AddDays(-1));
         var later = zones.Widest(firstMonth.AddMonths(1), monthsEnd.AddMonths(GetRetention.CohortMonths).AddDays(-1));
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
+        return await DialogRollups.InSnapshotAsync(db, async (connection, transaction, indexed) =>
         {
-            // The mark and the rollups in one snapshot: a chunk rolled up meanwhile is neither missed nor counted twice.
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            // A year of the all-salons view makes the cost estimate start LLVM JIT, whose compiling outlasts the work.
-            await using (var noJit = new NpgsqlCommand("SET LOCAL jit = off", connection, transaction))
-                await noJit.ExecuteNonQueryAsync(cancellationToken);
-            long indexed;
-            await using (var mark = new NpgsqlCommand(DialogRollups.Mark, connection, transaction))
-                indexed = (long)(await mark.ExecuteScalarAsync(cancellationToken))!;
             await using var command = new NpgsqlCommand(Sql(zones), connection, transaction);
             command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
             command.Parameters.AddWithValue("indexed", indexed);
@@ -165,12 +155,7 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
                 while (await r.ReadAsync(cancellationToken))
                     laterFigures.Add(new CohortLater(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
             }
-            await transaction.CommitAsync(cancellationToken);
             return new RetentionFigures(periods, sizes, laterFigures);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        }, cancellationToken);
     }
 }
