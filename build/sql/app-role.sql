@@ -14,6 +14,20 @@ ALTER ROLE :"app_role" WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRL
 
 SELECT format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), :'app_role') \gexec
 
+-- The search role (docs/architecture.md §6): row-level security keeps a non-leakproof ILIKE from the trigram indexes, so
+-- the dashboard's search runs in functions owned by this role, which a policy lets read the searchable columns and which
+-- apply the unit of work's scope themselves. It never logs in. The app is granted it only so that its migrations may make
+-- it the functions' owner, and without inheritance (NOINHERIT; on PostgreSQL 16+ also per grant): the app never acts with
+-- its rights, nor falls under its policy. The migration refuses to run when the app would inherit it.
+\set search_role :app_role _search
+SELECT format('CREATE ROLE %I NOLOGIN NOINHERIT', :'search_role')
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'search_role') \gexec
+ALTER ROLE :"search_role" WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+ALTER ROLE :"app_role" NOINHERIT;
+SELECT CASE WHEN current_setting('server_version_num')::int >= 160000
+            THEN format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', :'search_role', :'app_role')
+            ELSE format('GRANT %I TO %I', :'search_role', :'app_role') END \gexec
+
 CREATE SCHEMA IF NOT EXISTS dashboard AUTHORIZATION :"app_role";
 ALTER SCHEMA dashboard OWNER TO :"app_role";
 -- Trigram indexes for the dashboard's search (gin_trgm_ops); the owner creates the extension, as the app role may not.

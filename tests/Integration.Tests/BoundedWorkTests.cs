@@ -124,3 +124,52 @@ internal sealed class TableLock : IAsyncDisposable
         await connection.DisposeAsync();
     }
 }
+
+public sealed class InstanceHeavyLimitFixture : AppFixture
+{
+    protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string>
+        {
+            ["Dashboard:HeavyRequestsPerInstance"] = "1", ["Dashboard:QueryTimeoutSeconds"] = "60", ["Dashboard:ReportCacheSeconds"] = "0",
+        });
+
+    protected override async Task SeedAsync()
+    {
+        var salon = await Db.Bot.TenantAsync("Салон «Первый в очереди»");
+        var other = await Db.Bot.TenantAsync("Салон «Второй в очереди»");
+        await App.CreateUserAsync("first@test.local", "Bounded-pass-2026", Role.Admin, salon);
+        await App.CreateUserAsync("second@test.local", "Bounded-pass-2026", Role.Admin, other);
+    }
+}
+
+/// <summary>
+/// However many users ask at once, one instance runs only <c>Dashboard:HeavyRequestsPerInstance</c> heavy requests in the
+/// database the bot shares; the others wait their turn (answered, not refused).
+/// </summary>
+public sealed class InstanceHeavyLimitTests(InstanceHeavyLimitFixture fixture) : IClassFixture<InstanceHeavyLimitFixture>
+{
+    [Fact]
+    public async Task Heavy_requests_past_the_instances_limit_wait_their_turn_outside_the_database_and_are_answered()
+    {
+        using var first = await fixture.App.SignedInAsync("first@test.local", "Bounded-pass-2026");
+        using var second = await fixture.App.SignedInAsync("second@test.local", "Bounded-pass-2026");
+        Task<HttpResponseMessage> running, waiting;
+        await using (var holder = await TableLock.LockAsync(fixture.Db, "dashboard.metrics_dailies"))
+        {
+            running = first.GetAsync("/overview");
+            await holder.WaitForWaitersAsync(1);
+            waiting = second.GetAsync("/overview");
+            // Without the limit the second request's statement would join the first at the lock within this time.
+            for (var i = 0; i < 20; i++)
+            {
+                await Task.Delay(100);
+                Assert.Equal(1L, await fixture.Db.ScalarAsync<long>(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"));
+            }
+            Assert.False(waiting.IsCompleted);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await waiting).StatusCode);
+    }
+}

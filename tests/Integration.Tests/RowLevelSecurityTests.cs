@@ -26,7 +26,9 @@ public sealed class RowLevelSecurityTests(SalonsFixture fixture) : IClassFixture
             await using var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
-            while (await reader.ReadAsync()) rows.Add(Convert.ToString(reader.GetValue(0))!);
+            do
+                while (await reader.ReadAsync()) rows.Add(Convert.ToString(reader.GetValue(0))!);
+            while (await reader.NextResultAsync());
             return rows;
         }
         finally
@@ -104,6 +106,62 @@ public sealed class RowLevelSecurityTests(SalonsFixture fixture) : IClassFixture
             """);
         Assert.Empty(unprotected);
         Assert.False(await fixture.Db.ScalarAsync<bool>($"SELECT rolbypassrls OR rolsuper FROM pg_roles WHERE rolname = '{PostgresServer.AppRole}'"));
+    }
+
+    [Fact]
+    public async Task The_search_functions_answer_only_the_scopes_rows_whatever_the_query_around_them()
+    {
+        var (dialogA, clientA) = await SeedSearchRowsAsync();
+
+        // No salon condition anywhere in the query: the functions apply the scope themselves.
+        Assert.Equal([dialogA.ToString()], await QueryAsync(t => t.ScopeTo(fixture.SalonA), "SELECT session_id::text FROM dashboard.search_dialogs('%кератин-люкс%')"));
+        Assert.Equal([clientA.ToString()], await QueryAsync(t => t.ScopeTo(fixture.SalonA), "SELECT client_id::text FROM dashboard.search_clients('%Кератинова%', NULL)"));
+        Assert.Equal([clientA.ToString()], await QueryAsync(t => t.ScopeTo(fixture.SalonA), "SELECT client_id::text FROM dashboard.search_clients('%nothing%', '%0001122%')"));
+        Assert.Equal(2, (await QueryAsync(t => t.ScopeToAllTenants(), "SELECT session_id::text FROM dashboard.search_dialogs('%кератин-люкс%')")).Count);
+        Assert.Empty(await QueryAsync(null, "SELECT session_id::text FROM dashboard.search_dialogs('%кератин-люкс%')"));
+        Assert.Empty(await QueryAsync(t => t.Unscope(), "SELECT client_id::text FROM dashboard.search_clients('%Кератинова%', '%0001122%')"));
+    }
+
+    [Fact]
+    public async Task The_app_searches_through_the_trigram_indexes_but_never_with_the_search_roles_rights()
+    {
+        await SeedSearchRowsAsync();
+        // Why the functions exist: under a policy, a plain ILIKE may not be an index condition (it is not leakproof), so
+        // even with sequential scans priced out the app's own statement does not use the trigram index...
+        const string plain = "EXPLAIN SELECT session_id FROM dashboard.dialog_facts WHERE summary ILIKE '%кератин%'";
+        var direct = string.Join('\n', await QueryAsync(t => t.ScopeTo(fixture.SalonA), $"BEGIN; SET LOCAL enable_seqscan = off; {plain}; ROLLBACK"));
+        Assert.DoesNotContain("Index Cond: (summary ~~*", direct);
+        // ...while the search role's does: its own policy is USING (true), which leaves no barrier.
+        var searcher = PostgresServer.AppRole + "_search";
+        var inside = string.Join('\n', await QueryAsync(t => t.ScopeTo(fixture.SalonA),
+            $"BEGIN; SET LOCAL enable_seqscan = off; SET LOCAL ROLE {searcher}; {plain}; ROLLBACK"));
+        Assert.Contains("Index Cond: (summary ~~*", inside);
+
+        // The app is a member of that role (to make it the functions' owner) but does not inherit it: its own statements
+        // stay under the scope policy alone, and the functions belong to the search role.
+        Assert.False(await fixture.Db.ScalarAsync<bool>($"SELECT pg_has_role('{PostgresServer.AppRole}', '{searcher}', 'USAGE')"));
+        Assert.Equal([fixture.SalonA.ToString()],
+            await QueryAsync(t => t.ScopeTo(fixture.SalonA), "SELECT DISTINCT tenant_id::text FROM dashboard.dialog_facts UNION SELECT DISTINCT tenant_id::text FROM dashboard.client_facts"));
+        Assert.Equal(2L, await fixture.Db.ScalarAsync<long>($"""
+            SELECT count(*) FROM pg_proc WHERE proname IN ('search_dialogs', 'search_clients') AND prosecdef AND proowner = '{searcher}'::regrole
+            """));
+    }
+
+    /// <summary>Salon A's and salon B's indexed dialog and client, each with the same distinctive words; written as the owner, once.</summary>
+    private async Task<(long DialogA, Guid ClientA)> SeedSearchRowsAsync()
+    {
+        var (dialogA, dialogB, clientA, clientB) = (9_100_000_001L, 9_100_000_002L, new Guid("5ea4c000-0000-4000-8000-00000000000a"), new Guid("5ea4c000-0000-4000-8000-00000000000b"));
+        await fixture.Db.ExecuteAsync($"""
+            INSERT INTO dashboard.dialog_facts (session_id, tenant_id, user_id, started_at, answered, response_ms_total, summary)
+            VALUES ({dialogA}, '{fixture.SalonA}', '{clientA}', now(), 0, 0, 'Клиент спросил про кератин-люкс'),
+                   ({dialogB}, '{fixture.SalonB}', '{clientB}', now(), 0, 0, 'Клиентка хочет кератин-люкс завтра')
+            ON CONFLICT DO NOTHING;
+            INSERT INTO dashboard.client_facts (client_id, tenant_id, client_created_at, name, phone_digits, dialogs, bookings)
+            VALUES ('{clientA}', '{fixture.SalonA}', now(), 'Зоя Кератинова', '79990001122', 0, 0),
+                   ('{clientB}', '{fixture.SalonB}', now(), 'Зоя Кератинова', '79990001122', 0, 0)
+            ON CONFLICT DO NOTHING;
+            """);
+        return (dialogA, clientA);
     }
 
     private async Task<List<string>> TenantTablesAsync() => await QueryAsync(t => t.ScopeToSystem(), """

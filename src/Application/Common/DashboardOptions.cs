@@ -64,6 +64,16 @@ public sealed class DashboardOptions
     /// </summary>
     public int HeavyRequestsPerUser { get; set; } = 4;
 
+    /// <summary>
+    /// Heavy requests one instance runs at once, all users together; the next ones wait their turn (up to
+    /// <see cref="HeavyQueuePerInstance"/> of them, then 429). The database is the bot's: a dozen uncached reports at once
+    /// would take every core from the bot's turns, a few at a time leave it its share.
+    /// </summary>
+    public int HeavyRequestsPerInstance { get; set; } = 4;
+
+    /// <summary>How many heavy requests may wait for <see cref="HeavyRequestsPerInstance"/>; one more is refused with 429.</summary>
+    public int HeavyQueuePerInstance { get; set; } = 200;
+
     /// <summary>How far back escalated dialogs become cases; older ones (history before the dashboard) are left alone.</summary>
     public int EscalationLookbackDays { get; set; } = 7;
 }

@@ -1,4 +1,5 @@
 using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
 using AgentP.Domain.Bot;
 using AgentP.Domain.Dashboard;
 
@@ -17,7 +18,7 @@ public interface ISessionSearch
     /// The indexed dialogs whose summaries, client's name or phone digits hold <paramref name="q"/>, through the trigram
     /// indexes (<see cref="SessionFilter.IsShortQuery"/> must be false: a shorter text gives them nothing to look up).
     /// </summary>
-    IQueryable<DialogFacts> Search(IQueryable<DialogFacts> facts, IQueryable<ClientFacts> clients, string q);
+    IQueryable<DialogFacts> Search(IQueryable<DialogFacts> facts, IDashboardDb db, string q);
 
     /// <summary>The same test over a bounded set of rows (a short query's window), row by row.</summary>
     IQueryable<DialogFacts> Scan(IQueryable<DialogFacts> window, IQueryable<ClientFacts> clients, string q);

@@ -55,7 +55,7 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             if (SessionFilter.IsShortQuery(filter.Q)) shortQuery = filter.Q;
-            else indexed = search.Search(indexed, db.ClientFacts, filter.Q);
+            else indexed = search.Search(indexed, db, filter.Q);
         }
         return new Sources(indexed, live, scopeZones.Default, shortQuery);
     }

@@ -121,8 +121,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
                        coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
                 WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
-                  AND (@name::text IS NULL OR c.name ILIKE @name::text ESCAPE '\'
-                       OR (@digits::text IS NOT NULL AND c.phone_digits LIKE @digits::text))
+                  AND (@name::text IS NULL OR c.client_id IN (SELECT dashboard.search_clients(@name::text, @digits::text)))
                   {first} {active}
                 """,
             live + """

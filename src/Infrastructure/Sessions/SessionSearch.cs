@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json;
 using AgentP.Application.Common;
+using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Overview;
 using AgentP.Application.Sessions;
 using AgentP.Domain.Bot;
@@ -129,15 +130,16 @@ public sealed class SessionSearch : ISessionSearch
         return facts;
     }
 
-    public IQueryable<DialogFacts> Search(IQueryable<DialogFacts> facts, IQueryable<ClientFacts> clients, string q)
+    public IQueryable<DialogFacts> Search(IQueryable<DialogFacts> facts, IDashboardDb db, string q)
     {
-        // Two arms joined by UNION, each an index's: the summaries' trigram indexes (a BitmapOr of the two), and the dialogs
-        // of the clients whose name or phone digits match (client_facts' trigram indexes, then ix_dialog_facts_user_id_…).
-        // One OR over both would leave the planner nothing but a pass over the salon's dialogs.
+        // Two arms joined by UNION, each a search function's (their trigram indexes): the dialogs whose summaries match,
+        // and the dialogs of the clients whose name or phone digits match (then ix_dialog_facts_user_id_…). One OR over
+        // both would leave the planner nothing but a pass over the salon's dialogs. The functions apply the scope
+        // themselves (a plain ILIKE under row-level security cannot use the indexes); the outer query's policy applies too.
         var (pattern, phonePattern) = Patterns(q);
-        var matching = Clients(clients, pattern, phonePattern).Select(c => c.ClientId);
-        return facts.Where(x => EF.Functions.ILike(x.Summary!, pattern, "\\") || EF.Functions.ILike(x.FinalSummary!, pattern, "\\"))
-            .Union(facts.Where(x => matching.Contains(x.UserId)));
+        var dialogs = db.SearchDialogs(pattern);
+        var clients = db.SearchClients(pattern, phonePattern);
+        return facts.Where(x => dialogs.Contains(x.SessionId)).Union(facts.Where(x => clients.Contains(x.UserId)));
     }
 
     public IQueryable<DialogFacts> Scan(IQueryable<DialogFacts> window, IQueryable<ClientFacts> clients, string q)
@@ -150,7 +152,7 @@ public sealed class SessionSearch : ISessionSearch
     }
 
     private static IQueryable<ClientFacts> Clients(IQueryable<ClientFacts> clients, string pattern, string? phonePattern) =>
-        // The columns bare (no coalesce), so that their trigram indexes apply; a null matches nothing either way.
+        // A short query's window: each row's client by its key, tested row by row (a null matches nothing).
         phonePattern is null
             ? clients.Where(c => EF.Functions.ILike(c.Name!, pattern, "\\"))
             : clients.Where(c => EF.Functions.ILike(c.Name!, pattern, "\\") || EF.Functions.Like(c.PhoneDigits!, phonePattern));

@@ -71,17 +71,31 @@ public static class Resilience
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Heavy requests of one user at once, on top of any endpoint policy: the one past the limit is refused, not
-            // queued (a queue would only hold the connection open while the others keep the database busy).
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
-                    || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
-                    return RateLimitPartition.GetNoLimiter("");
-                var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
-                return RateLimitPartition.GetConcurrencyLimiter(user,
-                    _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
-            });
+            // Heavy requests, on top of any endpoint policy. First one user's at once: the one past the limit is refused,
+            // not queued (one user's queue would only hold connections while that user's others keep the database busy).
+            // Then the instance's, all users together: those wait their turn in order, so that however many users ask at
+            // once, the database the bot shares runs only a few of the dashboard's heavy statements at a time.
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
+                        || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
+                        return RateLimitPartition.GetNoLimiter("");
+                    var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+                    return RateLimitPartition.GetConcurrencyLimiter(user,
+                        _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                {
+                    if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null) return RateLimitPartition.GetNoLimiter("");
+                    var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+                    return RateLimitPartition.GetConcurrencyLimiter("instance", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, limits.HeavyRequestsPerInstance),
+                        QueueLimit = Math.Max(0, limits.HeavyQueuePerInstance),
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    });
+                }));
             o.OnRejected = (rejected, cancellationToken) =>
             {
                 // An export's per-minute window says when to come back; the heavy limit's refusal does not.

@@ -27,6 +27,19 @@ public interface IDashboardDb
     DbSet<ClientFacts> ClientFacts { get; }
     /// <summary>Masters' names as the bot's dialogs give them (kept by the dialog index).</summary>
     DbSet<StaffName> StaffNames { get; }
+    /// <summary>
+    /// The indexed dialogs of the unit of work's scope whose summary or final summary match <paramref name="pattern"/>
+    /// (an ILIKE pattern, <c>\</c> escaping): function <c>dashboard.search_dialogs</c>, which applies the scope itself and
+    /// so may use the trigram indexes that row-level security keeps from a plain ILIKE (docs/architecture.md §6).
+    /// </summary>
+    IQueryable<long> SearchDialogs(string pattern);
+
+    /// <summary>
+    /// The indexed clients of the scope whose name matches <paramref name="pattern"/> (ILIKE) or whose phone digits match
+    /// <paramref name="phonePattern"/> (LIKE, when given): function <c>dashboard.search_clients</c>, as <see cref="SearchDialogs"/>.
+    /// </summary>
+    IQueryable<Guid> SearchClients(string pattern, string? phonePattern);
+
     DbSet<SignInLockout> SignInLockouts { get; }
     DbSet<UserSession> UserSessions { get; }
 
