@@ -44,6 +44,7 @@ public static class DependencyInjection
 
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<ScopeSql>();
 
         // Pooled: setting up a context costs more than most of a page's queries. Each scope rents one, scoped to its
         // tenant, and returns it when the scope ends.

@@ -36,6 +36,15 @@ internal sealed class MethodBodies : IDisposable
         where instruction.Operand is MethodReference
         select new Call(method, (MethodReference)instruction.Operand);
 
+    /// <summary>Every string literal in the bodies of the type and its nested types (ldstr: the pieces of an interpolated string too).</summary>
+    public static IEnumerable<string> Strings(TypeDefinition type) =>
+        from t in WithNested(type)
+        from method in t.Methods
+        where method.HasBody
+        from instruction in method.Body.Instructions
+        where instruction.OpCode == OpCodes.Ldstr
+        select (string)instruction.Operand;
+
     public void Dispose()
     {
         foreach (var module in modules.Values) module.Dispose();

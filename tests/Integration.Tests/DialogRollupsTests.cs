@@ -118,6 +118,10 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
         await AgreeAsync("zones changed");
     }
 
+    private static ScopeZones ScopeZonesOf(Guid? salon, IReadOnlyDictionary<Guid, TimeZoneInfo> zones) =>
+        salon is { } one ? new ScopeZones(zones[one], new Dictionary<Guid, TimeZoneInfo>())
+            : new ScopeZones(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"), zones.Where(z => z.Value.Id != "Europe/Moscow").ToDictionary());
+
     private async Task AgreeAsync(string when)
     {
         await using var services = fixture.App.Services.CreateAsyncScope();
@@ -130,14 +134,12 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
         {
             foreach (var (from, to) in new[] { (From, To), (new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 1)) })
             {
-                var cells = await heatmap.CountAsync(salon, from, to, "Europe/Moscow", default);
+                var cells = await heatmap.CountAsync(salon, from, to, ScopeZonesOf(salon, zones), default);
                 var scope = $" (heatmap of {salon?.ToString() ?? "all salons"} {from}…{to}, {when})";
                 Assert.Equal(await LiveHeatmapAsync(salon, from, to) + scope,
                     string.Join(";", cells.OrderBy(c => c.Weekday).ThenBy(c => c.Hour).Select(c => $"{c.Weekday}-{c.Hour}:{c.Dialogs}")) + scope);
             }
-            var scopeZones = salon is { } one ? new ScopeZones(zones[one], new Dictionary<Guid, TimeZoneInfo>())
-                : new ScopeZones(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"),
-                    zones.Where(z => z.Value.Id != "Europe/Moscow").ToDictionary());
+            var scopeZones = ScopeZonesOf(salon, zones);
             foreach (var group in new[] { "day", "week", "month" })
             {
                 var figures = await retention.ComputeAsync(salon, scopeZones, From, To, group, new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 1), default);
@@ -148,7 +150,7 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
 
         // The collector's response times: rolled-up slots plus the live tail, as the messages give them.
         var collector = services.ServiceProvider.GetRequiredService<AgentP.Application.Metrics.IDailyMetricsCollector>();
-        var rows = await collector.ComputeAsync(From, To, null, "Europe/Moscow", DateTimeOffset.UtcNow, default);
+        var rows = await collector.ComputeAsync(From, To, null, ScopeZonesOf(null, zones), DateTimeOffset.UtcNow, default);
         Assert.Equal(await LiveResponsesAsync() + $" ({when})", string.Join(";", rows.Where(r => r.AnsweredMessages > 0)
             .OrderBy(r => r.TenantId.ToString()).ThenBy(r => r.Day).Select(r => $"{r.TenantId} {r.Day:yyyy-MM-dd} {r.AnsweredMessages} {r.AvgResponseMs}")) + $" ({when})");
 

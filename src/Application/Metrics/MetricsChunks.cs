@@ -46,7 +46,7 @@ public sealed class MetricsChunks(IServiceScopeFactory scopes, IPublicData bot, 
                     await using var scope = scopes.CreateAsyncScope();
                     scope.ServiceProvider.GetRequiredService<ITenantContext>().ScopeToSystem();
                     rows[i] = await scope.ServiceProvider.GetRequiredService<IDailyMetricsCollector>()
-                        .CollectAsync(chunkFrom, chunkTo, tenantId, zones.Default.Id, clock.GetUtcNow(), ct);
+                        .CollectAsync(chunkFrom, chunkTo, tenantId, salonZones, clock.GetUtcNow(), ct);
                     // What runs after collection, for the job and the CLI alike: the chunk's days against the thresholds.
                     await scope.ServiceProvider.GetRequiredService<Alerts.IAlertEvaluator>().EvaluateAsync(chunkFrom, chunkTo, tenantId, salonZones, clock.GetUtcNow(), ct);
                 }

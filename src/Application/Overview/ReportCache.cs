@@ -16,9 +16,14 @@ namespace AgentP.Application.Overview;
 public sealed class ReportCache(TenantTimeZones zones, ScopedCache cache)
 {
     /// <param name="tenantId">The scope's one salon, or null for every salon the scope sees.</param>
-    public Task<IReadOnlyList<DailyMetrics>> TodayAsync(Guid? tenantId, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken) =>
-        cache.GetAsync(CacheTags.Figures, (today, tenantId, Zone: zones.Default.Id, now), static (services, s, ct) =>
-            services.GetRequiredService<IDailyMetricsCollector>().ComputeAsync(s.today, s.today, s.tenantId, s.Zone, s.now, ct), cancellationToken, "today", today);
+    public async Task<IReadOnlyList<DailyMetrics>> TodayAsync(Guid? tenantId, DateOnly today, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Each salon's zone from the one source, as a value (a salon that moves to another zone is a new key).
+        var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
+        return await cache.GetAsync(CacheTags.Figures, (today, tenantId, Zones: scopeZones, now), static (services, s, ct) =>
+            services.GetRequiredService<IDailyMetricsCollector>().ComputeAsync(s.today, s.today, s.tenantId, s.Zones, s.now, ct),
+            cancellationToken, "today", today, scopeZones.Default.Id, scopeZones.Key);
+    }
 
     /// <param name="report">Which page's rows (pages load different columns).</param>
     /// <param name="collectedAt">The scope's latest <c>metrics_dailies.updated_at</c>: a new collection is a new entry.</param>

@@ -14,7 +14,7 @@ namespace AgentP.Infrastructure.Alerts;
 /// Severity is critical when the value is twice as far out: conversion at most half its floor, a share at least
 /// twice its ceiling. ON CONFLICT on (tenant_id, kind, day) makes re-evaluation a no-op, without a read-then-insert race.
 /// </summary>
-public sealed class AlertSql(DashboardDbContext db) : IAlertEvaluator
+public sealed class AlertSql(DashboardDbContext db, ScopeSql scope) : IAlertEvaluator
 {
     private static readonly string Dialogs = RussianPlural.Sql("dialogs", "диалог", "диалога", "диалогов");
 
@@ -29,7 +29,7 @@ public sealed class AlertSql(DashboardDbContext db) : IAlertEvaluator
                  coalesce(s.error_spike_percent, 20) AS error_spike, coalesce(s.min_dialogs, 5) AS min_dialogs
           FROM dashboard.metrics_dailies m
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = m.tenant_id
-          WHERE m.day BETWEEN @from AND @to AND (@tenant::uuid IS NULL OR m.tenant_id = @tenant::uuid)
+          WHERE m.day BETWEEN @from AND @to AND {{ScopeSql.Condition("m.tenant_id")}}
             -- only closed days: a day in progress would alarm on its first quiet morning hours
             AND m.day < (@now::timestamptz AT TIME ZONE {{SalonZoneSql.Zone(zones, "m.tenant_id")}})::date
         ),
@@ -60,7 +60,7 @@ public sealed class AlertSql(DashboardDbContext db) : IAlertEvaluator
             await using var command = new NpgsqlCommand(Sql(zones), (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.AddWithValue("from", from);
             command.Parameters.AddWithValue("to", to);
-            command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+            scope.AddTo(command, tenantId);
             command.Parameters.AddWithValue("now", now);
             SalonZoneSql.AddParameters(command, zones);
             return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -21,11 +21,11 @@ namespace AgentP.Infrastructure.Clients;
 /// all-salons view "today" (who is due, by how many days) and the retention drill-downs' days are each salon's, as retention
 /// counts them; the drill-downs' scans are bounded by the widest zone's instants and each salon's local days decide within.
 /// </summary>
-public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones, TimeProvider clock) : IClientQueries
+public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, TenantTimeZones zones, TimeProvider clock, ScopeSql scope) : IClientQueries
 {
     // The clients the search matches (alias c).
-    private const string Matches = """
-        (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
+    private static readonly string Matches = $"""
+        {ScopeSql.Condition("c.tenant_id")}
           AND (@name::text IS NULL OR c.full_name ILIKE @name::text ESCAPE '\'
                OR (@digits::text IS NOT NULL AND regexp_replace(coalesce(c.phone, ''), '\D', '', 'g') LIKE @digits::text))
         """;
@@ -68,16 +68,16 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         upcoming AS MATERIALIZED (
           SELECT DISTINCT user_id FROM public.conversation_sessions_v2
           WHERE started_at >= @today::date - {BookingLeadDays} AND booking_datetime >= @today::date
-            AND coalesce(booking_status, '') <> 'cancelled' AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+            AND coalesce(booking_status, '') <> 'cancelled' AND {ScopeSql.Condition("tenant_id")}
         )
         """;
 
     // The dialogs above the dialog index's mark (a primary-key range), per client: the live side of every dialog figure.
-    private const string Live = """
+    private static readonly string Live = $"""
         live AS MATERIALIZED (
           SELECT user_id, min(started_at) AS first, max(started_at) AS last, count(*)::int AS n
           FROM public.conversation_sessions_v2
-          WHERE id > @indexed AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+          WHERE id > @indexed AND {ScopeSql.Condition("tenant_id")}
           GROUP BY user_id
         )
         """;
@@ -105,7 +105,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
             """;
         var active = filter.ActiveRange is null ? "" : $"""
             AND c.id IN (SELECT s.user_id FROM public.conversation_sessions_v2 s
-                         WHERE (@tenant::uuid IS NULL OR s.tenant_id = @tenant::uuid)
+                         WHERE {ScopeSql.Condition("s.tenant_id")}
                            AND s.started_at >= @active_start AND s.started_at < @active_end AND (NOT @booked OR s.booking_id IS NOT NULL)
                            {SalonZoneSql.Within(zones, "s.started_at", "s.tenant_id", "active")})
             """;
@@ -120,7 +120,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
                 SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on,
                        coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
-                WHERE (@tenant::uuid IS NULL OR c.tenant_id = @tenant::uuid)
+                WHERE {ScopeSql.Condition("c.tenant_id")}
                   AND (@name::text IS NULL OR c.client_id IN (SELECT dashboard.search_clients(@name::text, @digits::text)))
                   {first} {active}
                 """,
@@ -251,7 +251,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
         var q = string.IsNullOrWhiteSpace(filter.Q) ? null : filter.Q.Trim();
         var digits = q is null ? "" : new string(q.Where(char.IsAsciiDigit).ToArray());
-        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+        scope.AddTo(command, tenantId);
         command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Text) { Value = q is null ? DBNull.Value : "%" + SessionFilter.LikeEscape(q) + "%" });
         command.Parameters.Add(new NpgsqlParameter("digits", NpgsqlDbType.Text) { Value = digits.Length >= 3 ? "%" + digits + "%" : DBNull.Value });
         command.Parameters.AddWithValue("due", filter.Due);

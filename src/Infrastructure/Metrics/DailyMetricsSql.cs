@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Metrics;
 using AgentP.Domain.Dashboard;
 using AgentP.Infrastructure.Data;
@@ -12,9 +13,11 @@ namespace AgentP.Infrastructure.Metrics;
 /// range of salon-local days and upserts <c>dashboard.metrics_dailies</c> on (tenant_id, day); the same SELECT,
 /// without the upsert, gives the Overview today's live figures, so both follow one definition. Sessions are found
 /// per salon by <c>started_at</c> between the salon's local midnights (idx_sessions_started, or the opt-in
-/// idx_sessions_tenant_status_date); messages through idx_history_session.
+/// idx_sessions_tenant_status_date); messages through idx_history_session. Each salon's zone comes as a parameter from
+/// <see cref="ScopeZones"/> (<see cref="SalonZoneSql"/>), the one source of a salon's zone, never from tenant_settings; the salon
+/// condition is the scope's (<see cref="ScopeSql"/>), narrowed to one salon when the job collects one.
 /// </summary>
-public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollector
+public sealed class DailyMetricsSql(DashboardDbContext db, ScopeSql scope) : IDailyMetricsCollector
 {
     /// <summary>
     /// A dialog's answered user messages and their summed response time (docs/architecture.md §5: for each user message, the first
@@ -37,14 +40,13 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         """;
 
     // Every metric of every (salon, local day) of the range, in the column order of Columns (zeros included).
-    private const string Select = $$"""
+    private static string Select(ScopeZones zones) => $$"""
         -- Each salon's zone and the range's bounds in it, computed once per salon rather than per dialog.
         WITH tenants AS MATERIALIZED (
           SELECT t.id AS tenant_id, z.tz, @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends
           FROM public.tenants_v2 t
-          LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
-          WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+          CROSS JOIN LATERAL (SELECT {{SalonZoneSql.Zone(zones, "t.id")}} AS tz) z
+          WHERE t.is_active AND {{ScopeSql.Condition("t.id")}}
         ),
         days AS (
           SELECT tn.tenant_id, d::date AS day
@@ -186,7 +188,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
           top_services, top_staff, attended_bookings, no_show_bookings, attended_revenue, created_at, updated_at
         """;
 
-    private const string Upsert = "INSERT INTO dashboard.metrics_dailies AS m (" + Columns + ")\n" + Select + "\n" + """
+    private static string Upsert(ScopeZones zones) => "INSERT INTO dashboard.metrics_dailies AS m (" + Columns + ")\n" + Select(zones) + "\n" + """
         ON CONFLICT (tenant_id, day) DO UPDATE SET
           dialogs_started = excluded.dialogs_started, bookings = excluded.bookings, conversion = excluded.conversion,
           avg_response_ms = excluded.avg_response_ms, answered_messages = excluded.answered_messages, total_revenue = excluded.total_revenue, currency = excluded.currency,
@@ -207,7 +209,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
     /// Opening hours: <c>tenant_settings.opening_hours</c> (Monday first, "HH:MM-HH:MM", "" a day off), else every day from 10:00
     /// to the bot's <c>closing_time_override</c>, or 21:00 without a valid one; open from the first time, closed from the second.
     /// </summary>
-    private const string ValueSelect = """
+    private static string ValueSelect(ScopeZones zones) => $$"""
         WITH value_tenants AS MATERIALIZED (
           SELECT t.id AS tenant_id, z.tz, @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends,
                  CASE WHEN jsonb_typeof(s.opening_hours) = 'array' AND jsonb_array_length(s.opening_hours) = 7 THEN s.opening_hours END AS hours,
@@ -215,8 +217,8 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
                       THEN (t.metadata->>'closing_time_override')::time ELSE time '21:00' END AS closing
           FROM public.tenants_v2 t
           LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
-          WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+          CROSS JOIN LATERAL (SELECT {{SalonZoneSql.Zone(zones, "t.id")}} AS tz) z
+          WHERE t.is_active AND {{ScopeSql.Condition("t.id")}}
         ),
         value_sessions AS (
           SELECT s.tenant_id, (s.started_at AT TIME ZONE tn.tz) AS local, s.session_id, s.booking_id, s.booking_amount, s.final_intent,
@@ -261,42 +263,42 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         """;
 
     /// <summary>Writes <see cref="ValueSelect"/> into the chunk's rows of the active salons; a day without dialogs gets zeros.</summary>
-    private const string ValueUpdate = """
+    private static string ValueUpdate(ScopeZones zones) => """
         UPDATE dashboard.metrics_dailies m
         SET after_hours_dialogs = coalesce(v.after_hours_dialogs, 0), after_hours_bookings = coalesce(v.after_hours_bookings, 0),
             after_hours_revenue = coalesce(v.after_hours_revenue, 0), bot_replies = coalesce(v.bot_replies, 0),
             priced_bookings = coalesce(v.priced_bookings, 0), intents = coalesce(v.intents::jsonb, '{}'::jsonb)
         FROM dashboard.metrics_dailies mr
         LEFT JOIN (
-        """ + ValueSelect + """
+        """ + ValueSelect(zones) + $"""
         ) v ON v.tenant_id = mr.tenant_id AND v.day = mr.day
-        WHERE m.id = mr.id AND mr.day BETWEEN @from::date AND @to::date AND (@tenant::uuid IS NULL OR mr.tenant_id = @tenant::uuid)
+        WHERE m.id = mr.id AND mr.day BETWEEN @from::date AND @to::date AND {ScopeSql.Condition("mr.tenant_id")}
           AND mr.tenant_id IN (SELECT id FROM public.tenants_v2 WHERE is_active)
         """;
 
-    public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
+    public async Task<int> CollectAsync(DateOnly from, DateOnly to, Guid? tenantId, ScopeZones zones, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         // One chunk = one statement = one transaction: a failure rolls back this chunk only.
-        return await RunAsync(Upsert, from, to, tenantId, defaultTimeZone, now, async c =>
+        return await RunAsync(Upsert(zones), from, to, tenantId, zones, now, async c =>
         {
             var rows = await c.ExecuteNonQueryAsync(cancellationToken);
-            c.CommandText = ValueUpdate; // the same parameters, the same transaction
+            c.CommandText = ValueUpdate(zones); // the same parameters, the same transaction
             await c.ExecuteNonQueryAsync(cancellationToken);
             return rows;
         }, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone,
+    public async Task<IReadOnlyList<DailyMetrics>> ComputeAsync(DateOnly from, DateOnly to, Guid? tenantId, ScopeZones zones,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        return await RunAsync(Select, from, to, tenantId, defaultTimeZone, now, async command =>
+        return await RunAsync(Select(zones), from, to, tenantId, zones, now, async command =>
         {
             var rows = new List<DailyMetrics>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) rows.Add(Read(reader));
             await reader.DisposeAsync();
-            command.CommandText = ValueSelect;
+            command.CommandText = ValueSelect(zones);
             var byDay = rows.ToDictionary(m => (m.TenantId, m.Day));
             await using var values = await command.ExecuteReaderAsync(cancellationToken);
             while (await values.ReadAsync(cancellationToken))
@@ -313,7 +315,7 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
         }, cancellationToken);
     }
 
-    private async Task<T> RunAsync<T>(string sql, DateOnly from, DateOnly to, Guid? tenantId, string defaultTimeZone, DateTimeOffset now,
+    private async Task<T> RunAsync<T>(string sql, DateOnly from, DateOnly to, Guid? tenantId, ScopeZones zones, DateTimeOffset now,
         Func<NpgsqlCommand, Task<T>> run, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -328,8 +330,8 @@ public sealed class DailyMetricsSql(DashboardDbContext db) : IDailyMetricsCollec
             await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 600 };
             command.Parameters.AddWithValue("from", from);
             command.Parameters.AddWithValue("to", to);
-            command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
-            command.Parameters.AddWithValue("default_zone", defaultTimeZone);
+            scope.AddTo(command, tenantId);
+            SalonZoneSql.AddParameters(command, zones);
             command.Parameters.AddWithValue("now", now);
             var result = await run(command);
             await transaction.CommitAsync(cancellationToken);

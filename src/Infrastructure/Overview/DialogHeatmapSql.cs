@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Overview;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Dialogs;
@@ -14,18 +15,18 @@ namespace AgentP.Infrastructure.Overview;
 /// first and passed as a value, in one snapshot with the count (repeatable read: nothing rolled up meanwhile is counted twice
 /// or missed): a mark the planner cannot see (a subquery) makes it scan the whole range of the bot's dialogs by
 /// idx_sessions_started instead. Each slot is read in its salon's current zone, so a zone changed in Settings applies to the
-/// whole history at once. The salon comes as an explicit parameter: raw SQL passes the EF filters by.
+/// whole history at once: the zones come as parameters from <see cref="ScopeZones"/> (<see cref="SalonZoneSql"/>), the one source of
+/// a salon's zone for C# and SQL alike. The salon condition is the scope's (<see cref="ScopeSql"/>): raw SQL passes the EF filters by.
 /// </summary>
-public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuery
+public sealed class DialogHeatmapSql(DashboardDbContext db, ScopeSql scope) : IDialogHeatmapQuery
 {
-    private const string Sql = """
+    private static string Sql(ScopeZones zones) => $"""
         WITH tenants AS MATERIALIZED (
           SELECT t.id AS tenant_id, z.tz,
                  @from::date::timestamp AT TIME ZONE z.tz AS starts, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS ends
           FROM public.tenants_v2 t
-          LEFT JOIN dashboard.tenant_settings s ON s.tenant_id = t.id
-          CROSS JOIN LATERAL (SELECT dashboard.known_zone(s.time_zone, @default_zone) AS tz) z
-          WHERE t.is_active AND (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+          CROSS JOIN LATERAL (SELECT {SalonZoneSql.Zone(zones, "t.id")} AS tz) z
+          WHERE t.is_active AND {ScopeSql.Condition("t.id")}
         ),
         started AS (
           SELECT tn.tz, d.slot AS at, d.dialogs
@@ -45,16 +46,16 @@ public sealed class DialogHeatmapSql(DashboardDbContext db) : IDialogHeatmapQuer
         """;
 
     public async Task<IReadOnlyList<(int Weekday, int Hour, long Dialogs)>> CountAsync(Guid? tenantId, DateOnly from, DateOnly to,
-        string defaultZone, CancellationToken cancellationToken)
+        ScopeZones zones, CancellationToken cancellationToken)
     {
         return await DialogRollups.InSnapshotAsync(db, async (connection, transaction, indexed) =>
         {
-            await using var command = new NpgsqlCommand(Sql, connection, transaction);
+            await using var command = new NpgsqlCommand(Sql(zones), connection, transaction);
             command.Parameters.AddWithValue("indexed", indexed);
             command.Parameters.AddWithValue("from", from);
             command.Parameters.AddWithValue("to", to);
-            command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
-            command.Parameters.AddWithValue("default_zone", defaultZone);
+            scope.AddTo(command, tenantId);
+            SalonZoneSql.AddParameters(command, zones);
             var cells = new List<(int, int, long)>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 while (await reader.ReadAsync(cancellationToken))

@@ -17,7 +17,7 @@ namespace AgentP.Infrastructure.Retention;
 /// dialog's day is its own salon's, in the zone the salon has now (<see cref="SalonZoneSql"/>): the all-salons view reads the
 /// same per-salon ranges, one after the other, and nothing of the bot's history.
 /// </summary>
-public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
+public sealed class RetentionSql(DashboardDbContext db, ScopeSql scope) : IRetentionQueries
 {
     // Each salon of the scope, its zone and the range's bounds in it (computed once per salon, not per row).
     private static string Tenants(ScopeZones zones) => $"""
@@ -26,7 +26,7 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
                  @from::date::timestamp AT TIME ZONE z.tz AS range_start, (@to::date + 1)::timestamp AT TIME ZONE z.tz AS range_end
           FROM public.tenants_v2 t
           CROSS JOIN LATERAL (SELECT {SalonZoneSql.Zone(zones, "t.id")} AS tz) z
-          WHERE (@tenant::uuid IS NULL OR t.id = @tenant::uuid)
+          WHERE {ScopeSql.Condition("t.id")}
         )
         """;
 
@@ -34,7 +34,7 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
         live AS MATERIALIZED (
           SELECT user_id, tenant_id, {SalonZoneSql.Zone(zones, "tenant_id")} AS tz, min(started_at) AS first
           FROM public.conversation_sessions_v2
-          WHERE id > @indexed AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
+          WHERE id > @indexed AND {ScopeSql.Condition("tenant_id")}
           GROUP BY user_id, tenant_id
         )
         """;
@@ -45,7 +45,7 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
           SELECT user_id, date_trunc('month', first_day::timestamp)::date AS month
           FROM (SELECT f.client_id AS user_id, (least(f.first_dialog_at, lv.first) AT TIME ZONE {SalonZoneSql.Zone(zones, "f.tenant_id")})::date AS first_day
                 FROM dashboard.client_facts f LEFT JOIN live lv ON lv.user_id = f.client_id
-                WHERE (@tenant::uuid IS NULL OR f.tenant_id = @tenant::uuid)
+                WHERE {ScopeSql.Condition("f.tenant_id")}
                   AND f.first_dialog_at >= @cohort_start AND f.first_dialog_at < @cohort_end
                 UNION ALL
                 SELECT lv.user_id, (lv.first AT TIME ZONE lv.tz)::date
@@ -127,7 +127,7 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
         return await DialogRollups.InSnapshotAsync(db, async (connection, transaction, indexed) =>
         {
             await using var command = new NpgsqlCommand(Sql(zones), connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+            scope.AddTo(command, tenantId);
             command.Parameters.AddWithValue("indexed", indexed);
             SalonZoneSql.AddParameters(command, zones);
             command.Parameters.AddWithValue("group", group);

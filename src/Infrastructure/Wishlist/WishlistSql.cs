@@ -14,16 +14,16 @@ namespace AgentP.Infrastructure.Wishlist;
 /// ix_wishlist_actions_tenant_id_wishlist_id_processed_at), so filtering and counting by the merged status happen in
 /// the database. Salons are narrowed by idx_wishlist_tenant (or the opt-in idx_wishlist_tenant_pending).
 /// </summary>
-public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
+public sealed class WishlistSql(DashboardDbContext db, ScopeSql scope) : IWishlistQueries
 {
-    private const string From = """
+    private static readonly string From = $"""
         FROM public.wishlist_v2 w
         LEFT JOIN LATERAL (
           SELECT x.status FROM dashboard.wishlist_actions x
           WHERE x.tenant_id = w.tenant_id AND x.wishlist_id = w.id
           ORDER BY x.processed_at DESC, x.id DESC LIMIT 1
         ) a ON true
-        WHERE (@tenant::uuid IS NULL OR w.tenant_id = @tenant::uuid)
+        WHERE {ScopeSql.Condition("w.tenant_id")}
           AND (@type::text IS NULL OR w.item_type = @type::text)
           AND (@staff::text IS NULL OR w.meta->>'staff_name' ILIKE @staff::text ESCAPE '\')
           AND (@older_than::timestamptz IS NULL OR w.created_at <= @older_than::timestamptz)
@@ -139,7 +139,7 @@ public sealed class WishlistSql(DashboardDbContext db) : IWishlistQueries
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         var command = new NpgsqlCommand(sql, (NpgsqlConnection)db.Database.GetDbConnection());
-        command.Parameters.Add(new NpgsqlParameter("tenant", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)tenantId ?? DBNull.Value });
+        scope.AddTo(command, tenantId);
         command.Parameters.AddWithValue("type", (object?)filter.Type ?? DBNull.Value);
         command.Parameters.AddWithValue("staff", string.IsNullOrWhiteSpace(filter.Staff) ? DBNull.Value : "%" + SessionFilter.LikeEscape(filter.Staff.Trim()) + "%");
         command.Parameters.Add(new NpgsqlParameter("older_than", NpgsqlTypes.NpgsqlDbType.TimestampTz)
