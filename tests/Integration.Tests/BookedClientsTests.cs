@@ -2,6 +2,10 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AgentP.Application.Dialogs;
 using AgentP.Domain.Common;
+using AgentP.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using AgentP.TestSupport;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,6 +151,21 @@ public sealed partial class BookedClientsTests(BookedClientsFixture fixture) : I
         // Each salon's today: the 23rd, 23:00 in Vladivostok is yesterday there (the 24th), though still today in Moscow.
         Assert.Contains("В записан вчера вечером", names);
         Assert.DoesNotContain("В записан на утро", names);
+    }
+
+    [Fact]
+    public async Task The_migration_fills_the_booked_visits_of_the_clients_already_indexed()
+    {
+        var before = await fixture.Db.ScalarAsync<string>("SELECT string_agg(client_id || '=' || coalesce(booked_until::text, '-'), ',' ORDER BY client_id) FROM dashboard.client_facts");
+        Assert.NotEmpty(before);
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<DashboardDbContext>().GetService<IMigrator>();
+            await migrator.MigrateAsync("20261206040200_KnownZones"); // the column gone with its values
+            await migrator.MigrateAsync(); // added again, filled from the indexed dialogs
+        }
+        Assert.Equal(before, await fixture.Db.ScalarAsync<string>("SELECT string_agg(client_id || '=' || coalesce(booked_until::text, '-'), ',' ORDER BY client_id) FROM dashboard.client_facts"));
+        Assert.Equal(await fixture.DueLiveAsync(null), (await DueAsync("root@booked.local")).Names);
     }
 
     [GeneratedRegex("data-testid=\"due-count\">[^<0-9]*(\\d+)<")]

@@ -16,8 +16,9 @@ namespace AgentP.Infrastructure.Clients;
 /// indexes (newest first, or most overdue first for the due list; a search filters the same walk), then completed for
 /// its 50 clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above
 /// the dialog index's mark, read live. Before the index is ready, the page is chosen from the bot's clients (and their
-/// memory, when the due filter or count needs it), as it always was. The due count reads every matching client's due
-/// day; callers cache it. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
+/// memory, when the due filter or count needs it), as it always was. The due count reads the matching clients due before
+/// the scope's latest today (an index range); callers cache it. Who has booked a visit comes from the index
+/// (<c>booked_until</c>) and the dialogs above its mark, never from the salon's history of dialogs. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
 /// has) reads as missing rather than failing the page. Every day is the client's own salon's (<see cref="SalonZoneSql"/>): in the
 /// all-salons view "today" (who is due, by how many days) and the retention drill-downs' days are each salon's, as retention
 /// counts them; the drill-downs' scans are bounded by the widest zone's instants and each salon's local days decide within.
