@@ -23,6 +23,13 @@ public sealed class ClientIndex(DashboardDbContext db) : IClientIndex
     /// <summary>How far the index has read a source (<c>@source</c>): the one reader of its mark, for both sources' chunks.</summary>
     private const string Mark = "SELECT coalesce(max(updated_to), '-infinity') FROM dashboard.client_index_marks WHERE source = @source";
 
+    /// <summary>
+    /// Whether a dialog (alias a, the bot's columns) books a visit of its client (alias c): a booking time, not cancelled, in
+    /// the client's own salon. The latest such time is <c>client_facts.booked_until</c>; the due list reads the dialogs above
+    /// the index's mark by the same rule (<see cref="ClientSql"/>).
+    /// </summary>
+    internal const string BookedUntil = "a.booking_datetime IS NOT NULL AND coalesce(a.booking_status, '') <> 'cancelled' AND a.tenant_id = c.tenant_id";
+
     /// <summary>The phone's digits of clients_v2 (alias c), null without any.</summary>
     internal const string Digits = @"nullif(regexp_replace(coalesce(c.phone, ''), '\D', '', 'g'), '')";
 

@@ -3,6 +3,7 @@ using AgentP.Application.Clients;
 using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
 using AgentP.Application.Sessions;
+using AgentP.Domain.Common;
 using AgentP.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,8 +16,9 @@ namespace AgentP.Infrastructure.Clients;
 /// indexes (newest first, or most overdue first for the due list; a search filters the same walk), then completed for
 /// its 50 clients: the bot's row and memory by their keys, the master's name, the dialogs of the index plus those above
 /// the dialog index's mark, read live. Before the index is ready, the page is chosen from the bot's clients (and their
-/// memory, when the due filter or count needs it), as it always was. The due count reads every matching client's due
-/// day; callers cache it. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
+/// memory, when the due filter or count needs it), as it always was. The due count reads the matching clients due before
+/// the scope's latest today (an index range); callers cache it. Who has booked a visit comes from the index
+/// (<c>booked_until</c>) and the dialogs above its mark, never from the salon's history of dialogs. The bot's dates in ltm_data are read defensively: a malformed value (text, or a day no calendar
 /// has) reads as missing rather than failing the page. Every day is the client's own salon's (<see cref="SalonZoneSql"/>): in the
 /// all-salons view "today" (who is due, by how many days) and the retention drill-downs' days are each salon's, as retention
 /// counts them; the drill-downs' scans are bounded by the widest zone's instants and each salon's local days decide within.
@@ -51,24 +53,26 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         """;
 
     // Whether the bot's client (alias c) with memory (alias v) is due: their salon's today is past the last visit plus the
-    // interval, and they have not booked a visit already (NotBooked).
-    private static string IsDue(ScopeZones zones) => $"v.last_visit + v.visit_interval < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}";
+    // interval, and they have not booked a visit already (NotBooked; what the index knows of a client who has dialogs).
+    private static string IsDue(ScopeZones zones) =>
+        $"v.last_visit + v.visit_interval < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked(zones, "(SELECT f1.booked_until FROM dashboard.client_facts f1 WHERE f1.client_id = c.id)")}";
 
-    // No booking of the client (alias c) for today or later: a client who has booked is not called about coming back.
-    private const string NotBooked = "NOT EXISTS (SELECT 1 FROM upcoming u WHERE u.user_id = c.id)";
+    // No booking of the client (alias c) for their salon's today or later: a client who has booked is not called about coming
+    // back. The index's latest booked visit (bookedUntil: its dialogs up to the mark), then the dialogs above the mark (Booked).
+    private static string NotBooked(ScopeZones zones, string bookedUntil) => $"""
+        NOT coalesce({bookedUntil} >= {SalonZoneSql.TodayStart(zones, "c.tenant_id")}, false)
+        AND (c.id, c.tenant_id) NOT IN (SELECT b.user_id, b.tenant_id FROM booked b)
+        """;
 
-    /// <summary>
-    /// Days back a dialog that booked a visit still to come may have started. The bot's table has no index by client, so the
-    /// bookings ahead are read from the recent dialogs (by started_at): a cost of the last months, not of the whole history.
-    /// </summary>
-    internal const int BookingLeadDays = 180;
-
-    // Clients with a booking for the salon's today or later (see BookingLeadDays), not cancelled.
-    private static readonly string Upcoming = $"""
-        upcoming AS MATERIALIZED (
-          SELECT DISTINCT user_id FROM public.conversation_sessions_v2
-          WHERE started_at >= @today::date - {BookingLeadDays} AND booking_datetime >= @today::date
-            AND coalesce(booking_status, '') <> 'cancelled' AND {ScopeSql.Condition("tenant_id")}
+    // The clients who booked, in the dialogs above the dialog index's mark, a visit for their salon's today or later (by the
+    // index's rule, ClientIndex.BookedUntil): a primary-key range, the live side of client_facts.booked_until. Read once per
+    // statement (NOT IN over it is a hashed subplan).
+    private static string Booked(ScopeZones zones) => $"""
+        booked AS MATERIALIZED (
+          SELECT DISTINCT a.user_id, a.tenant_id
+          FROM public.conversation_sessions_v2 a
+          WHERE a.id > @indexed AND {ScopeSql.Condition("a.tenant_id")} AND a.user_id IS NOT NULL
+            AND a.booking_datetime >= {SalonZoneSql.TodayStart(zones, "a.tenant_id")} AND coalesce(a.booking_status, '') <> 'cancelled'
         )
         """;
 
@@ -88,9 +92,10 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
     /// bot's clients with their memory, read live. The first dialog comes from the index either way (its dialog columns
     /// are kept by the dialog chunks from the start) with the dialogs above the mark. Once ready, a second branch adds the
     /// clients of the dialogs above the mark that the index does not hold yet (created since its last run), read live. The
-    /// branches are separate queries: each is paged on its own (so the index's order serves the first), then merged.
+    /// branches are separate queries: each is paged on its own (so the index's order serves the first), then merged. For
+    /// <paramref name="dueOnly"/> (the due count and list), the index is read only below the latest today of the scope's salons.
     /// </summary>
-    private static string[] Matching(bool ready, bool memory, ClientFilter filter, ScopeZones zones)
+    private static string[] Matching(bool ready, bool memory, bool dueOnly, ClientFilter filter, ScopeZones zones)
     {
         // The bounds are the widest over the scope's zones; with salons in several zones, each salon's own local days decide
         // (SalonZoneSql.Within, as retention counts them).
@@ -118,11 +123,11 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         if (!ready) return [live];
         return [$"""
                 SELECT c.client_id AS id, c.client_created_at AS created_at, c.due_on,
-                       coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked}, false) AS is_due
+                       coalesce(c.due_on < {SalonZoneSql.Today(zones, "c.tenant_id")} AND {NotBooked(zones, "c.booked_until")}, false) AS is_due
                 FROM (SELECT f.*, f.client_id AS id FROM dashboard.client_facts f) c
                 WHERE {ScopeSql.Condition("c.tenant_id")}
                   AND (@name::text IS NULL OR c.client_id IN (SELECT dashboard.search_clients(@name::text, @digits::text)))
-                  {first} {active}
+                  {(dueOnly ? "AND c.due_on < @due_before" : "")} {first} {active}
                 """,
             live + """
                 AND c.id IN (SELECT user_id FROM live) AND NOT EXISTS (SELECT 1 FROM dashboard.client_facts f2 WHERE f2.client_id = c.id)
@@ -134,8 +139,8 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var ready = await mark.ClientIndexReadyAsync(cancellationToken);
         var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         await using var command = await CommandAsync($"""
-            WITH {Live}, {Upcoming}
-            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, filter, scopeZones).Select(m => $"({m})"))}) x WHERE x.is_due
+            WITH {Live}, {Booked(scopeZones)}
+            SELECT count(*)::int FROM ({string.Join(" UNION ALL ", Matching(ready, true, true, filter, scopeZones).Select(m => $"({m})"))}) x WHERE x.is_due
             """, tenantId, filter, today, scopeZones, cancellationToken);
         try
         {
@@ -191,9 +196,9 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         var scopeZones = await zones.ForScopeAsync(tenantId, cancellationToken);
         var order = filter.Due ? "x.due_on, x.id" : "x.created_at DESC, x.id DESC";
         var sql = $"""
-            WITH {Live}, {Upcoming},
+            WITH {Live}, {Booked(scopeZones)},
             page AS (
-              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter, scopeZones).Select(m => $"({Page(m, filter.Due, order)})"))}) y
+              SELECT y.* FROM ({string.Join(" UNION ALL ", Matching(ready, filter.Due, filter.Due, filter, scopeZones).Select(m => $"({Page(m, filter.Due, order)})"))}) y
               ORDER BY {order.Replace("x.", "y.")}
               LIMIT @take
             )
@@ -256,8 +261,11 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
         command.Parameters.Add(new NpgsqlParameter("digits", NpgsqlDbType.Text) { Value = digits.Length >= 3 ? "%" + digits + "%" : DBNull.Value });
         command.Parameters.AddWithValue("due", filter.Due);
         command.Parameters.AddWithValue("today", today);
+        // Who is due is due before their salon's today: the latest of the scope's todays bounds the due index's range.
+        var now = clock.GetUtcNow();
+        command.Parameters.AddWithValue("due_before", scopeZones.Salons.Values.Select(z => LocalDay.Of(now, z)).Append(today).Max());
         command.Parameters.AddWithValue("indexed", await mark.GetAsync(cancellationToken));
-        SalonZoneSql.AddParameters(command, scopeZones, clock.GetUtcNow());
+        SalonZoneSql.AddParameters(command, scopeZones, now);
         // The retention drill-downs' days, salon-local.
         if (filter.FirstRange is { } first) SalonZoneSql.AddDays(command, scopeZones, "first", first.From, first.To);
         if (filter.ActiveRange is { } active) SalonZoneSql.AddDays(command, scopeZones, "active", active.From, active.To);

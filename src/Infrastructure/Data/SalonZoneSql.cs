@@ -21,6 +21,9 @@ internal static class SalonZoneSql
     public static string Today(ScopeZones zones, string tenantColumn) => zones.Salons.Count == 0 ? "@today::date"
         : $"coalesce((@zone_todays::date[])[array_position(@zone_tenants::uuid[], {tenantColumn})], @today::date)";
 
+    /// <summary>The instant the row's salon's today began (a timestamptz): its local midnight.</summary>
+    public static string TodayStart(ScopeZones zones, string tenantColumn) => $"({Today(zones, tenantColumn)}::timestamp AT TIME ZONE {Zone(zones, tenantColumn)})";
+
     /// <summary>
     /// Whether <paramref name="instant"/> falls in local days <c>@{name}_from</c>…<c>@{name}_to</c> of the row's salon, by the
     /// salon's own UTC bounds (<see cref="AddDays"/>): instants compared, no zone applied per row. Empty when every salon of the

@@ -47,11 +47,11 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         """;
 
     // The chunk's dialogs into dialog_facts; those actually added (RETURNING: a second instance's same chunk adds none)
-    // then count into their clients' rows of the client index and name their masters, in the same statement.
+    // then count into their clients' rows of the client index (with the latest visit booked) and name their masters, in the same statement.
     private const string Index = $"""
         WITH s AS MATERIALIZED (
           SELECT id, session_id, tenant_id, user_id, started_at, booking_id, meta, channel, final_status, final_intent, duration_sec,
-                 messages_count, booking_amount, booking_currency, summary, final_summary
+                 messages_count, booking_amount, booking_currency, summary, final_summary, booking_datetime, booking_status
           FROM public.conversation_sessions_v2
           WHERE id > ({Mark}) AND id < @stop_at
           ORDER BY id
@@ -69,17 +69,19 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         added AS (SELECT s.* FROM s JOIN ins ON ins.session_id = s.id),
         clients AS (
           INSERT INTO dashboard.client_facts (client_id, tenant_id, client_created_at, name, phone_digits, client_updated_at,
-                                              first_dialog_at, last_dialog_at, dialogs, bookings)
-          SELECT c.id, c.tenant_id, c.created_at, c.full_name, {ClientIndex.Digits}, c.updated_at, a.first, a.last, a.n, a.b
-          FROM (SELECT user_id, min(started_at) AS first, max(started_at) AS last, count(*)::int AS n, count(booking_id)::int AS b
-                FROM added GROUP BY user_id) a
+                                              first_dialog_at, last_dialog_at, dialogs, bookings, booked_until)
+          SELECT c.id, c.tenant_id, c.created_at, c.full_name, {ClientIndex.Digits}, c.updated_at, min(a.started_at), max(a.started_at),
+                 count(*)::int, count(a.booking_id)::int, max(a.booking_datetime) FILTER (WHERE {ClientIndex.BookedUntil})
+          FROM added a
           JOIN public.clients_v2 c ON c.id = a.user_id
+          GROUP BY c.id
           ORDER BY c.id
           ON CONFLICT (client_id) DO UPDATE SET
             first_dialog_at = least(client_facts.first_dialog_at, excluded.first_dialog_at),
             last_dialog_at = greatest(client_facts.last_dialog_at, excluded.last_dialog_at),
             dialogs = client_facts.dialogs + excluded.dialogs,
-            bookings = client_facts.bookings + excluded.bookings
+            bookings = client_facts.bookings + excluded.bookings,
+            booked_until = greatest(client_facts.booked_until, excluded.booked_until)
           RETURNING 1
         ),
         staff AS (
@@ -122,8 +124,8 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         // An empty dialog index (first run, or emptied to rebuild it) starts the clients' dialog counts again with it, in
         // this chunk's transaction under the lock: the counts are only ever those of the indexed dialogs.
         await db.Database.ExecuteSqlRawAsync("""
-            UPDATE dashboard.client_facts SET first_dialog_at = NULL, last_dialog_at = NULL, dialogs = 0, bookings = 0
-            WHERE NOT EXISTS (SELECT 1 FROM dashboard.dialog_facts) AND (dialogs > 0 OR first_dialog_at IS NOT NULL)
+            UPDATE dashboard.client_facts SET first_dialog_at = NULL, last_dialog_at = NULL, dialogs = 0, bookings = 0, booked_until = NULL
+            WHERE NOT EXISTS (SELECT 1 FROM dashboard.dialog_facts) AND (dialogs > 0 OR first_dialog_at IS NOT NULL OR booked_until IS NOT NULL)
             """, cancellationToken);
         // ADO.NET: a WITH that writes must be the statement's top level, which EF's SqlQuery would wrap in a subquery.
         await using var command = ClientIndex.Command(db, Index);

@@ -268,6 +268,10 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("client_id");
 
+                    b.Property<DateTimeOffset?>("BookedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("booked_until");
+
                     b.Property<int>("Bookings")
                         .HasColumnType("integer")
                         .HasColumnName("bookings");
@@ -323,6 +327,15 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.HasKey("ClientId")
                         .HasName("pk_client_facts");
 
+                    b.HasIndex("ClientCreatedAt", "ClientId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_client_facts_client_created_at_client_id");
+
+                    b.HasIndex("DueOn", "ClientId")
+                        .HasDatabaseName("ix_client_facts_due_on_client_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DueOn", "ClientId"), new[] { "TenantId", "BookedUntil" });
+
                     b.HasIndex("TenantId", "FirstDialogAt")
                         .HasDatabaseName("ix_client_facts_tenant_id_first_dialog_at");
 
@@ -332,6 +345,8 @@ namespace AgentP.Infrastructure.Data.Migrations
 
                     b.HasIndex("TenantId", "DueOn", "ClientId")
                         .HasDatabaseName("ix_client_facts_tenant_id_due_on_client_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "DueOn", "ClientId"), new[] { "BookedUntil" });
 
                     b.ToTable("client_facts", "dashboard");
                 });
@@ -814,6 +829,34 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("dialog_facts", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogSlot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("Slot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer")
+                        .HasColumnName("answered");
+
+                    b.Property<int>("Dialogs")
+                        .HasColumnType("integer")
+                        .HasColumnName("dialogs");
+
+                    b.Property<decimal>("ResponseMsTotal")
+                        .HasColumnType("numeric")
+                        .HasColumnName("response_ms_total");
+
+                    b.HasKey("TenantId", "Slot")
+                        .HasName("pk_dialog_slots");
+
+                    b.ToTable("dialog_slots", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWord", b =>
                 {
                     b.Property<long>("SessionId")
@@ -872,34 +915,6 @@ namespace AgentP.Infrastructure.Data.Migrations
                             Id = 1,
                             IndexedUpTo = 0L
                         });
-                });
-
-            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogSlot", b =>
-                {
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<DateTimeOffset>("Slot")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("slot");
-
-                    b.Property<int>("Answered")
-                        .HasColumnType("integer")
-                        .HasColumnName("answered");
-
-                    b.Property<int>("Dialogs")
-                        .HasColumnType("integer")
-                        .HasColumnName("dialogs");
-
-                    b.Property<decimal>("ResponseMsTotal")
-                        .HasColumnType("numeric")
-                        .HasColumnName("response_ms_total");
-
-                    b.HasKey("TenantId", "Slot")
-                        .HasName("pk_dialog_slots");
-
-                    b.ToTable("dialog_slots", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.EscalationCase", b =>
