@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddScopedCache();
         services.AddScoped<QueryBudget>();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<TenantOpeningHours>();
         services.AddScoped<Bookings.YclientsConnection>();
         services.AddScoped<ExportAudit>();
         services.AddScoped<Attention.AttentionCounter>();
