@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Platform.PlatformReports>();
+        services.AddScoped<Platform.PlatformPercentiles>();
         services.AddScoped<Overview.DialogHeatmaps>();
         services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Retention.RetentionReports>();

@@ -20,7 +20,7 @@ namespace AgentP.Integration.Tests;
 /// Intents: d1–d3 booking, d4 price_inquiry, d5 none, d6 complaint. Before leaving, d4's client wrote «Слишком ДОРОГО, а есть окно
 /// в субботу?» and d5's «Дорого! Очень дорого.».
 /// V on 2026-11-10 (Vladivostok): v1 21:00 booked 3 000 RUB — after hours; v2 20:59 not booked — in hours. V pays 30 000 RUB a
-/// month for the bot: 1 000 a day in November.
+/// month for the bot: 1 000 a day in November. Today (2026-11-23, not collected yet) V has three more booked dialogs.
 /// </summary>
 public sealed class BotValueFixture : AppFixture
 {
@@ -64,6 +64,7 @@ public sealed class BotValueFixture : AppFixture
 
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 11), bookingId: "V-1", amount: 3000, currency: "RUB"); // 21:00 Vladivostok
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 10, 59)); // 20:59 Vladivostok
+        for (var i = 0; i < 3; i++) await Db.Bot.SessionAsync(SalonV, v, Utc(23, 6, i), bookingId: $"V-today-{i}", amount: 1000, currency: "RUB");
 
         // Three more salons (Moscow), so five have dialogs on the 10th and salons see their place among them:
         // P1 1 booked dialog answered after 2 s; P2 1 escalated dialog answered after 10 s; P3 2 dialogs, 1 booked, answered after 4 s.
@@ -301,6 +302,28 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         Assert.EndsWith(";25;;25;25", Assert.Single(lines, l => l.StartsWith("Ценность В;", StringComparison.Ordinal)));
         var page = await client.GetStringAsync("/platform?from=2026-11-10&to=2026-11-10");
         Assert.Contains("data-testid=\"platform-percentiles\">75 · 33 · 25 · 25<", page);
+    }
+
+    [Theory]
+    [InlineData("admin-m@value.local", "Ценность М")]
+    [InlineData("admin-v@value.local", "Ценность В")]
+    public async Task A_salons_place_on_its_overview_is_its_place_on_the_platform_page_over_a_range_with_today(string email, string salon)
+    {
+        // One definition: the collected days of the range (today's dialogs count once collected). V: conversion 50 %, better
+        // than P2 only, 25 % (counting today's three live bookings it would read 80 %, 75 %); no response time; containment
+        // 100 % and no escalation, better than M (d6 escalated on the 11th) and P2: 50 %.
+        const string range = "from=2026-11-10&to=2026-11-23";
+        using var admin = await fixture.App.SignedInAsync(email, BotValueFixture.Password);
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/?" + range));
+        var own = string.Join(";", new[] { "conversion", "response", "containment", "escalation" }.Select(id =>
+            Regex.Match(html, $"data-testid=\"rank-{id}\">[^<]*?(?:лучше, чем ([0-9]+) %|не с чем сравнить)").Groups[1].Value));
+
+        using var root = await fixture.App.SignedInAsync("root@value.local", BotValueFixture.Password);
+        var csv = (await root.GetStringAsync("/platform?handler=export&" + range)).TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        var platform = string.Join(";", Assert.Single(csv, l => l.StartsWith(salon + ";", StringComparison.Ordinal)).Split(';')[^4..]);
+
+        Assert.Equal(platform, own);
+        if (salon == "Ценность В") Assert.Equal("25;;50;50", own);
     }
 
     [Fact]
