@@ -34,12 +34,14 @@ public static class DependencyInjection
         services.AddScopedCache();
         services.AddScoped<QueryBudget>();
         services.AddScoped<TenantTimeZones>();
+        services.AddScoped<TenantOpeningHours>();
         services.AddScoped<Bookings.YclientsConnection>();
         services.AddScoped<ExportAudit>();
         services.AddScoped<Attention.AttentionCounter>();
         services.AddScoped<Overview.ReportCache>();
         services.AddScoped<Overview.OverviewReports>();
         services.AddScoped<Platform.PlatformReports>();
+        services.AddScoped<Platform.PlatformPercentiles>();
         services.AddScoped<Overview.DialogHeatmaps>();
         services.AddScoped<Sessions.SessionQueries>();
         services.AddScoped<Retention.RetentionReports>();

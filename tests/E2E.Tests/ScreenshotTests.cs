@@ -128,18 +128,35 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
                             s.value = [...s.options].find(o => o.text.startsWith('Салон «Лаванда»')).value; f.submit(); }
                     """));
             }
-            await ShotAsync(page, folder, $"{++shot:00}-{name}", path);
+            await ShotAsync(page, folder, $"{++shot:00}-{name}", path, Blocks(name, role));
         }
 
         Assert.Empty(problems);
         await context.CloseAsync();
     }
 
-    private async Task ShotAsync(IPage page, string folder, string name, string path)
+    /// <summary>
+    /// The blocks of issue 24 a page must show in its picture: the bot's value (its per-period table opened), intents over time,
+    /// what clients wrote before they left, a salon's place among the demo's five salons, the platform's percentile column.
+    /// </summary>
+    private static string[] Blocks(string name, string role) => name switch
+    {
+        "overview" or "overview-90d" => role == "admin"
+            ? ["bot-value", "table-lost-revenue", "table-bot-value", "intents-over-time", "leaving-words", "salon-rank"]
+            : ["bot-value", "table-lost-revenue", "table-bot-value", "intents-over-time", "leaving-words"],
+        "platform" => ["platform-percentiles"],
+        _ => [],
+    };
+
+    private async Task ShotAsync(IPage page, string folder, string name, string path, string[]? blocks = null)
     {
         var response = await page.GotoAsync(fixture.BaseUrl + path);
         Assert.True(response?.Status == 200, $"{path}: {response?.Status}");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The value block's per-period table is folded: opened for the picture.
+        await page.EvaluateAsync("() => document.querySelectorAll('[data-testid=bot-value] details').forEach(d => d.open = true)");
+        foreach (var block in blocks ?? [])
+            Assert.True(await page.Locator($"[data-testid={block}]").First.IsVisibleAsync(), $"{path} at {page.ViewportSize?.Width} px: {block} is not shown");
         if (await page.Locator("canvas").CountAsync() > 0) await page.WaitForTimeoutAsync(1200); // Chart.js draws in an animation
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
     }

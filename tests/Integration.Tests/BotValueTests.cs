@@ -20,7 +20,7 @@ namespace AgentP.Integration.Tests;
 /// Intents: d1–d3 booking, d4 price_inquiry, d5 none, d6 complaint. Before leaving, d4's client wrote «Слишком ДОРОГО, а есть окно
 /// в субботу?» and d5's «Дорого! Очень дорого.».
 /// V on 2026-11-10 (Vladivostok): v1 21:00 booked 3 000 RUB — after hours; v2 20:59 not booked — in hours. V pays 30 000 RUB a
-/// month for the bot: 1 000 a day in November.
+/// month for the bot: 1 000 a day in November. Today (2026-11-23, not collected yet) V has three more booked dialogs.
 /// </summary>
 public sealed class BotValueFixture : AppFixture
 {
@@ -64,6 +64,7 @@ public sealed class BotValueFixture : AppFixture
 
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 11), bookingId: "V-1", amount: 3000, currency: "RUB"); // 21:00 Vladivostok
         await Db.Bot.SessionAsync(SalonV, v, Utc(10, 10, 59)); // 20:59 Vladivostok
+        for (var i = 0; i < 3; i++) await Db.Bot.SessionAsync(SalonV, v, Utc(23, 6, i), bookingId: $"V-today-{i}", amount: 1000, currency: "RUB");
 
         // Three more salons (Moscow), so five have dialogs on the 10th and salons see their place among them:
         // P1 1 booked dialog answered after 2 s; P2 1 escalated dialog answered after 10 s; P3 2 dialogs, 1 booked, answered after 4 s.
@@ -176,7 +177,8 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-10");
 
-        Assert.Contains("data-testid=\"value-after-hours\">2 <span class=\"small text-body-secondary\">(40,0&#xA0;%)</span>", html);
+        Assert.Matches("data-testid=\"value-after-hours\"><a href=\"[^\"]+\" data-drill=\"after-hours\" data-figure=\"2\">2</a> <span class=\"small text-body-secondary\">\\(40,0&#xA0;%\\)</span>", html);
+        Assert.Matches("data-testid=\"value-after-hours-bookings\">записей: <a href=\"[^\"]+\" data-drill=\"after-hours-bookings\" data-figure=\"1\">1</a>, выручка 1&#xA0;000&#xA0;₽<", html);
         Assert.Contains("data-testid=\"value-admin-hours\">0,1 ч<", html); // 4 replies × 2 min
         Assert.Contains("data-testid=\"value-average-check\">1&#xA0;500&#xA0;₽<", html); // 3 000 RUB ÷ 2 priced bookings
         Assert.Contains("data-testid=\"value-cost-per-booking\">—<", html); // no fee entered
@@ -190,6 +192,41 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
             Assert.Equal(long.Parse(m.Groups[2].Value), await ListCountAsync(client, System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
     }
 
+    [Theory]
+    [InlineData("admin-m@value.local", "after_hours=yes", 2)] // d1 09:59:59 and d4 at its 20:00 closing; not d2 at 10:00 nor d3 at 19:59
+    [InlineData("admin-m@value.local", "after_hours=yes&booked=yes", 1)] // d1
+    [InlineData("admin-m@value.local", "after_hours=no", 3)] // d2, d3, d5
+    [InlineData("admin-v@value.local", "after_hours=yes", 1)] // v1 21:00 Vladivostok
+    [InlineData("root@value.local", "after_hours=yes", 3)] // M's two and V's one, each in its own zone and hours; P1–P3 at 12:00 Moscow
+    public async Task The_after_hours_dialogs_are_listed_by_each_salons_zone_and_hours_at_the_boundaries(string email, string filter, long expected)
+    {
+        using var client = await fixture.App.SignedInAsync(email, BotValueFixture.Password);
+        Assert.Equal(expected, await ListCountAsync(client, "/sessions?from=2026-11-10&to=2026-11-10&" + filter));
+    }
+
+    [Fact]
+    public async Task The_after_hours_figures_of_the_overview_link_to_as_many_dialogs_for_the_range_and_per_period()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11&group=day");
+
+        var links = Regex.Matches(html, "<a href=\"([^\"]+)\" data-drill=\"(after-hours[a-z-]*)\" data-figure=\"([0-9]+)\">")
+            .Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Drill: m.Groups[2].Value, Figure: long.Parse(m.Groups[3].Value))).ToList();
+        // The range (2 dialogs, 1 booking), then each day: the 10th as the range, the 11th none.
+        Assert.Equal([2L, 1, 2, 1, 0, 0], links.Select(l => l.Figure));
+        foreach (var (href, _, figure) in links) Assert.Equal(figure, await ListCountAsync(client, href));
+        Assert.Contains("after_hours=yes", links[0].Href);
+    }
+
+    [Fact]
+    public async Task A_bad_after_hours_value_is_a_400_with_a_russian_message()
+    {
+        using var client = await fixture.App.SignedInAsync("admin-m@value.local", BotValueFixture.Password);
+        var response = await client.GetAsync("/sessions?from=2026-11-10&to=2026-11-10&after_hours=maybe");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Фильтр «вне часов работы» принимает yes или no.", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
     [Fact]
     public async Task The_cost_per_booking_counts_each_days_share_of_the_monthly_fee_and_salons_see_only_their_own()
     {
@@ -197,7 +234,7 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         var html = await client.GetStringAsync("/?from=2026-11-10&to=2026-11-11");
 
         Assert.Contains("data-testid=\"value-cost-per-booking\">2&#xA0;000&#xA0;₽<", html); // 2 days × 1 000 ÷ 1 booking
-        Assert.Contains("data-testid=\"value-after-hours\">1 <", html);
+        Assert.Contains("data-drill=\"after-hours\" data-figure=\"1\">1</a>", html);
         Assert.Contains("data-testid=\"value-average-check\">3&#xA0;000&#xA0;₽<", html);
         Assert.DoesNotContain("маникюр", html); // salon M's
     }
@@ -265,6 +302,28 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         Assert.EndsWith(";25;;25;25", Assert.Single(lines, l => l.StartsWith("Ценность В;", StringComparison.Ordinal)));
         var page = await client.GetStringAsync("/platform?from=2026-11-10&to=2026-11-10");
         Assert.Contains("data-testid=\"platform-percentiles\">75 · 33 · 25 · 25<", page);
+    }
+
+    [Theory]
+    [InlineData("admin-m@value.local", "Ценность М")]
+    [InlineData("admin-v@value.local", "Ценность В")]
+    public async Task A_salons_place_on_its_overview_is_its_place_on_the_platform_page_over_a_range_with_today(string email, string salon)
+    {
+        // One definition: the collected days of the range (today's dialogs count once collected). V: conversion 50 %, better
+        // than P2 only, 25 % (counting today's three live bookings it would read 80 %, 75 %); no response time; containment
+        // 100 % and no escalation, better than M (d6 escalated on the 11th) and P2: 50 %.
+        const string range = "from=2026-11-10&to=2026-11-23";
+        using var admin = await fixture.App.SignedInAsync(email, BotValueFixture.Password);
+        var html = System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/?" + range));
+        var own = string.Join(";", new[] { "conversion", "response", "containment", "escalation" }.Select(id =>
+            Regex.Match(html, $"data-testid=\"rank-{id}\">[^<]*?(?:лучше, чем ([0-9]+) %|не с чем сравнить)").Groups[1].Value));
+
+        using var root = await fixture.App.SignedInAsync("root@value.local", BotValueFixture.Password);
+        var csv = (await root.GetStringAsync("/platform?handler=export&" + range)).TrimStart('\uFEFF').Split(["\r\n", "\n"], StringSplitOptions.RemoveEmptyEntries);
+        var platform = string.Join(";", Assert.Single(csv, l => l.StartsWith(salon + ";", StringComparison.Ordinal)).Split(';')[^4..]);
+
+        Assert.Equal(platform, own);
+        if (salon == "Ценность В") Assert.Equal("25;;50;50", own);
     }
 
     [Fact]

@@ -16,7 +16,10 @@ namespace AgentP.Integration.Tests;
 /// (UTC+10), C in Los Angeles (UTC−8), with dialogs a minute either side of each salon's local midnights, every status,
 /// drop-off stage, channel and sentiment, services (names with spaces, quotes and an ampersand) and staff (by name, by a
 /// text id and by a numeric id; "Анна" works in two salons), and YClients' answers on most bookings (came, did not come,
-/// not yet). The closed days are collected; today is live.
+/// not yet). Opening hours: A has the default 10:00 to the bot's closing time 19:30; B its own (weekdays 09:00–20:00, Saturday
+/// 11:00–17:00, Sunday off); C the default 10:00–21:00; each salon has dialogs a second before and at each opening and closing
+/// of its local days, and at noon of a day off. The older half of the dialogs is indexed (dashboard.dialog_facts), the rest is
+/// the live tail. The closed days are collected; today is live.
 /// </summary>
 public class DrillDownFixture : AppFixture
 {
@@ -35,10 +38,10 @@ public class DrillDownFixture : AppFixture
     protected override async Task SeedAsync()
     {
         const string yclients = """{"yclients_company_id": "512001", "yclients_token": "salon-token"}""";
-        SalonA = await Db.Bot.TenantAsync("Салон «Альфа»", yclients);
+        SalonA = await Db.Bot.TenantAsync("Салон «Альфа»", """{"yclients_company_id": "512001", "yclients_token": "salon-token", "closing_time_override": "19:30"}""");
         SalonB = await Db.Bot.TenantAsync("Студия «Бета»", yclients);
         SalonC = await Db.Bot.TenantAsync("Салон «Гамма»", yclients);
-        await ZoneAsync(SalonB, "Asia/Vladivostok");
+        await ZoneAsync(SalonB, "Asia/Vladivostok", """["09:00-20:00", "09:00-20:00", "09:00-20:00", "09:00-20:00", "09:00-20:00", "11:00-17:00", ""]""");
         await ZoneAsync(SalonC, "America/Los_Angeles");
         var random = new Random(17);
         var now = App.Clock.GetUtcNow();
@@ -55,6 +58,11 @@ public class DrillDownFixture : AppFixture
             {
                 var midnight = new DateTimeOffset(2026, 11, day, midnightUtcHour, 0, 0, TimeSpan.Zero);
                 instants.AddRange([midnight.AddMinutes(-1), midnight]);
+                // A second before and at the opening and the closing of the local day that starts at this midnight.
+                var weekday = new DateOnly(2026, 11, day).AddDays(midnightUtcHour > 12 ? 1 : 0).DayOfWeek;
+                if (Hours(salon, weekday) is var (open, close))
+                    instants.AddRange(new[] { open, close }.SelectMany(t => new[] { midnight + t.ToTimeSpan() - TimeSpan.FromSeconds(1), midnight + t.ToTimeSpan() }));
+                else instants.Add(midnight.AddHours(12));
             }
             foreach (var at in instants.Where(i => i < now))
             {
@@ -76,21 +84,34 @@ public class DrillDownFixture : AppFixture
             }
         }
 
+        // The older half archived long enough ago for the dialog index to take it (IndexDialogs.Settle); the rest stays live.
+        await Db.ExecuteAsync("""
+            UPDATE public.conversation_sessions_v2 SET created_at = now() - interval '1 hour'
+            WHERE id <= (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM public.conversation_sessions_v2)
+            """);
+
         await App.CreateUserAsync("root@drill.local", Password, Role.SuperAdmin, null);
         await App.CreateUserAsync("admin-a@drill.local", Password, Role.Admin, SalonA);
         await App.CreateUserAsync("admin-b@drill.local", Password, Role.Admin, SalonB);
         await App.CreateUserAsync("admin-c@drill.local", Password, Role.Admin, SalonC);
         await using var scope = App.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new AgentP.Application.Dialogs.IndexDialogs());
         await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CollectDailyMetrics(new(2026, 11, 10), new(2026, 11, 22)));
     }
+
+    /// <summary>Each salon's opening hours on a local weekday, as the fixture sets them; null: a day off.</summary>
+    private (TimeOnly Open, TimeOnly Close)? Hours(Guid salon, DayOfWeek weekday) =>
+        salon == SalonA ? (new(10, 0), new(19, 30))
+        : salon == SalonC ? (new(10, 0), new(21, 0))
+        : weekday switch { DayOfWeek.Sunday => null, DayOfWeek.Saturday => (new(11, 0), new(17, 0)), _ => (new(9, 0), new(20, 0)) };
 
     protected override Task<IReadOnlyDictionary<string, string>?> SettingsAsync() =>
         Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["Yclients:PartnerToken"] = "partner-token" });
 
-    private Task ZoneAsync(Guid salon, string zone) => Db.ExecuteAsync($"""
-        INSERT INTO dashboard.tenant_settings (tenant_id, time_zone, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, updated_at)
-        VALUES ('{salon}', '{zone}', 15, 50, 20, 5, true, now())
-        """);
+    private Task ZoneAsync(Guid salon, string zone, string? openingHours = null) => Db.ExecuteAsync("""
+        INSERT INTO dashboard.tenant_settings (tenant_id, time_zone, low_conversion_percent, high_drop_off_percent, error_spike_percent, min_dialogs, digest_enabled, opening_hours, updated_at)
+        VALUES ($1, $2, 15, 50, 20, 5, true, $3::jsonb, now())
+        """, true, salon, zone, openingHours);
 
     /// <summary>Every Overview page of salons A and C, so their figures and zones are cached when another salon asks.</summary>
     public async Task WarmAsync(params string[] emails)
@@ -129,7 +150,8 @@ public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFix
             : email.StartsWith("admin-b", StringComparison.Ordinal) ? fixture.SalonB
             : email.StartsWith("admin-c", StringComparison.Ordinal) ? fixture.SalonC : (Guid?)null;
         var user = new TestUser(id, salon is null ? Role.SuperAdmin : Role.Admin, salon);
-        var c = (await fixture.App.SendAs(user, new GetOverview(null, from, to))).Current;
+        var report = await fixture.App.SendAs(user, new GetOverview(null, from, to));
+        var c = report.Current;
 
         var figures = new List<(string Name, SessionFilter Filter, long Figure, Guid? Salon)>
         {
@@ -140,6 +162,9 @@ public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFix
             ("positive", DrillDown.Sentiment(Sentiment.Positive), c.Positive, null), ("neutral", DrillDown.Sentiment(Sentiment.Neutral), c.Neutral, null),
             ("negative", DrillDown.Sentiment(Sentiment.Negative), c.Negative, null),
         };
+        figures.AddRange([("after-hours", DrillDown.AfterHours, report.Value!.AfterHoursDialogs, null),
+            ("after-hours bookings", DrillDown.AfterHoursBookings, report.Value.AfterHoursBookings, null),
+            ("completed", DrillDown.Completed, c.FunnelCompleted, null)]);
         figures.AddRange(c.Funnel.Select((n, i) => ($"funnel-{i}", DrillDown.FunnelStage(i), n, (Guid?)null)));
         figures.AddRange(c.TopServices.Select(s => ($"service {s.Name}", DrillDown.Service(s.Name), (long)s.Bookings, s.SalonId)));
         figures.AddRange(c.TopStaff.Select(s => ($"staff {s.Name}", DrillDown.Staff(s.Name), (long)s.Bookings, s.SalonId)));
@@ -175,7 +200,8 @@ public sealed partial class DrillDownTests(DrillDownFixture fixture) : IClassFix
         Assert.True(links.Sum(l => l.Figure) > 50, "the figures are not all zeros");
         foreach (var kpi in new[] { "dialogs", "bookings", "conversion", "revenue", "response", "escalation" })
             Assert.Contains(links, l => l.Drill == "kpi-" + kpi);
-        foreach (var drill in new[] { "funnel-0", "funnel-1", "funnel-2", "funnel-3", "funnel-4", "funnel-5", "service", "staff", "channel-whatsapp", "sentiment-negative", "day-dialogs", "kpi-attended", "kpi-no-show" })
+        foreach (var drill in new[] { "funnel-0", "funnel-1", "funnel-2", "funnel-3", "funnel-4", "funnel-5", "service", "staff", "channel-whatsapp", "sentiment-negative", "day-dialogs", "kpi-attended", "kpi-no-show",
+                     "after-hours", "after-hours-bookings" })
             Assert.Contains(links, l => l.Drill == drill);
 
         var wrong = new List<string>();

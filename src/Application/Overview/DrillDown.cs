@@ -32,7 +32,7 @@ public static class DrillDown
             ("from", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("to", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
             ("status", f.Status), ("channel", f.Channel), ("booked", f.Booked), ("intent", f.Intent), ("sentiment", f.Sentiment),
-            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("word", f.Word), ("q", f.Q), ("salon", salon?.ToString("D")),
+            ("stage", f.Stage), ("service", f.Service), ("staff", f.Staff), ("escalated", f.Escalated), ("attended", f.Attended), ("word", f.Word), ("after_hours", f.AfterHours), ("q", f.Q), ("salon", salon?.ToString("D")),
         };
         return "/sessions?" + string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
@@ -45,6 +45,12 @@ public static class DrillDown
         >= 1 and <= 4 => new(Stage: SessionFilter.PastPrefix + ((DropOffStage)(index - 1)).ToCode()),
         _ => Bookings,
     };
+
+    /// <summary>The dialogs started outside the salon's opening hours (the bot's value: after-hours dialogs).</summary>
+    public static readonly SessionFilter AfterHours = new(AfterHours: "yes");
+
+    /// <summary>The booked ones of those (after-hours bookings).</summary>
+    public static readonly SessionFilter AfterHoursBookings = new(Booked: "yes", AfterHours: "yes");
 
     /// <summary>The funnel's completed dialogs: no drop-off stage, or ended <c>done</c>.</summary>
     public static readonly SessionFilter Completed = new(Stage: SessionFilter.Completed);

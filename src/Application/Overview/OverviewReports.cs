@@ -22,7 +22,7 @@ namespace AgentP.Application.Overview;
 public sealed class OverviewReports(
     IDashboardDb db, IPublicData bot, ITenantContext tenant, TenantTimeZones zones, ReportCache reports, AttentionCounter attention, ScopedCache cache,
     SalonDirectory directory,
-    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, Platform.IPlatformFigures platform, TimeProvider clock)
+    YclientsConnection yclients, Escalations.AnswerTargets answerTargets, Platform.PlatformPercentiles percentiles, TimeProvider clock)
 {
     /// <param name="group">The grouping into periods; null: the one the range's length chooses (<see cref="ReportGrouping.ForRequest"/>).</param>
     public async Task<OverviewReport> BuildAsync(string? range, string? from, string? to, string? group, CancellationToken cancellationToken)
@@ -81,11 +81,10 @@ public sealed class OverviewReports(
         var periods = OverviewPeriod.Of(rows, period, grouping, today).Select((p, i) =>
             p with { Value = ValueOf(rows.Where(r => r.Day >= buckets[i].From && r.Day <= buckets[i].To), buckets[i].From, buckets[i].To) }).ToList();
 
-        // One salon against the platform: its percentiles only, from every active salon's collected days of the range.
+        // One salon against the platform: its percentiles only, as /platform shows them (PlatformPercentiles).
         Platform.SalonPercentiles? rank = null;
         if (scope is { } salonId)
-            rank = Platform.SalonPercentiles.Of(salonId, await cache.GetAsync(CacheTags.Figures, ct => platform.OfAsync(period.From, period.To, ct),
-                cancellationToken, "platform-figures", period.From, period.To, lastCollected));
+            rank = await percentiles.OfAsync(salonId, period.From, period.To, lastCollected, cancellationToken);
 
         // What clients wrote before they left: counted from the dialog index job's dialog_words (the tenant filter scopes it).
         var words = await cache.GetAsync(CacheTags.DialogIndex, async ct =>

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentP.Application.Platform;
 
 /// <summary>The Platform page's report for a validated request: what <see cref="GetPlatform"/> shows and <see cref="ExportPlatform"/> exports.</summary>
-public sealed class PlatformReports(IDashboardDb db, SalonDirectory choices, TenantTimeZones zones, ReportCache reports, TimeProvider clock)
+public sealed class PlatformReports(IDashboardDb db, SalonDirectory choices, TenantTimeZones zones, ReportCache reports, PlatformPercentiles percentiles,
+    TimeProvider clock)
 {
     public async Task<PlatformReport> BuildAsync(GetPlatform request, CancellationToken cancellationToken)
     {
@@ -38,9 +39,9 @@ public sealed class PlatformReports(IDashboardDb db, SalonDirectory choices, Ten
         var salons = tenants.Select(t => new SalonRow(t.Id, t.Name, t.IsActive,
             OverviewTotals.Of(byTenant[t.Id].Where(r => period.Contains(r.Day))),
             OverviewTotals.Of(byTenant[t.Id].Where(r => previous.Contains(r.Day))))).ToList();
-        // Each active salon among the platform's active salons with dialogs (the same rule a salon admin sees its own by).
-        var figures = salons.Where(s => s.IsActive && s.Current.Dialogs > 0).Select(s => new SalonFigures(s.TenantId, s.Current.Dialogs,
-            s.Current.Bookings, s.Current.Escalated, s.Current.AnsweredMessages, s.Current.AvgResponseMs * s.Current.AnsweredMessages)).ToList();
+        // Each active salon among the platform's active salons with dialogs, as a salon admin sees its own (PlatformPercentiles:
+        // collected days, so today's live rows of the table do not move a place until they are collected).
+        var figures = await percentiles.FiguresAsync(period.From, period.To, collected, cancellationToken);
         salons = salons.Select(s => s with { Percentiles = s.IsActive ? SalonPercentiles.Of(s.TenantId, figures) : null }).ToList();
 
         var sort = request.Sort ?? "dialogs";

@@ -15,12 +15,14 @@ namespace AgentP.Application.Sessions;
 /// <c>meta.services_mentioned</c>; <see cref="Staff"/> <c>meta.staff_name</c>, else <c>meta.staff_id</c>; <see cref="Escalated"/>
 /// <c>yes</c> the escalated dialogs, <c>no</c> those the bot handled alone (every other status); <see cref="Attended"/> the
 /// booked dialogs whose booking YClients says the client came to (<c>yes</c>) or did not (<c>no</c>); <see cref="Word"/> the dialogs
-/// whose clients wrote a term of "what clients wrote before they left" (<c>dashboard.dialog_words</c>: dialogs with a drop-off stage).
+/// whose clients wrote a term of "what clients wrote before they left" (<c>dashboard.dialog_words</c>: dialogs with a drop-off stage);
+/// <see cref="AfterHours"/> <c>yes</c> the dialogs started outside the salon's opening hours in its zone (the bot's value), <c>no</c>
+/// those started within them.
 /// </summary>
 public sealed record SessionFilter(
     string? From = null, string? To = null, string? Status = null, string? Channel = null, string? Booked = null,
     string? Intent = null, string? Sentiment = null, string? Stage = null, string? Q = null, string? Service = null, string? Staff = null,
-    string? Escalated = null, string? Attended = null, string? Word = null)
+    string? Escalated = null, string? Attended = null, string? Word = null, string? AfterHours = null)
 {
     public const int MaxText = 200;
 
@@ -79,6 +81,7 @@ public sealed class SessionFilterValidator : AbstractValidator<SessionFilter>
         RuleFor(x => x.Booked).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «запись» принимает yes или no.");
         RuleFor(x => x.Attended).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «пришёл» принимает yes или no.");
         RuleFor(x => x.Escalated).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «эскалация» принимает yes или no.");
+        RuleFor(x => x.AfterHours).Must(v => v is null or "yes" or "no").WithMessage("Фильтр «вне часов работы» принимает yes или no.");
         RuleFor(x => x.Sentiment).Must(v => v is null || Codes.TryParse<Sentiment>(v, out _)).WithMessage("Неизвестное настроение.");
         RuleFor(x => x.Stage).Must(v => v is null or SessionFilter.Completed || SessionFilter.TryParseStage(v, out _, out _)).WithMessage("Неизвестный этап.");
         RuleFor(x => x.Intent).MaximumLength(SessionFilter.MaxText).WithMessage($"Слишком длинный текст: не больше {SessionFilter.MaxText} символов.")

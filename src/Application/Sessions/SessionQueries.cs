@@ -15,7 +15,7 @@ namespace AgentP.Application.Sessions;
 /// index job meanwhile shows nothing twice. The all-salons view reads the same rows without a salon condition.
 /// </summary>
 public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSearch search, ITenantContext tenant, TenantTimeZones zones,
-    DialogIndexMark mark)
+    TenantOpeningHours openingHours, DialogIndexMark mark)
 {
     /// <summary>How many of the newest indexed dialogs a short search (<see cref="SessionFilter.IsShortQuery"/>) reads per page.</summary>
     public const int ShortQueryWindow = 2000;
@@ -25,9 +25,11 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
     private async Task<Sources> SourcesAsync(SessionFilter filter, CancellationToken cancellationToken)
     {
         var scopeZones = await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken);
+        // The opening hours only for the filter that asks for them.
+        var hours = filter.AfterHours is "yes" or "no" ? await openingHours.ForScopeAsync(tenant.RequireScope(), cancellationToken) : null;
         var indexedUpTo = await mark.GetAsync(cancellationToken);
-        var live = search.Apply(bot.Sessions.Where(s => s.Id > indexedUpTo), filter, scopeZones);
-        var indexed = search.Apply(db.DialogFacts.Where(f => f.SessionId <= indexedUpTo), filter, scopeZones);
+        var live = search.Apply(bot.Sessions.Where(s => s.Id > indexedUpTo), filter, scopeZones, hours);
+        var indexed = search.Apply(db.DialogFacts.Where(f => f.SessionId <= indexedUpTo), filter, scopeZones, hours);
         if (filter.Attended is "yes" or "no")
         {
             // YClients' answers are in our own bookings: a semi-join for the indexed dialogs; for the live tail (another

@@ -23,6 +23,8 @@ public sealed record TenantMetadata
     public string? TelegramBotToken { get; init; }
     public string? AdminChatId { get; init; }
     public Branch? CurrentBranch { get; init; }
+    /// <summary>When the salon closes by the bot's reckoning ("20:00"): the default opening hours' end (<see cref="Dashboard.OpeningHours"/>).</summary>
+    public string? ClosingTimeOverride { get; init; }
 }
 
 public sealed record Branch(string? Id, string? Phone, string? Address);

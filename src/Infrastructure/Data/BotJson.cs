@@ -54,6 +54,7 @@ public static class BotJson
         CurrentBranch = o.TryGetProperty("current_branch", out var b) && b.ValueKind == JsonValueKind.Object
             ? new Branch(Text(b, "id"), Text(b, "phone"), Text(b, "address"))
             : null,
+        ClosingTimeOverride = Text(o, "closing_time_override"),
     }, new TenantMetadata());
 
     private static T Read<T>(string? json, Func<JsonElement, T> map, T empty)

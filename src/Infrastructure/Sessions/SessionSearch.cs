@@ -21,7 +21,7 @@ namespace AgentP.Infrastructure.Sessions;
 /// </summary>
 public sealed class SessionSearch : ISessionSearch
 {
-    public IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter f, ScopeZones zones)
+    public IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter f, ScopeZones zones, ScopeHours? hours = null)
     {
         DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;
         DateOnly? to = ReportPeriod.TryParseDate(f.To, out var last) ? last : null;
@@ -32,6 +32,7 @@ public sealed class SessionSearch : ISessionSearch
         if (f.Booked == "no") sessions = sessions.Where(s => s.BookingId == null);
         if (f.Escalated == "yes") sessions = sessions.Where(s => s.FinalStatus == SessionStatus.Escalated);
         if (f.Escalated == "no") sessions = sessions.Where(s => s.FinalStatus != SessionStatus.Escalated);
+        if (f.AfterHours is "yes" or "no") sessions = sessions.Where(InHours<ConversationSession>(s => s.TenantId, s => s.StartedAt, f.AfterHours == "no", zones, hours));
         if (!string.IsNullOrWhiteSpace(f.Intent)) { var intent = f.Intent.Trim(); sessions = sessions.Where(s => s.FinalIntent == intent); }
         // meta is jsonb: containment of one documented key (the values are a closed set, so they go in as literals).
         if (Codes.TryParse<Domain.Common.Sentiment>(f.Sentiment, out var sentiment))
@@ -85,7 +86,7 @@ public sealed class SessionSearch : ISessionSearch
         return sessions;
     }
 
-    public IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter f, ScopeZones zones)
+    public IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter f, ScopeZones zones, ScopeHours? hours = null)
     {
         // The index keeps each filter's value in a column of its own (DialogIndex), as the collector reads the meta keys.
         DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;
@@ -97,6 +98,7 @@ public sealed class SessionSearch : ISessionSearch
         if (f.Booked == "no") facts = facts.Where(x => x.BookingId == null);
         if (f.Escalated == "yes") facts = facts.Where(x => x.Status == SessionStatus.Escalated);
         if (f.Escalated == "no") facts = facts.Where(x => x.Status != SessionStatus.Escalated);
+        if (f.AfterHours is "yes" or "no") facts = facts.Where(InHours<DialogFacts>(x => x.TenantId, x => x.StartedAt, f.AfterHours == "no", zones, hours));
         if (!string.IsNullOrWhiteSpace(f.Intent)) { var intent = f.Intent.Trim(); facts = facts.Where(x => x.Intent == intent); }
         if (Codes.TryParse<Domain.Common.Sentiment>(f.Sentiment, out var sentiment))
         {
@@ -175,6 +177,52 @@ public sealed class SessionSearch : ISessionSearch
         if (stage >= DropOffStage.DateSelection) sessions = sessions.Where(s => !EF.Functions.JsonContains(s.Meta, """{"drop_off_stage": "date_selection"}"""));
         if (stage >= DropOffStage.TimeSelection) sessions = sessions.Where(s => !EF.Functions.JsonContains(s.Meta, """{"drop_off_stage": "time_selection"}"""));
         return sessions;
+    }
+
+    /// <summary>
+    /// The dialogs started within (<paramref name="within"/>) or outside their salon's opening hours, as the collector's
+    /// after-hours figures count them (<c>DailyMetricsSql.ValueSelect</c>): the start's local time and weekday in the salon's
+    /// zone (<c>started_at AT TIME ZONE …</c>) against its hours. One condition per set of salons sharing a zone and hours,
+    /// the salons of neither list under the scope's defaults; outside is the negation of within, as each row is in one set.
+    /// </summary>
+    private static Expression<Func<T, bool>> InHours<T>(Expression<Func<T, Guid>> tenantOf, Expression<Func<T, DateTimeOffset>> startOf,
+        bool within, ScopeZones zones, ScopeHours? hours)
+    {
+        if (hours is null) throw new InvalidOperationException("The after-hours filter needs the scope's opening hours.");
+        var listed = zones.Salons.Keys.Union(hours.Salons.Keys).ToList();
+        var open = Open(startOf, zones.Default, hours.Default);
+        if (listed.Count > 0)
+        {
+            open = And(Apply(tenantOf, t => !listed.Contains(t)), open);
+            foreach (var set in listed.GroupBy(id => (Zone: zones.Of(id), Hours: hours.Of(id))))
+            {
+                var ids = set.ToList();
+                open = Or(open, And(Apply(tenantOf, t => ids.Contains(t)), Open(startOf, set.Key.Zone, set.Key.Hours)));
+            }
+        }
+        return within ? open : Expression.Lambda<Func<T, bool>>(Expression.Not(open.Body), open.Parameters);
+    }
+
+    /// <summary>A start within <paramref name="hours"/> in <paramref name="zone"/>: a condition per distinct day's hours, with its weekdays.</summary>
+    private static Expression<Func<T, bool>> Open<T>(Expression<Func<T, DateTimeOffset>> startOf, TimeZoneInfo zone, OpeningHours hours)
+    {
+        var zoneId = zone.Id;
+        var days = hours.Days.Select((h, i) => (Hours: h, Weekday: (int)(DayOfWeek)((i + 1) % 7))).Where(d => d.Hours is not null)
+            .GroupBy(d => d.Hours!.Value).ToList();
+        var open = Apply(startOf, _ => false);
+        foreach (var day in days)
+        {
+            var (from, until) = day.Key;
+            // UtcDateTime of a timestamptz column is the column itself; its conversion to the zone, PostgreSQL's AT TIME ZONE.
+            if (day.Count() == 7)
+                return Apply(startOf, at => TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at.UtcDateTime, zoneId)) >= from
+                                            && TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at.UtcDateTime, zoneId)) < until);
+            var weekdays = day.Select(d => d.Weekday).ToList();
+            open = Or(open, Apply(startOf, at => weekdays.Contains((int)TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at.UtcDateTime, zoneId).DayOfWeek)
+                                                 && TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at.UtcDateTime, zoneId)) >= from
+                                                 && TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(at.UtcDateTime, zoneId)) < until));
+        }
+        return open;
     }
 
     /// <summary>

@@ -26,11 +26,12 @@ public sealed class ExportModel(IMediator mediator) : PageModel
         ("summary", (csv, s) => csv.WriteText(s.Summary)));
 
     public async Task<IActionResult> OnGetAsync(string? from, string? to, string? status, string? channel, string? booked,
-        string? intent, string? sentiment, string? stage, string? q, string? service, string? staff, string? escalated, string? attended, string? salon, string? word = null)
+        string? intent, string? sentiment, string? stage, string? q, string? service, string? staff, string? escalated, string? attended, string? salon, string? word = null,
+        [FromQuery(Name = "after_hours")] string? afterHours = null)
     {
         if (!IndexModel.TryParseSalon(salon, out var tenant))
             throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("Salon", "Неизвестный салон.")]);
         return new CsvFile<SessionRow>(await mediator.Send(new ExportSessions(
-            new SessionFilter(from, to, status, channel, booked, intent, sentiment, stage, q, service, staff, escalated, attended, word), tenant), HttpContext.RequestAborted), Columns);
+            new SessionFilter(from, to, status, channel, booked, intent, sentiment, stage, q, service, staff, escalated, attended, word, afterHours), tenant), HttpContext.RequestAborted), Columns);
     }
 }

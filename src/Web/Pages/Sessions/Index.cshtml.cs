@@ -19,6 +19,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     [BindProperty(SupportsGet = true)] public string? Staff { get; set; }
     [BindProperty(SupportsGet = true)] public string? Escalated { get; set; }
     [BindProperty(SupportsGet = true)] public string? Attended { get; set; }
+    [BindProperty(SupportsGet = true, Name = "after_hours")] public string? AfterHours { get; set; }
     /// <summary>A super_admin's one salon from an all-salons figure (a salon admin may name only their own: another is a 404).</summary>
     [BindProperty(SupportsGet = true)] public string? Salon { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
@@ -27,7 +28,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public SessionPage? Result { get; private set; }
     [BindProperty(SupportsGet = true)] public string? Word { get; set; }
 
-    public SessionFilter Filter => new(From, To, Status, Channel, Booked, Intent, Sentiment, Stage, Q, Service, Staff, Escalated, Attended, Word);
+    public SessionFilter Filter => new(From, To, Status, Channel, Booked, Intent, Sentiment, Stage, Q, Service, Staff, Escalated, Attended, Word, AfterHours);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -57,7 +58,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         var values = new (string Key, string? Value)[]
         {
             ("from", From), ("to", To), ("status", Status), ("channel", Channel), ("booked", Booked), ("intent", Intent),
-            ("sentiment", Sentiment), ("stage", Stage), ("q", Q), ("service", Service), ("staff", Staff), ("escalated", Escalated), ("attended", Attended), ("word", Word), ("salon", Salon),
+            ("sentiment", Sentiment), ("stage", Stage), ("q", Q), ("service", Service), ("staff", Staff), ("escalated", Escalated), ("attended", Attended), ("word", Word), ("after_hours", AfterHours), ("salon", Salon),
             ("after", after), ("before", before),
         };
         return string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value!)}"));
