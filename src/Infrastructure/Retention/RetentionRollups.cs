@@ -25,27 +25,35 @@ namespace AgentP.Infrastructure.Retention;
 internal static class RetentionRollups
 {
     /// <summary>
-    /// What the clients of CTE <c>src</c> (<c>sign, tenant_id, client_id, slot, booked</c>: a 15-minute UTC slot of a client's
-    /// dialog, whether one of them was booked; rows of sign −1 a state taken back, +1 a state added) contribute, summed by sign:
+    /// What the clients of CTE <c>src</c> (<c>sign, tenant_id, client_id, slot, booked, first_slot</c>: a 15-minute UTC slot of a
+    /// client's dialog, whether one of them was booked, the client's first slot ever; rows of sign −1 a state taken back, +1 a
+    /// state added) contribute, summed by sign:
     /// CTEs <c>day_rows</c> (<c>tenant_id, day, gap, clients</c>) and <c>cohort_rows</c> (<c>tenant_id, cohort, month,
-    /// clients, booked</c>). A slot lies within one local day of any zone, so its day is its start's.
+    /// clients, booked</c>). A slot lies within one local day of any zone, so its day is its start's. The slots may start at a
+    /// window (<see cref="Delta"/>): a first day in it without an earlier one is the client's first day ever only when it is
+    /// their first slot's, else its previous day lies before the window, which is then 32 days or more before it.
     /// </summary>
     public static string Contributions(ScopeZones zones) => $"""
         visit_days AS MATERIALIZED (
-          SELECT sign, tenant_id, client_id, (slot AT TIME ZONE {SalonZoneSql.Zone(zones, "tenant_id")})::date AS day, bool_or(booked) AS booked
-          FROM src GROUP BY 1, 2, 3, 4
+          SELECT sign, tenant_id, client_id, day, bool_or(booked) AS booked, min(first_day) AS first_day
+          FROM (SELECT sign, tenant_id, client_id, booked, (slot AT TIME ZONE {SalonZoneSql.Zone(zones, "tenant_id")})::date AS day,
+                       (first_slot AT TIME ZONE {SalonZoneSql.Zone(zones, "tenant_id")})::date AS first_day FROM src) x
+          GROUP BY 1, 2, 3, 4
         ),
         day_rows AS (
           SELECT tenant_id, day, gap, sum(sign)::int AS clients
-          FROM (SELECT sign, tenant_id, day, CASE WHEN prev IS NULL THEN 0 ELSE least(day - prev, {RetentionDay.LongGap}) END::smallint AS gap
-                FROM (SELECT sign, tenant_id, day, lag(day) OVER (PARTITION BY sign, tenant_id, client_id ORDER BY day) AS prev FROM visit_days) v) g
+          FROM (SELECT sign, tenant_id, day,
+                       CASE WHEN prev IS NOT NULL THEN least(day - prev, {RetentionDay.LongGap}) WHEN day = first_day THEN 0
+                            ELSE {RetentionDay.LongGap} END::smallint AS gap
+                FROM (SELECT sign, tenant_id, day, first_day, lag(day) OVER (PARTITION BY sign, tenant_id, client_id ORDER BY day) AS prev
+                      FROM visit_days) v) g
           GROUP BY 1, 2, 3
         ),
         cohort_rows AS (
           SELECT tenant_id, cohort, month, sum(sign)::int AS clients, coalesce(sum(sign) FILTER (WHERE booked), 0)::int AS booked
-          FROM (SELECT sign, tenant_id, month, booked, min(month) OVER (PARTITION BY sign, tenant_id, client_id) AS cohort
-                FROM (SELECT sign, tenant_id, client_id, date_trunc('month', day)::date AS month, bool_or(booked) AS booked
-                      FROM visit_days GROUP BY 1, 2, 3, 4) m) c
+          FROM (SELECT sign, tenant_id, client_id, date_trunc('month', day::timestamp)::date AS month,
+                       date_trunc('month', min(first_day)::timestamp)::date AS cohort, bool_or(booked) AS booked
+                FROM visit_days GROUP BY 1, 2, 3, 4) m
           WHERE month > cohort
           GROUP BY 1, 2, 3
         )
@@ -71,21 +79,40 @@ internal static class RetentionRollups
         """;
 
     /// <summary>
-    /// CTEs for the clients of a dialog chunk (CTE <c>chunk</c>: <c>tenant_id, user_id, slot, booked</c>): their slots as the
-    /// statement finds them taken back, and those plus the chunk's added. To be run before the chunk goes into client_slots (a
-    /// statement's CTEs all read its starting snapshot, so the client_slots insert in the same statement is not seen).
+    /// CTEs counting in the dialogs of CTE <c>added</c> (<c>tenant_id, user_id, slot, booked</c>; a dialog chunk, or a reader's
+    /// live tail): for each of their clients, the client's slots from a window on taken back, and those plus the added ones
+    /// counted, giving <c>day_rows</c> and <c>cohort_rows</c> (<see cref="Contributions"/>). The window starts a day before
+    /// the UTC month that holds the client's earliest added slot less 34 days: what an added day changes (its own gap, the next
+    /// day's, its month's presence and booking, and, for a new first dialog, the cohort of every later month) lies within it,
+    /// and what lies outside is taken back and counted alike (a month cut by the window's start holds no added day in any zone).
+    /// A client's history before the window is read for their first slot only (the index's first row). Before client_slots has
+    /// the added ones: a statement's CTEs all read its starting snapshot, so an insert into client_slots beside them is not seen.
     /// </summary>
-    public static string ChunkDelta(ScopeZones zones) => $"""
-        movers AS MATERIALIZED (SELECT DISTINCT tenant_id, user_id AS client_id FROM chunk),
+    public static string Delta(ScopeZones zones) => $"""
+        movers AS MATERIALIZED (
+          SELECT m.tenant_id, m.user_id, m.since, f.first AS old_first, least(f.first, m.new_first) AS new_first
+          FROM (SELECT tenant_id, user_id, min(slot) AS new_first,
+                       date_trunc('month', min(slot) - interval '34 days', 'UTC') - interval '1 day' AS since
+                FROM added GROUP BY 1, 2) m
+          CROSS JOIN LATERAL (SELECT min(a.slot) AS first FROM dashboard.client_slots a
+                              WHERE a.tenant_id = m.tenant_id AND a.client_id = m.user_id) f
+        ),
         src AS (
-          SELECT s.sign, a.tenant_id, a.client_id, a.slot, a.bookings > 0 AS booked
+          SELECT s.sign, a.tenant_id, a.client_id, a.slot, a.bookings > 0 AS booked, CASE WHEN s.sign < 0 THEN m.old_first ELSE m.new_first END AS first_slot
           FROM movers m
-          JOIN dashboard.client_slots a ON a.tenant_id = m.tenant_id AND a.client_id = m.client_id
+          JOIN dashboard.client_slots a ON a.tenant_id = m.tenant_id AND a.client_id = m.user_id AND a.slot >= m.since
           CROSS JOIN (VALUES (-1), (1)) s(sign)
           UNION ALL
-          SELECT 1, tenant_id, user_id, slot, booked FROM chunk
+          SELECT 1, n.tenant_id, n.user_id, n.slot, n.booked, m.new_first
+          FROM added n JOIN movers m ON m.tenant_id = n.tenant_id AND m.user_id = n.user_id
         ),
-        {Contributions(zones)},
+        {Contributions(zones)}
+        """;
+
+    /// <summary>The chunk's (CTE <c>chunk</c>) clients counted again into the rollups; beside the chunk's insert into client_slots.</summary>
+    public static string ChunkDelta(ScopeZones zones) => $"""
+        added AS (SELECT tenant_id, user_id, slot, booked FROM chunk),
+        {Delta(zones)},
         {Upserts}
         """;
 
@@ -109,7 +136,8 @@ internal static class RetentionRollups
         await using var command = ClientIndex.Command(db, $"""
             DELETE FROM dashboard.retention_days WHERE tenant_id = ANY(@stale);
             DELETE FROM dashboard.retention_cohorts WHERE tenant_id = ANY(@stale);
-            WITH src AS (SELECT 1 AS sign, tenant_id, client_id, slot, bookings > 0 AS booked FROM dashboard.client_slots WHERE tenant_id = ANY(@stale)),
+            WITH src AS (SELECT 1 AS sign, tenant_id, client_id, slot, bookings > 0 AS booked, min(slot) OVER (PARTITION BY tenant_id, client_id) AS first_slot
+                         FROM dashboard.client_slots WHERE tenant_id = ANY(@stale)),
             {Contributions(zones)},
             {Upserts}
             SELECT 1;

@@ -129,8 +129,8 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
     /// <summary>
     /// The figures from retention's rollups (<see cref="RetentionRollups"/>), one statement: per salon of the scope its
     /// <c>retention_days</c> of the range and cohort months (at most 33 rows a salon-day) and its <c>retention_cohorts</c> of the
-    /// cohort months; the clients with dialogs above the mark counted again with them (their slots taken back, their slots and
-    /// live dialogs added, by the rollups' own fragment). A client of period P (clipped to the range) is counted on their first
+    /// cohort months; the clients with dialogs above the mark counted again with them (their recent slots taken back, those and
+    /// their live dialogs added, by the rollups' own fragment). A client of period P (clipped to the range) is counted on their first
     /// day v in it: the day whose gap reaches before P's start (gap &gt; v − start, a gap of 0 — the first dialog ever — making
     /// them new). Rows: kind 0 periods (period, new, returning), 1 cohort sizes, 2 later months (cohort, offset, with a dialog,
     /// with a booking).
@@ -144,15 +144,8 @@ public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
           FROM public.conversation_sessions_v2
           WHERE id > @indexed AND (@tenant::uuid IS NULL OR tenant_id = @tenant::uuid)
         ),
-        src AS (
-          SELECT s.sign, a.tenant_id, a.client_id, a.slot, a.bookings > 0 AS booked
-          FROM (SELECT DISTINCT tenant_id, user_id FROM live) m
-          JOIN dashboard.client_slots a ON a.tenant_id = m.tenant_id AND a.client_id = m.user_id
-          CROSS JOIN (VALUES (-1), (1)) s(sign)
-          UNION ALL
-          SELECT 1, tenant_id, user_id, slot, booked FROM live
-        ),
-        {RetentionRollups.Contributions(zones)},
+        added AS (SELECT tenant_id, user_id, slot, booked FROM live),
+        {RetentionRollups.Delta(zones)},
         days AS MATERIALIZED (
           SELECT r.day, r.gap, r.clients
           FROM tenants tn JOIN dashboard.retention_days r ON r.tenant_id = tn.tenant_id AND r.day >= @first_month AND r.day < @days_end
