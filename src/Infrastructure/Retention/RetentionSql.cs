@@ -9,13 +9,11 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Retention;
 
 /// <summary>
-/// Retention in SQL, three statements in one round trip, in one snapshot with the dialog rollups' mark (repeatable read).
-/// Who had a dialog (and a booking) when comes from the rollup the dialog index keeps per salon, client and 15-minute UTC slot
-/// (<c>dashboard.client_slots</c>, <see cref="DialogRollups"/>), one key range per salon between its local midnights; the
-/// dialogs above the rollups' mark from the bot's dialogs by primary key, live. A client's first dialog ever is the client
-/// index's (<c>client_facts.first_dialog_at</c>, idx tenant + first dialog) or an earlier live one. Each slot's and first
-/// dialog's day is its own salon's, in the zone the salon has now (<see cref="SalonZoneSql"/>): the all-salons view reads the
-/// same per-salon ranges, one after the other, and nothing of the bot's history.
+/// Retention in SQL, in one snapshot with the dialog rollups' mark (repeatable read). Once every salon of the scope has its
+/// retention rollups counted in its zone of the moment (<see cref="RetentionRollups"/>), one statement sums the scope's
+/// per-salon rows (<see cref="FromRollups"/>), the dialogs above the mark counted in live; until then (a zone just changed, a
+/// salon the index has not counted yet) the former statements read the scope's <c>client_slots</c> and the client index
+/// (<see cref="Scan"/>): per salon between its local midnights, in the zone the salon has now (<see cref="SalonZoneSql"/>).
 /// </summary>
 public sealed class RetentionSql(DashboardDbContext db) : IRetentionQueries
 {
