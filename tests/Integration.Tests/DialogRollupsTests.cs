@@ -116,6 +116,29 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
         await fixture.ZoneAsync(fixture.Salons[3], "Asia/Kathmandu");
         await fixture.ZoneAsync(fixture.Salons[0], "America/Los_Angeles");
         await AgreeAsync("zones changed");
+        // Retention's own rollups are local days and months: the index counts the two salons again in their new zones.
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<MediatR.IMediator>().Send(new IndexDialogs());
+        Assert.Equal("America/Los_Angeles,America/Los_Angeles,Asia/Kathmandu,Asia/Vladivostok", await fixture.Db.ScalarAsync<string>(
+            "SELECT string_agg(time_zone, ',' ORDER BY time_zone) FROM dashboard.retention_zones"));
+        await AgreeAsync("zones changed, counted again");
+
+        // Once every salon is counted in its zone, a page reads retention's rollups only: without client_slots, the same figures.
+        var before = await AllSalonsRetentionAsync();
+        await fixture.Db.ExecuteAsync("DELETE FROM dashboard.client_slots");
+        Assert.Equal(before, await AllSalonsRetentionAsync());
+    }
+
+    private async Task<string> AllSalonsRetentionAsync()
+    {
+        await using var services = fixture.App.Services.CreateAsyncScope();
+        services.ServiceProvider.GetRequiredService<ITenantContext>().ScopeToSystem();
+        var zones = await ZonesAsync();
+        var figures = await services.ServiceProvider.GetRequiredService<IRetentionQueries>().ComputeAsync(null,
+            new ScopeZones(TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"), zones.Where(z => z.Value.Id != "Europe/Moscow").ToDictionary()),
+            From, To, "week", new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 1), default);
+        Assert.NotEmpty(figures.Periods);
+        return Text(figures);
     }
 
     private static ScopeZones ScopeZonesOf(Guid? salon, IReadOnlyDictionary<Guid, TimeZoneInfo> zones) =>
@@ -179,6 +202,21 @@ public sealed class DialogRollupsTests(DialogRollupsFixture fixture) : IClassFix
                 SELECT coalesce(string_agg(format('%s %s %s %s %s', tenant_id, slot, client_id, dialogs, bookings), ';' ORDER BY tenant_id, slot, client_id), '')
                 FROM dashboard.client_slots
                 """));
+        // Retention's rollups, counted chunk by chunk, as counted at once from the same dialogs in each salon's counted zone.
+        Assert.Equal(
+            await fixture.Db.ScalarAsync<string>($"""
+                WITH v AS (SELECT s.tenant_id, s.user_id, (s.started_at AT TIME ZONE z.time_zone)::date AS day
+                           FROM public.conversation_sessions_v2 s JOIN dashboard.retention_zones z ON z.tenant_id = s.tenant_id
+                           WHERE {upToMark} GROUP BY 1, 2, 3),
+                g AS (SELECT tenant_id, day, CASE WHEN lag(day) OVER w IS NULL THEN 0 ELSE least(day - lag(day) OVER w, 32) END AS gap FROM v
+                      WINDOW w AS (PARTITION BY tenant_id, user_id ORDER BY day))
+                SELECT coalesce(string_agg(format('%s %s %s %s', tenant_id, day, gap, n), ';' ORDER BY tenant_id, day, gap), '')
+                FROM (SELECT tenant_id, day, gap, count(*) AS n FROM g GROUP BY 1, 2, 3) x
+                """) + $" ({when})",
+            await fixture.Db.ScalarAsync<string>("""
+                SELECT coalesce(string_agg(format('%s %s %s %s', tenant_id, day, gap, clients), ';' ORDER BY tenant_id, day, gap), '')
+                FROM dashboard.retention_days WHERE clients <> 0
+                """) + $" ({when})");
     }
 
     private async Task<Dictionary<Guid, TimeZoneInfo>> ZonesAsync()

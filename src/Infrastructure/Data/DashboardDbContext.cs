@@ -52,6 +52,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<DialogSlot> DialogSlots => Set<DialogSlot>();
     public DbSet<ClientSlot> ClientSlots => Set<ClientSlot>();
     public DbSet<RollupMark> RollupMarks => Set<RollupMark>();
+    public DbSet<RetentionDay> RetentionDays => Set<RetentionDay>();
+    public DbSet<RetentionCohort> RetentionCohorts => Set<RetentionCohort>();
+    public DbSet<RetentionZone> RetentionZones => Set<RetentionZone>();
     public DbSet<SignInLockout> SignInLockouts => Set<SignInLockout>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -92,6 +95,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.ApplyConfiguration(new DialogSlotConfiguration());
         modelBuilder.ApplyConfiguration(new ClientSlotConfiguration());
         modelBuilder.ApplyConfiguration(new RollupMarkConfiguration());
+        modelBuilder.ApplyConfiguration(new RetentionDayConfiguration());
+        modelBuilder.ApplyConfiguration(new RetentionCohortConfiguration());
+        modelBuilder.ApplyConfiguration(new RetentionZoneConfiguration());
         modelBuilder.ApplyConfiguration(new SignInLockoutConfiguration());
         modelBuilder.ApplyConfiguration(new UserSessionConfiguration());
         modelBuilder.ApplyConfiguration(new DataProtectionKeyConfiguration());

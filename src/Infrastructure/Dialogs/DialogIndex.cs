@@ -1,4 +1,7 @@
+using AgentP.Application.Common;
 using AgentP.Application.Dialogs;
+using AgentP.Infrastructure.Retention;
+using Microsoft.Extensions.Options;
 using AgentP.Infrastructure.Data;
 using AgentP.Infrastructure.Metrics;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,7 @@ namespace AgentP.Infrastructure.Dialogs;
 /// The SQL behind <see cref="IndexDialogs"/>: a primary-key range of the bot's dialogs above the indexed ones, each
 /// with its response times from its messages (idx_history_session) by the collector's own fragment.
 /// </summary>
-public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
+public sealed class DialogIndex(DashboardDbContext db, IOptions<DashboardOptions> options) : IDialogIndex
 {
     /// <summary>
     /// The index's mark, the highest dialog id it holds: every dialog at or below it is indexed, those above are read live.
@@ -132,7 +135,7 @@ public sealed class DialogIndex(DashboardDbContext db) : IDialogIndex
         command.Parameters.AddWithValue("stop_at", stopAt);
         command.Parameters.AddWithValue("rows", rows);
         var indexed = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        await DialogRollups.AddAsync(db, cancellationToken);
+        await DialogRollups.AddAsync(db, await RetentionRollups.ZonesAsync(db, options.Value.DefaultTimeZone, cancellationToken), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return indexed;
     }

@@ -1,5 +1,7 @@
 using AgentP.Infrastructure.Clients;
+using AgentP.Application.Common;
 using AgentP.Infrastructure.Data;
+using AgentP.Infrastructure.Retention;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,7 +10,8 @@ namespace AgentP.Infrastructure.Dialogs;
 /// <summary>
 /// The rollups the dialog index keeps beside <c>dashboard.dialog_facts</c> (docs/architecture.md §5, "Rollups"): per salon and
 /// 15-minute UTC slot its dialogs and their response times (<c>dialog_slots</c>: the heatmap, the collector), per salon, slot
-/// and client the client's dialogs and bookings (<c>client_slots</c>, retention). <see cref="DialogIndex"/> calls <see cref="AddAsync"/> in each chunk's transaction, under the
+/// and client the client's dialogs and bookings (<c>client_slots</c>, retention), and from those retention's own
+/// (<see cref="RetentionRollups"/>). <see cref="DialogIndex"/> calls <see cref="AddAsync"/> in each chunk's transaction, under the
 /// index's lock, after the chunk's dialogs went into dialog_facts: the indexed dialogs above <c>rollup_marks</c> are added and
 /// the mark moves to the last of them, so the rollups and their mark change together and a rerun adds nothing twice.
 /// Readers take the bot's dialogs above the mark live, the mark read in the same snapshot as the rollups.
@@ -53,7 +56,10 @@ internal static class DialogRollups
         WITH stale AS (SELECT 1 FROM dashboard.rollup_marks
                        WHERE rollup = '{Name}' AND rolled_up_to > (SELECT coalesce(max(session_id), 0) FROM dashboard.dialog_facts)),
         d AS (DELETE FROM dashboard.dialog_slots WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1),
-        c AS (DELETE FROM dashboard.client_slots WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1)
+        c AS (DELETE FROM dashboard.client_slots WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1),
+        rd AS (DELETE FROM dashboard.retention_days WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1),
+        rc AS (DELETE FROM dashboard.retention_cohorts WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1),
+        rz AS (DELETE FROM dashboard.retention_zones WHERE EXISTS (SELECT 1 FROM stale) RETURNING 1)
         DELETE FROM dashboard.rollup_marks WHERE rollup = '{Name}' AND EXISTS (SELECT 1 FROM stale)
         """;
 
@@ -61,7 +67,7 @@ internal static class DialogRollups
     // a dialog has a booking is the bot's row's (by its primary key), as the client index counts it. The mark comes as a
     // value: the planner then sees a chunk's few rows and looks the bot's rows up by key; a mark hidden in a subquery leaves it
     // a guess of a third of dialog_facts, for which hashing the bot's whole table looks cheaper.
-    private const string Add = $"""
+    private static string Add(ScopeZones zones) => $"""
         -- A dialog's 15-minute UTC slot: every zone's offset is a multiple of 15 minutes, so a slot lies within one local hour.
         WITH chunk AS MATERIALIZED (
           SELECT f.session_id, f.tenant_id, f.user_id, date_bin('15 minutes', f.started_at, timestamptz '2000-01-01 00:00+00') AS slot, s.booking_id IS NOT NULL AS booked,
@@ -83,22 +89,28 @@ internal static class DialogRollups
           GROUP BY tenant_id, slot, user_id ORDER BY tenant_id, slot, user_id
           ON CONFLICT (tenant_id, slot, client_id) DO UPDATE SET dialogs = r.dialogs + excluded.dialogs, bookings = r.bookings + excluded.bookings
           RETURNING 1
-        )
+        ),
+        {RetentionRollups.ChunkDelta(zones)}
         INSERT INTO dashboard.rollup_marks (rollup, rolled_up_to)
         SELECT '{Name}', max(session_id) FROM chunk HAVING count(*) > 0
         ON CONFLICT (rollup) DO UPDATE SET rolled_up_to = excluded.rolled_up_to
         """;
 
-    /// <summary>Adds the indexed dialogs above the mark; in the caller's transaction, which holds the index's lock.</summary>
-    public static async Task AddAsync(DashboardDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the indexed dialogs above the mark; in the caller's transaction, which holds the index's lock. Retention's rollups
+    /// are counted in each salon's zone of <paramref name="zones"/> (salons counted in another zone, or not yet, first again).
+    /// </summary>
+    public static async Task AddAsync(DashboardDbContext db, ScopeZones zones, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync(Reset, cancellationToken);
+        await RetentionRollups.RecountStaleAsync(db, zones, cancellationToken);
         long mark;
         await using (var read = ClientIndex.Command(db, Mark))
             mark = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         // ADO.NET: a WITH that writes must be the statement's top level.
-        await using var command = ClientIndex.Command(db, Add);
+        await using var command = ClientIndex.Command(db, Add(zones));
         command.Parameters.AddWithValue("mark", mark);
+        SalonZoneSql.AddParameters(command, zones);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -9,13 +9,11 @@ using NpgsqlTypes;
 namespace AgentP.Infrastructure.Retention;
 
 /// <summary>
-/// Retention in SQL, three statements in one round trip, in one snapshot with the dialog rollups' mark (repeatable read).
-/// Who had a dialog (and a booking) when comes from the rollup the dialog index keeps per salon, client and 15-minute UTC slot
-/// (<c>dashboard.client_slots</c>, <see cref="DialogRollups"/>), one key range per salon between its local midnights; the
-/// dialogs above the rollups' mark from the bot's dialogs by primary key, live. A client's first dialog ever is the client
-/// index's (<c>client_facts.first_dialog_at</c>, idx tenant + first dialog) or an earlier live one. Each slot's and first
-/// dialog's day is its own salon's, in the zone the salon has now (<see cref="SalonZoneSql"/>): the all-salons view reads the
-/// same per-salon ranges, one after the other, and nothing of the bot's history.
+/// Retention in SQL, in one snapshot with the dialog rollups' mark (repeatable read). Once every salon of the scope has its
+/// retention rollups counted in its zone of the moment (<see cref="RetentionRollups"/>), one statement sums the scope's
+/// per-salon rows (<see cref="FromRollups"/>), the dialogs above the mark counted in live; until then (a zone just changed, a
+/// salon the index has not counted yet) the former statements read the scope's <c>client_slots</c> and the client index
+/// (<see cref="Scan"/>): per salon between its local midnights, in the zone the salon has now (<see cref="SalonZoneSql"/>).
 /// </summary>
 public sealed class RetentionSql(DashboardDbContext db, ScopeSql scope) : IRetentionQueries
 {
@@ -63,7 +61,7 @@ public sealed class RetentionSql(DashboardDbContext db, ScopeSql scope) : IReten
     /// The three statements. Rolled-up slots and live dialogs are read per salon between its own local midnights, so the
     /// range's bounds are exact in every zone; the cohorts' later months by the widest bounds, each month decided locally.
     /// </summary>
-    private static string Sql(ScopeZones zones)
+    private static string Scan(ScopeZones zones)
     {
         // The salon of a client of d: the index's, else the live dialogs' (a client is one salon's).
         return $"""
@@ -118,15 +116,115 @@ public sealed class RetentionSql(DashboardDbContext db, ScopeSql scope) : IReten
             """;
     }
 
+    // The salons of the scope whose retention rollups are not counted in their zone of the moment (none yet, or a zone changed
+    // since): until the index counts them again, the scope is read from client_slots (Scan).
+    private static string Stale(ScopeZones zones) => $"""
+        SELECT count(*)::int FROM public.tenants_v2 t
+        LEFT JOIN dashboard.retention_zones z ON z.tenant_id = t.id
+        WHERE {ScopeSql.Condition("t.id")} AND z.time_zone IS DISTINCT FROM {SalonZoneSql.Zone(zones, "t.id")}
+        """;
+
+    /// <summary>
+    /// The figures from retention's rollups (<see cref="RetentionRollups"/>), one statement: per salon of the scope its
+    /// <c>retention_days</c> of the range and cohort months (at most 33 rows a salon-day) and its <c>retention_cohorts</c> of the
+    /// cohort months; the clients with dialogs above the mark counted again with them (their recent slots taken back, those and
+    /// their live dialogs added, by the rollups' own fragment). A client of period P (clipped to the range) is counted on their first
+    /// day v in it: the day whose gap reaches before P's start (gap &gt; v − start, a gap of 0 — the first dialog ever — making
+    /// them new). Rows: kind 0 periods (period, new, returning), 1 cohort sizes, 2 later months (cohort, offset, with a dialog,
+    /// with a booking).
+    /// </summary>
+    private static string FromRollups(ScopeZones zones) => $"""
+        WITH tenants AS MATERIALIZED (
+          SELECT t.id AS tenant_id FROM public.tenants_v2 t WHERE {ScopeSql.Condition("t.id")}
+        ),
+        live AS MATERIALIZED (
+          SELECT tenant_id, user_id, date_bin('15 minutes', started_at, timestamptz '2000-01-01 00:00+00') AS slot, booking_id IS NOT NULL AS booked
+          FROM public.conversation_sessions_v2
+          WHERE id > @indexed AND {ScopeSql.Condition("tenant_id")}
+        ),
+        added AS (SELECT tenant_id, user_id, slot, booked FROM live),
+        {RetentionRollups.Delta(zones)},
+        days AS MATERIALIZED (
+          SELECT r.day, r.gap, r.clients
+          FROM tenants tn JOIN dashboard.retention_days r ON r.tenant_id = tn.tenant_id AND r.day >= @first_month AND r.day < @days_end
+          UNION ALL
+          SELECT day, gap, clients FROM day_rows WHERE day >= @first_month AND day < @days_end
+        ),
+        cohorts AS (
+          SELECT r.cohort, r.month, r.clients, r.booked
+          FROM tenants tn JOIN dashboard.retention_cohorts r ON r.tenant_id = tn.tenant_id AND r.cohort >= @first_month AND r.cohort < @months_end
+          UNION ALL
+          SELECT cohort, month, clients, booked FROM cohort_rows WHERE cohort >= @first_month AND cohort < @months_end
+        )
+        SELECT 0, period, 0, coalesce(sum(clients) FILTER (WHERE gap = 0), 0)::int,
+               coalesce(sum(clients) FILTER (WHERE gap <> 0 AND gap > day - greatest(period, @from::date)), 0)::int
+        FROM (SELECT day, gap, clients, date_trunc(@group, day::timestamp)::date AS period FROM days WHERE day >= @from::date AND day <= @to::date) p
+        GROUP BY period
+        HAVING sum(clients) FILTER (WHERE gap = 0 OR gap > day - greatest(period, @from::date)) <> 0
+        UNION ALL
+        SELECT 1, date_trunc('month', day::timestamp)::date, 0, sum(clients)::int, 0
+        FROM days WHERE gap = 0 AND day < @months_end
+        GROUP BY 2 HAVING sum(clients) <> 0
+        UNION ALL
+        SELECT 2, cohort, offset_months, sum(clients)::int, sum(booked)::int
+        FROM (SELECT cohort, clients, booked, ((extract(year FROM month) - extract(year FROM cohort)) * 12
+                                               + extract(month FROM month) - extract(month FROM cohort))::int AS offset_months FROM cohorts) c
+        WHERE offset_months BETWEEN 1 AND @later_months
+        GROUP BY 2, 3 HAVING sum(clients) <> 0
+        """;
+
     public async Task<RetentionFigures> ComputeAsync(Guid? tenantId, ScopeZones zones, DateOnly from, DateOnly to, string group,
         DateOnly firstMonth, DateOnly lastMonth, CancellationToken cancellationToken)
     {
         var monthsEnd = lastMonth.AddMonths(1);
-        var cohorts = zones.Widest(firstMonth, monthsEnd.AddDays(-1));
-        var later = zones.Widest(firstMonth.AddMonths(1), monthsEnd.AddMonths(GetRetention.CohortMonths).AddDays(-1));
         return await DialogRollups.InSnapshotAsync(db, async (connection, transaction, indexed) =>
         {
-            await using var command = new NpgsqlCommand(Sql(zones), connection, transaction);
+            int stale;
+            await using (var check = new NpgsqlCommand(Stale(zones), connection, transaction))
+            {
+                scope.AddTo(check, tenantId);
+                SalonZoneSql.AddParameters(check, zones);
+                stale = (int)(await check.ExecuteScalarAsync(cancellationToken))!;
+            }
+            if (stale > 0) return await ScanAsync(connection, transaction, indexed, tenantId, zones, from, to, group, firstMonth, lastMonth, cancellationToken);
+            await using var command = new NpgsqlCommand(FromRollups(zones), connection, transaction);
+            scope.AddTo(command, tenantId);
+            command.Parameters.AddWithValue("indexed", indexed);
+            SalonZoneSql.AddParameters(command, zones);
+            command.Parameters.AddWithValue("group", group);
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("to", to);
+            command.Parameters.AddWithValue("first_month", firstMonth);
+            command.Parameters.AddWithValue("months_end", monthsEnd);
+            command.Parameters.AddWithValue("days_end", to.AddDays(1) > monthsEnd ? to.AddDays(1) : monthsEnd);
+            command.Parameters.AddWithValue("later_months", GetRetention.CohortMonths);
+            var periods = new List<PeriodFigure>();
+            var sizes = new List<CohortSize>();
+            var later = new List<CohortLater>();
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                var at = r.GetFieldValue<DateOnly>(1);
+                switch (r.GetInt32(0))
+                {
+                    case 0: periods.Add(new PeriodFigure(at, r.GetInt32(3), r.GetInt32(4))); break;
+                    case 1: sizes.Add(new CohortSize(at, r.GetInt32(3))); break;
+                    default: later.Add(new CohortLater(at, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4))); break;
+                }
+            }
+            return new RetentionFigures(periods, sizes, later);
+        }, cancellationToken);
+    }
+
+    private async Task<RetentionFigures> ScanAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long indexed,
+        Guid? tenantId, ScopeZones zones, DateOnly from, DateOnly to, string group, DateOnly firstMonth, DateOnly lastMonth,
+        CancellationToken cancellationToken)
+    {
+        var monthsEnd = lastMonth.AddMonths(1);
+        var cohorts = zones.Widest(firstMonth, monthsEnd.AddDays(-1));
+        var later = zones.Widest(firstMonth.AddMonths(1), monthsEnd.AddMonths(GetRetention.CohortMonths).AddDays(-1));
+        {
+            await using var command = new NpgsqlCommand(Scan(zones), connection, transaction);
             scope.AddTo(command, tenantId);
             command.Parameters.AddWithValue("indexed", indexed);
             SalonZoneSql.AddParameters(command, zones);
@@ -156,6 +254,6 @@ public sealed class RetentionSql(DashboardDbContext db, ScopeSql scope) : IReten
                     laterFigures.Add(new CohortLater(r.GetFieldValue<DateOnly>(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)));
             }
             return new RetentionFigures(periods, sizes, laterFigures);
-        }, cancellationToken);
+        }
     }
 }

@@ -11,5 +11,7 @@ internal sealed class ClientSlotConfiguration : IEntityTypeConfiguration<ClientS
         b.ToTable("client_slots");
         // A salon's range of slots and their clients from the key alone (the periods of retention, index-only).
         b.HasKey(x => new { x.TenantId, x.Slot, x.ClientId });
+        // A client's slots (the retention rollups count a client again from them when a dialog of theirs comes in), index-only.
+        b.HasIndex(x => new { x.TenantId, x.ClientId, x.Slot }).IncludeProperties(x => x.Bookings);
     }
 }

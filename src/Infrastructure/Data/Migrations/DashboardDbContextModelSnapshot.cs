@@ -397,6 +397,11 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.HasKey("TenantId", "Slot", "ClientId")
                         .HasName("pk_client_slots");
 
+                    b.HasIndex("TenantId", "ClientId", "Slot")
+                        .HasDatabaseName("ix_client_slots_tenant_id_client_id_slot");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TenantId", "ClientId", "Slot"), new[] { "Bookings" });
+
                     b.ToTable("client_slots", "dashboard");
                 });
 
@@ -1075,6 +1080,77 @@ namespace AgentP.Infrastructure.Data.Migrations
                         .HasDatabaseName("ix_escalation_sla_notices_tenant_id");
 
                     b.ToTable("escalation_sla_notices", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.RetentionCohort", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Cohort")
+                        .HasColumnType("date")
+                        .HasColumnName("cohort");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer")
+                        .HasColumnName("booked");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("integer")
+                        .HasColumnName("clients");
+
+                    b.HasKey("TenantId", "Cohort", "Month")
+                        .HasName("pk_retention_cohorts");
+
+                    b.ToTable("retention_cohorts", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.RetentionDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<short>("Gap")
+                        .HasColumnType("smallint")
+                        .HasColumnName("gap");
+
+                    b.Property<int>("Clients")
+                        .HasColumnType("integer")
+                        .HasColumnName("clients");
+
+                    b.HasKey("TenantId", "Day", "Gap")
+                        .HasName("pk_retention_days");
+
+                    b.ToTable("retention_days", "dashboard");
+                });
+
+            modelBuilder.Entity("AgentP.Domain.Dashboard.RetentionZone", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_retention_zones");
+
+                    b.ToTable("retention_zones", "dashboard");
                 });
 
             modelBuilder.Entity("AgentP.Domain.Dashboard.RollupMark", b =>
