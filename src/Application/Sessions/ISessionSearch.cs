@@ -10,11 +10,11 @@ public interface ISessionSearch
 {
     /// <summary>Every filter over the bot's dialogs (the live tail above the index's mark), the text search included.</summary>
     /// <param name="hours">The scope's opening hours: needed when the filter asks for <see cref="SessionFilter.AfterHours"/>.</param>
-    IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter filter, ScopeZones zones, ScopeHours? hours = null);
+    IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter filter, ScopeZones zones, ScopeHours? hours);
 
     /// <summary>Every filter but the text search and attendance over the dialog index's rows.</summary>
     /// <param name="hours">The scope's opening hours: needed when the filter asks for <see cref="SessionFilter.AfterHours"/>.</param>
-    IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter filter, ScopeZones zones, ScopeHours? hours = null);
+    IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter filter, ScopeZones zones, ScopeHours? hours);
 
     /// <summary>
     /// The indexed dialogs whose summaries, client's name or phone digits hold <paramref name="q"/>, through the trigram

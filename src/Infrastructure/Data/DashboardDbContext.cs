@@ -59,13 +59,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    // Composable: a query that uses one reads it as IN (SELECT "Value" FROM dashboard.search_…(…)). The functions are
-    // created by migration 20261206050000_SearchFunctions.
-    public IQueryable<long> SearchDialogs(string pattern) =>
-        Database.SqlQuery<long>($"SELECT session_id AS \"Value\" FROM dashboard.search_dialogs({pattern})");
+    public IQueryable<long> SearchDialogs(string pattern) => SearchFunctions.Dialogs(Database, pattern);
 
-    public IQueryable<Guid> SearchClients(string pattern, string? phonePattern) =>
-        Database.SqlQuery<Guid>($"SELECT client_id AS \"Value\" FROM dashboard.search_clients({pattern}, {phonePattern})");
+    public IQueryable<Guid> SearchClients(string pattern, string? phonePattern) => SearchFunctions.Clients(Database, pattern, phonePattern);
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         Database.BeginTransactionAsync(cancellationToken);

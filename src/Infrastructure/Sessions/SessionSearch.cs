@@ -21,7 +21,7 @@ namespace AgentP.Infrastructure.Sessions;
 /// </summary>
 public sealed class SessionSearch : ISessionSearch
 {
-    public IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter f, ScopeZones zones, ScopeHours? hours = null)
+    public IQueryable<ConversationSession> Apply(IQueryable<ConversationSession> sessions, SessionFilter f, ScopeZones zones, ScopeHours? hours)
     {
         DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;
         DateOnly? to = ReportPeriod.TryParseDate(f.To, out var last) ? last : null;
@@ -86,7 +86,7 @@ public sealed class SessionSearch : ISessionSearch
         return sessions;
     }
 
-    public IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter f, ScopeZones zones, ScopeHours? hours = null)
+    public IQueryable<DialogFacts> Apply(IQueryable<DialogFacts> facts, SessionFilter f, ScopeZones zones, ScopeHours? hours)
     {
         // The index keeps each filter's value in a column of its own (DialogIndex), as the collector reads the meta keys.
         DateOnly? from = ReportPeriod.TryParseDate(f.From, out var first) ? first : null;

@@ -31,7 +31,7 @@ public static class Resilience
     /// <summary>A statement of the page ran past <c>Dashboard:QueryTimeoutSeconds</c> (503).</summary>
     public const string TimedOut = "timed-out";
 
-    /// <summary>The user already has <c>Dashboard:HeavyRequestsPerUser</c> heavy requests running (429).</summary>
+    /// <summary>The user already has <c>Dashboard:HeavyRequestsPerUser</c> heavy requests running (429; a full instance queue, <c>Dashboard:HeavyQueuePerInstance</c>, gets the plain 429 page).</summary>
     public const string TooManyHeavy = "too-many-heavy";
 
     /// <summary>
@@ -75,8 +75,7 @@ public static class Resilience
             // not queued (one user's queue would only hold connections while that user's others keep the database busy).
             // Then the instance's, all users together: those wait their turn in order, so that however many users ask at
             // once, the database the bot shares runs only a few of the dashboard's heavy statements at a time.
-            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var perUser = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
                     if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
                         || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
@@ -84,7 +83,8 @@ public static class Resilience
                     var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
                     return RateLimitPartition.GetConcurrencyLimiter(user,
                         _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
-                }),
+                });
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser,
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
                     if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null) return RateLimitPartition.GetNoLimiter("");
@@ -98,9 +98,11 @@ public static class Resilience
                 }));
             o.OnRejected = (rejected, cancellationToken) =>
             {
-                // An export's per-minute window says when to come back; the heavy limit's refusal does not.
+                // An export's per-minute window says when to come back; the heavy limit's refusal does not. Only the
+                // user's own limit says "you have too many open"; a full instance queue gets the plain "wait a minute".
                 if (rejected.HttpContext.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is not null
-                    && !rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out _))
+                    && !rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out _)
+                    && perUser.GetStatistics(rejected.HttpContext)?.CurrentAvailablePermits == 0)
                     rejected.HttpContext.Items[ReasonKey] = TooManyHeavy;
                 return ValueTask.CompletedTask;
             };
@@ -179,7 +181,7 @@ public static class Resilience
     };
 }
 
-/// <summary>A heavy endpoint (<see cref="Resilience.MarkHeavy"/>): at most <c>Dashboard:HeavyRequestsPerUser</c> of them per user at once.</summary>
+/// <summary>A heavy endpoint (<see cref="Resilience.MarkHeavy"/>): at most <c>Dashboard:HeavyRequestsPerUser</c> of them per user at once, and <c>Dashboard:HeavyRequestsPerInstance</c> per instance (the rest queued).</summary>
 public sealed record HeavyEndpoint;
 
 /// <summary>An export endpoint: the whole page (<see cref="Handler"/> null) or only its handler of that name.</summary>

@@ -10,7 +10,7 @@ namespace AgentP.Infrastructure.Data.Migrations
     /// statements that still read a salon's zone from <c>tenant_settings</c> in SQL (the collector's, the heatmap's) take it
     /// through this, so a zone written by SQL that PostgreSQL does not know counts as the default, as it does in C#, instead
     /// of failing the statement (and with it the metrics job and every page that counts that salon). Called once per salon
-    /// of a statement, never per row.
+    /// of a statement, never per row. Dropped by <c>DropKnownZone</c> once those statements took the zones as parameters.
     /// </summary>
     [DbContext(typeof(DashboardDbContext))]
     [Migration("20261206040200_KnownZones")]

@@ -14,8 +14,14 @@ namespace AgentP.Infrastructure.Data.Migrations
     /// columns — so their ILIKE is an index condition — and they apply the unit of work's scope themselves, from the same
     /// setting the policies read (<c>rls_all()</c>, <c>rls_tenant()</c>): the database still answers only the scope's rows,
     /// whatever the query that calls them says. The app is a member of the search role (to hand it these functions) but
-    /// does not inherit it, so that role's policy never applies to the app's own statements: checked here. A later
-    /// migration that changes a function does it as that role (<c>SET LOCAL ROLE</c>, as Down does).
+    /// does not inherit it, so that role's policy never applies to the app's own statements: checked here.
+    /// A later migration that changes a function must act as its owner and give the owner CREATE on the schema for that
+    /// moment: <c>GRANT CREATE ON SCHEMA dashboard TO &lt;search role&gt;; SET LOCAL ROLE &lt;search role&gt;; CREATE OR
+    /// REPLACE FUNCTION …; SET LOCAL ROLE &lt;app role&gt;; REVOKE CREATE …</c> (in a DO block, names from
+    /// <c>current_user</c>, as below). A new signature is a drop (as Down does) and a create handed over as Up does (owner,
+    /// then EXECUTE granted by the owner). A new searchable column needs <c>GRANT SELECT (column)</c> to the search role,
+    /// and the same test in the short query's C# (<c>SessionSearch.Scan</c>) and in <c>ClientSql.Matches</c> (the clients
+    /// read live before the client index is ready).
     /// </summary>
     [DbContext(typeof(DashboardDbContext))]
     [Migration("20261206050000_SearchFunctions")]
