@@ -26,6 +26,6 @@ public sealed class ExportClientsHandler(IClientQueries queries, ITenantContext 
     {
         var scope = tenant.RequireScope();
         var today = LocalDay.Of(clock.GetUtcNow(), await zones.ForAsync(scope, cancellationToken)); // "overdue" is counted from the salon's today (each salon's own for all salons)
-        return audit.Of("clients", request.Filter, queries.StreamAsync(scope, request.Filter, today, ExportClients.MaxRows, cancellationToken));
+        return await audit.OfAsync("clients", request.Filter, queries.StreamAsync(scope, request.Filter, today, ExportClients.MaxRows, cancellationToken), cancellationToken);
     }
 }

@@ -29,6 +29,6 @@ public sealed class ExportWishlistHandler(IWishlistQueries queries, ITenantConte
     : IRequestHandler<ExportWishlist, Export<WishlistExportRow>>
 {
     public Task<Export<WishlistExportRow>> Handle(ExportWishlist request, CancellationToken cancellationToken) =>
-        Task.FromResult(audit.Of("wishlist", request.Filter,
-            queries.StreamAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), ExportWishlist.MaxRows, cancellationToken)));
+        audit.OfAsync("wishlist", request.Filter,
+            queries.StreamAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), ExportWishlist.MaxRows, cancellationToken), cancellationToken);
 }
