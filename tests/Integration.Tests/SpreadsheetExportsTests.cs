@@ -167,7 +167,8 @@ public sealed class SpreadsheetExportsTests(SpreadsheetExportsFixture fixture) :
     public async Task All_salons_spreadsheets_name_each_rows_salon()
     {
         using var root = await fixture.App.SignedInAsync("root@test.local", SalonsFixture.Password);
-        foreach (var url in new[] { "/sessions/export?format=excel", "/escalations?handler=export&state=all&format=excel", "/alerts?handler=export&state=all&format=excel" })
+        foreach (var url in new[] { "/sessions/export?format=excel", "/escalations?handler=export&state=all&format=excel", "/alerts?handler=export&state=all&format=excel",
+                     "/clients?handler=export&format=excel", "/clients?handler=export&due=1&format=excel", "/wishlist?handler=export&status=all&format=excel" })
         {
             var records = Csv.Records(await root.GetStringAsync(url));
             Assert.Equal("Салон", records[0][0]);

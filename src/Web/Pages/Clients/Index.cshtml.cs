@@ -36,7 +36,8 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public async Task<IActionResult> OnGetExportAsync(string? format) =>
         CsvFile.Of(await mediator.Send(new ExportClients(Filter), HttpContext.RequestAborted), format, Columns, Spreadsheet);
 
-    private static CsvColumns<ClientRow> Spreadsheet(Export<ClientRow> e) => new(
+    private static CsvColumns<ClientRow> Spreadsheet(Export<ClientRow> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, c) => csv.WriteText(c.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, ClientRow>)>(),
         ("Клиент", (csv, c) => csv.WriteText(c.Name)),
         ("Телефон", (csv, c) => csv.WritePhone(c.Phone)),
         ("Любимый мастер", (csv, c) => csv.WriteText(c.PreferredStaff)),
@@ -47,7 +48,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("Ходит раз в, дн.", (csv, c) => csv.WriteField(c.VisitInterval, "D")),
         ("Просрочено, дн.", (csv, c) => csv.WriteField(c.OverdueDays, "D")),
         ("Диалогов", (csv, c) => csv.WriteField(c.Sessions, "D")),
-        (e.Local("Последний диалог"), (csv, c) => csv.WriteLocal(c.LastDialog, e.Zone)));
+        (e.Local("Последний диалог"), (csv, c) => csv.WriteLocal(c.LastDialog, e.Zone))]);
 
     private static readonly CsvColumns<ClientRow> Columns = new(
         ("id", (csv, c) => csv.WriteField(c.Id, "D")),

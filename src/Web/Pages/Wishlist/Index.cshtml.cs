@@ -27,7 +27,8 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public async Task<IActionResult> OnGetExportAsync(string? format) =>
         CsvFile.Of(await mediator.Send(new ExportWishlist(Filter()), HttpContext.RequestAborted), format, Columns, Spreadsheet);
 
-    private static CsvColumns<WishlistExportRow> Spreadsheet(Export<WishlistExportRow> e) => new(
+    private static CsvColumns<WishlistExportRow> Spreadsheet(Export<WishlistExportRow> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, r) => csv.WriteText(r.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, WishlistExportRow>)>(),
         ("Номер", (csv, r) => csv.WriteField(r.Id, "D")),
         (e.Local("Создана"), (csv, r) => csv.WriteLocal(r.CreatedAt, e.Zone)),
         ("Клиент", (csv, r) => csv.WriteText(r.ClientName)),
@@ -39,7 +40,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         ("Время", (csv, r) => csv.WriteText(r.Meta.TimePreference is null ? null : Labels.TimePreference(r.Meta.TimePreference))),
         ("Откуда", (csv, r) => csv.WriteText(r.Source is null ? null : Labels.WishlistSource(r.Source))),
         ("Комментарий", (csv, r) => csv.WriteText(r.Comment)),
-        ("Статус", (csv, r) => csv.WriteText(Labels.WishlistStatus(r.Status))));
+        ("Статус", (csv, r) => csv.WriteText(Labels.WishlistStatus(r.Status)))]);
 
     private static readonly CsvColumns<WishlistExportRow> Columns = new(
         ("id", (csv, r) => csv.WriteField(r.Id, "D")),
