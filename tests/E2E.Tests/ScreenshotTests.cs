@@ -123,10 +123,11 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
             {
                 // A salon's settings: the super_admin picks the salon in the header's switcher first (on a phone the form
                 // is in the collapsed menu, so it is submitted directly).
-                await page.RunAndWaitForNavigationAsync(() => page.EvaluateAsync("""
+                // Done when the page the switch redirects to answers (the GET its POST was redirected to): the choice is stored by then.
+                await page.RunAndWaitForResponseAsync(() => page.EvaluateAsync("""
                     () => { const f = document.querySelector('form.tenant-switcher'), s = f.querySelector('select');
                             s.value = [...s.options].find(o => o.text.startsWith('Салон «Лаванда»')).value; f.submit(); }
-                    """));
+                    """), response => response.Request.RedirectedFrom?.Method == "POST");
             }
             await ShotAsync(page, folder, $"{++shot:00}-{name}", path);
         }
