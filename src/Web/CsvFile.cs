@@ -19,7 +19,8 @@ namespace AgentP.Web;
 /// <remarks>
 /// <paramref name="spreadsheet"/>: the file for a person with Russian Excel or LibreOffice rather than for a program: numbers
 /// with a decimal comma (a dot beside <c>;</c> makes Russian Excel read 9.5 as a date), and its columns (chosen by the
-/// page) in Russian words. The file name says so (<c>…-excel.csv</c>).
+/// page) in Russian words, its times the salon's local ones. The file name says so (<c>…-excel.csv</c>) and is in local time
+/// (<see cref="Export{T}.SpreadsheetName"/>).
 /// </remarks>
 public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns, bool spreadsheet = false) : IActionResult
 {
@@ -37,7 +38,7 @@ public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns, bool spr
         var response = context.HttpContext.Response;
         var aborted = context.HttpContext.RequestAborted;
         response.ContentType = "text/csv; charset=utf-8";
-        var name = spreadsheet ? Path.ChangeExtension(export.FileName, null) + "-excel.csv" : export.FileName;
+        var name = spreadsheet ? export.SpreadsheetName : export.FileName;
         response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = name, FileNameStar = name }.ToString();
         // A query that fails before the end gets an error page instead of a cut-off file.
         await using var buffer = new FileBufferingWriteStream();
@@ -49,4 +50,18 @@ public sealed class CsvFile<T>(Export<T> export, CsvColumns<T> columns, bool spr
         response.ContentLength = buffer.Length;
         await buffer.DrainBufferAsync(response.Body, aborted);
     }
+}
+
+/// <summary>Which file a list's export link asked for.</summary>
+public static class CsvFile
+{
+    /// <summary>The value of <c>format</c> that asks for the spreadsheet's file.</summary>
+    public const string Excel = "excel";
+
+    /// <summary>
+    /// The spreadsheet's file (<paramref name="spreadsheet"/>'s columns, given the export's zone and whether it is every
+    /// salon's) when <paramref name="format"/> is <see cref="Excel"/>, else the machine-readable one.
+    /// </summary>
+    public static IActionResult Of<T>(Export<T> export, string? format, CsvColumns<T> columns, Func<Export<T>, CsvColumns<T>> spreadsheet) =>
+        format == Excel ? new CsvFile<T>(export, spreadsheet(export), spreadsheet: true) : new CsvFile<T>(export, columns);
 }

@@ -123,10 +123,14 @@ public sealed class ScreenshotTests(DemoFixture fixture) : IClassFixture<DemoFix
             {
                 // A salon's settings: the super_admin picks the salon in the header's switcher first (on a phone the form
                 // is in the collapsed menu, so it is submitted directly).
-                await page.RunAndWaitForNavigationAsync(() => page.EvaluateAsync("""
+                // The switch is asked to return to the settings, so its navigation is the one to /settings waited for
+                // (the page it would return to by default is the one open now, which a wait for its address would not tell apart).
+                await page.EvaluateAsync("""
                     () => { const f = document.querySelector('form.tenant-switcher'), s = f.querySelector('select');
-                            s.value = [...s.options].find(o => o.text.startsWith('Салон «Лаванда»')).value; f.submit(); }
-                    """));
+                            s.value = [...s.options].find(o => o.text.startsWith('Салон «Лаванда»')).value;
+                            f.querySelector('input[name=returnUrl]').value = '/settings'; f.submit(); }
+                    """);
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/settings");
             }
             await ShotAsync(page, folder, $"{++shot:00}-{name}", path, Blocks(name, role));
         }

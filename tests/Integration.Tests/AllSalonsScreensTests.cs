@@ -84,6 +84,27 @@ public sealed partial class AllSalonsScreensTests(DemoPagesFixture fixture) : IC
         Assert.DoesNotContain("session-salon", await admin.GetStringAsync($"/sessions/{id}"));
     }
 
+    [Theory]
+    [InlineData("/wishlist?status=all", "wishlist-row", "wishlist-salon")]
+    [InlineData("/clients", "client-row", "client-salon")]
+    [InlineData("/clients?due=1", "client-row", "client-salon")]
+    public async Task Lists_from_all_salons_name_each_rows_salon_and_a_salons_own_lists_do_not(string url, string row, string salon)
+    {
+        using var owner = await fixture.App.SignedInAsync("owner@demo.local", DemoPagesFixture.Password);
+        var html = await owner.GetStringAsync(url);
+        var salons = Regex.Matches(html, $"data-testid=\"{salon}\">([^<]+)<").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var rows = Regex.Matches(html, $"data-testid=\"{row}\"").Count;
+        Assert.True(rows > 0);
+        Assert.Equal(rows, salons.Count);
+        var names = (await fixture.Db.ScalarAsync<string>("SELECT string_agg(name, '|') FROM public.tenants_v2")).Split('|');
+        Assert.All(salons, s => Assert.Contains(s, names));
+
+        using var admin = await fixture.App.SignedInAsync("admin@demo.local", DemoPagesFixture.Password);
+        var own = await admin.GetStringAsync(url);
+        Assert.Contains($"data-testid=\"{row}\"", own);
+        Assert.DoesNotContain(salon, own);
+    }
+
     [GeneratedRegex("""name="tenantId" value="[0-9a-f-]{36}" />\s*<input type="hidden" name="returnUrl" value="(?<to>[^"]*)" />\s*<button[^>]*data-testid="enter-salon">""")]
     private static partial Regex EnterSalon();
 }

@@ -64,6 +64,16 @@ public sealed class CsvFormulaGuardTests(HostileTextsFixture fixture) : IClassFi
         { "root@formula.local", "/users?handler=export", true },
         { "root@formula.local", "/platform?handler=export&range=30d", true },
         { "root@formula.local", "/audit?handler=export", false },
+        // The files for a person's spreadsheet: the same guard, and a phone's invisible mark is no way around it.
+        { "admin@formula.local", "/sessions/export?from=2026-11-01&to=2026-11-23&format=excel", true },
+        { "admin@formula.local", "/wishlist?handler=export&status=all&format=excel", true },
+        { "admin@formula.local", "/clients?handler=export&format=excel", true },
+        { "admin@formula.local", "/alerts?handler=export&format=excel", true },
+        { "admin@formula.local", "/escalations?handler=export&format=excel", true },
+        { "admin@formula.local", "/users?handler=export&format=excel", true },
+        { "root@formula.local", "/sessions/export?from=2026-11-01&to=2026-11-23&format=excel", true },
+        { "root@formula.local", "/escalations?handler=export&format=excel", true },
+        { "root@formula.local", "/platform?handler=export&range=30d&format=excel", true },
     };
 
     [Theory]

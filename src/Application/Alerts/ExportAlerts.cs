@@ -29,7 +29,7 @@ public sealed class ExportAlertsValidator : AbstractValidator<ExportAlerts>
 public sealed class ExportAlertsHandler(IDashboardDb db, SalonDirectory directory, ExportAudit audit) : IRequestHandler<ExportAlerts, Export<AlertExportRow>>
 {
     public Task<Export<AlertExportRow>> Handle(ExportAlerts request, CancellationToken cancellationToken) =>
-        Task.FromResult(audit.Of("alerts", request.Filter, RowsAsync(request.Filter, cancellationToken)));
+        audit.OfAsync("alerts", request.Filter, RowsAsync(request.Filter, cancellationToken), cancellationToken);
 
     private async IAsyncEnumerable<AlertExportRow> RowsAsync(AlertFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

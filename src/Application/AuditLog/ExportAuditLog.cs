@@ -35,6 +35,6 @@ public sealed class ExportAuditLogHandler(IDashboardDb db, ITenantContext tenant
         var userIds = await entries.Where(a => a.UserId != null).Select(a => a.UserId!.Value).Distinct().ToListAsync(cancellationToken);
         var shown = await AuditEntries.AsShownAsync(db, caller, userIds, cancellationToken);
         var rows = entries.AsAsyncEnumerable().Select(shown);
-        return audit.Of("audit", new { request.Action, request.From, request.To, request.User }, rows);
+        return await audit.OfAsync("audit", new { request.Action, request.From, request.To, request.User }, rows, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using AgentP.Application.Common;
 using AgentP.Application.Common.Caching;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using AgentP.Domain.Common;
 using FluentValidation;
 using MediatR;
@@ -32,6 +33,10 @@ public sealed record ClientRow(
 {
     /// <summary>The day after which the client is overdue (last visit + interval), as the due list orders them.</summary>
     public DateOnly? DueOn { get; init; }
+
+    /// <summary>The client's salon, and its name in the all-salons view (null for one salon's list, which needs none).</summary>
+    public Guid SalonId { get; init; }
+    public string? Salon { get; init; }
 }
 
 public sealed class GetClientsValidator : AbstractValidator<GetClients>
@@ -82,7 +87,8 @@ public sealed class GetClientsValidator : AbstractValidator<GetClients>
     }
 }
 
-public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, ScopedCache cache)
+public sealed class GetClientsHandler(IClientQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, ScopedCache cache,
+    SalonDirectory directory)
     : IRequestHandler<GetClients, ClientPage>
 {
     public async Task<ClientPage> Handle(GetClients request, CancellationToken cancellationToken)
@@ -104,6 +110,11 @@ public sealed class GetClientsHandler(IClientQueries queries, ITenantContext ten
         var rows = page.ToList();
         var more = rows.Count > GetClients.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
+        if (scope is null)
+        {
+            var salons = await directory.ScopeNamesAsync(cancellationToken); // all salons: each client's salon by name
+            rows = rows.Select(r => r with { Salon = salons.GetValueOrDefault(r.SalonId) }).ToList();
+        }
         return new ClientPage(rows, due,
             !more ? null
             : filter.Due ? $"d{rows[^1].DueOn!.Value.DayNumber.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id:N}"

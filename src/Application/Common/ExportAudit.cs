@@ -15,7 +15,7 @@ namespace AgentP.Application.Common;
 /// every row twice (the clients' count reads each client's memory) and could disagree with the file. A download that
 /// stops half-way is audited too, with the rows that went out.
 /// </summary>
-public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TimeProvider clock)
+public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions FilterJson = new()
     {
@@ -26,11 +26,20 @@ public sealed class ExportAudit(IDashboardDb db, ICurrentUser caller, ITenantCon
 
     /// <summary>
     /// The export of <paramref name="rows"/> as <paramref name="what"/>, named <paramref name="fileName"/> or
-    /// <c>what-yyyyMMdd-HHmm.csv</c> (UTC); <paramref name="filter"/> is what the use case applied, as JSON in the entry.
+    /// <c>what-yyyyMMdd-HHmm.csv</c> (UTC); <paramref name="filter"/> is what the use case applied, as JSON in the entry. The
+    /// spreadsheet's file is named alike with <c>-excel</c>, its time the scope's local one (the salon's, the default zone for all salons).
     /// </summary>
-    public Export<T> Of<T>(string what, object filter, IAsyncEnumerable<T> rows, string? fileName = null) =>
-        new(fileName ?? string.Create(CultureInfo.InvariantCulture, $"{what}-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv"),
-            Audited(what, JsonSerializer.Serialize(filter, FilterJson), rows));
+    public async Task<Export<T>> OfAsync<T>(string what, object filter, IAsyncEnumerable<T> rows, CancellationToken cancellationToken, string? fileName = null)
+    {
+        var scope = tenant.TenantId; // null: all salons (or the platform)
+        var zone = await zones.ForAsync(scope, cancellationToken);
+        var now = clock.GetUtcNow();
+        var spreadsheet = fileName is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{what}-{TimeZoneInfo.ConvertTime(now, zone):yyyyMMdd-HHmm}-excel.csv")
+            : Path.ChangeExtension(fileName, null) + "-excel.csv";
+        return new(fileName ?? string.Create(CultureInfo.InvariantCulture, $"{what}-{now:yyyyMMdd-HHmm}.csv"),
+            Audited(what, JsonSerializer.Serialize(filter, FilterJson), rows), spreadsheet, zone, scope is null, now);
+    }
 
     private async IAsyncEnumerable<T> Audited<T>(string what, string filter, IAsyncEnumerable<T> rows,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)

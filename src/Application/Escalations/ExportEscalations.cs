@@ -28,7 +28,7 @@ public sealed class ExportEscalationsHandler(IDashboardDb db, EscalationViews in
     : IRequestHandler<ExportEscalations, Export<EscalationView>>
 {
     public Task<Export<EscalationView>> Handle(ExportEscalations request, CancellationToken cancellationToken) =>
-        Task.FromResult(audit.Of("escalations", new { request.State }, RowsAsync(request.State, cancellationToken)));
+        audit.OfAsync("escalations", new { request.State }, RowsAsync(request.State, cancellationToken), cancellationToken);
 
     private async IAsyncEnumerable<EscalationView> RowsAsync(string? state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class ExportOverviewHandler(OverviewReports overview, ExportAudit 
     public async Task<Export<OverviewPeriod>> Handle(ExportOverview request, CancellationToken cancellationToken)
     {
         var report = await overview.BuildAsync(request.Range, request.From, request.To, request.Group, cancellationToken);
-        return audit.Of("overview", new { request.Range, request.From, request.To, request.Group }, report.Periods.ToAsyncEnumerable(),
+        return await audit.OfAsync("overview", new { request.Range, request.From, request.To, request.Group }, report.Periods.ToAsyncEnumerable(), cancellationToken,
             $"overview-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
     }
 }

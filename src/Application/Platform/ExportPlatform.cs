@@ -23,7 +23,7 @@ public sealed class ExportPlatformHandler(PlatformReports platform, ExportAudit 
     public async Task<Export<SalonRow>> Handle(ExportPlatform request, CancellationToken cancellationToken)
     {
         var report = await platform.BuildAsync(new GetPlatform(request.Range, request.From, request.To, request.Sort, request.Descending), cancellationToken);
-        return audit.Of("platform", new { request.Range, request.From, request.To }, report.Salons.ToAsyncEnumerable(),
+        return await audit.OfAsync("platform", new { request.Range, request.From, request.To }, report.Salons.ToAsyncEnumerable(), cancellationToken,
             $"platform-{report.Period.From:yyyy-MM-dd}-{report.Period.To:yyyy-MM-dd}.csv");
     }
 }

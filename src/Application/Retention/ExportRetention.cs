@@ -30,7 +30,7 @@ public sealed class ExportRetentionHandler(RetentionReports reports, ExportAudit
     public async Task<Export<RetentionRow>> Handle(ExportRetention request, CancellationToken cancellationToken)
     {
         var report = await reports.BuildAsync(request.From, request.To, request.Group, cancellationToken);
-        return audit.Of("retention", new { request.From, request.To, request.Group }, Rows(report).ToAsyncEnumerable(),
+        return await audit.OfAsync("retention", new { request.From, request.To, request.Group }, Rows(report).ToAsyncEnumerable(), cancellationToken,
             $"retention-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}.csv");
     }
 

@@ -1,6 +1,7 @@
 using AgentP.Application.Common;
 using AgentP.Application.Common.Interfaces;
 using AgentP.Application.Common.Security;
+using AgentP.Application.Tenants;
 using FluentValidation;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -22,14 +23,15 @@ public sealed class ExportSessionsValidator : AbstractValidator<ExportSessions>
     public ExportSessionsValidator() => RuleFor(x => x.Filter).SetValidator(new SessionFilterValidator());
 }
 
-public sealed class ExportSessionsHandler(SessionQueries sessions, ExportAudit audit)
+public sealed class ExportSessionsHandler(SessionQueries sessions, SalonDirectory directory, ExportAudit audit)
     : IRequestHandler<ExportSessions, Export<SessionRow>>
 {
     public async Task<Export<SessionRow>> Handle(ExportSessions request, CancellationToken cancellationToken)
     {
         var zone = await sessions.ZoneAsync(cancellationToken);
+        var salons = await directory.ScopeNamesAsync(cancellationToken); // each row's salon, as the all-salons list names it
         var rows = sessions.StreamAsync(request.Filter, ExportSessions.MaxRows, cancellationToken)
-            .Select(r => r with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone) });
-        return audit.Of("sessions", request.Filter, rows);
+            .Select(r => r with { StartedAt = TimeZoneInfo.ConvertTime(r.StartedAt, zone), Salon = salons.GetValueOrDefault(r.SalonId) });
+        return await audit.OfAsync("sessions", request.Filter, rows, cancellationToken);
     }
 }

@@ -23,9 +23,15 @@ public sealed record GetSessions(SessionFilter Filter, string? After = null, str
     : IRequest<SessionPage>, IAllowsAllTenants
 {
     public const int PageSize = 50;
+
+    /// <summary>
+    /// How far a filter without a countable range (<see cref="SessionFilter.IsCountable"/>) is counted: its count reads at
+    /// most this many index entries more, whatever the salon's history, and says «more than» beyond.
+    /// </summary>
+    public const int CountCap = 10_000;
 }
 
-/// <param name="Count">How many dialogs match the filter; null without a countable range (<see cref="SessionFilter.IsCountable"/>).</param>
+/// <param name="Count">How many dialogs match the filter (at most <see cref="GetSessions.CountCap"/> without a countable range); null for a short search.</param>
 public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCursor, string? PreviousCursor, string TimeZone, long? Count = null)
 {
     /// <summary>
@@ -33,6 +39,9 @@ public sealed record SessionPage(IReadOnlyList<SessionRow> Rows, string? NextCur
     /// newest dialogs (<see cref="SessionQueries.ShortQueryWindow"/>) and counts nothing; the next page searches on.
     /// </summary>
     public bool ShortQuery { get; init; }
+
+    /// <summary>More dialogs match than <see cref="Count"/> (<see cref="GetSessions.CountCap"/>): the range was not countable.</summary>
+    public bool CountIsAtLeast { get; init; }
 }
 
 public sealed record SessionRow(
@@ -86,13 +95,16 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
 {
     public async Task<SessionPage> Handle(GetSessions request, CancellationToken cancellationToken)
     {
-        // Counted only within a report's range of days, so the count is bounded like the figure it stands beside; and as
-        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one. A
-        // short search is never counted (SessionQueries.CountAsync).
+        // Counted exactly within a report's range of days, so the count is bounded like the figure it stands beside; and as
+        // costly as such a figure over a long range (every matching dialog of the salon's 90 days), so reused like one.
+        // Without such a range only up to CountCap (more reads «more than»): bounded whatever the history. A short search
+        // is never counted (SessionQueries.CountAsync).
         var f = request.Filter;
-        long? count = f.IsCountable // keyed by the whole filter record: every field of it, a new one too
-            ? await cache.GetAsync(CacheTags.Figures, async ct => await sessions.CountAsync(f, ct), cancellationToken, "sessions-count", f)
-            : null;
+        var cap = f.IsCountable ? (int?)null : GetSessions.CountCap;
+        long? count = await cache.GetAsync(CacheTags.Figures, async ct => await sessions.CountAsync(f, ct, cap), cancellationToken,
+            "sessions-count", f); // keyed by the whole filter record: every field of it, a new one too
+        var atLeast = count > cap;
+        if (atLeast) count = cap;
         var backwards = SessionCursor.TryParse(request.Before, out var before);
         SessionCursor? cursor = backwards ? before : SessionCursor.TryParse(request.After, out var after) ? after : null;
 
@@ -119,6 +131,6 @@ public sealed class GetSessionsHandler(SessionQueries sessions, ScopedCache cach
         if (hasPrevious)
             previous = backwards && !more && boundary is { } b ? b.ToString()
                 : page.Count > 0 ? new SessionCursor(page[0].StartedAt, page[0].Id).ToString() : !backwards ? request.After : null;
-        return new SessionPage(page, next, previous, zone.Id, count) { ShortQuery = shortQuery };
+        return new SessionPage(page, next, previous, zone.Id, count) { ShortQuery = shortQuery, CountIsAtLeast = atLeast };
     }
 }

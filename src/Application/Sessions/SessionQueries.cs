@@ -66,11 +66,16 @@ public sealed class SessionQueries(IPublicData bot, IDashboardDb db, ISessionSea
     public async Task<TimeZoneInfo> ZoneAsync(CancellationToken cancellationToken) =>
         (await zones.ForScopeAsync(tenant.RequireScope(), cancellationToken)).Default;
 
-    /// <summary>How many dialogs match; null for a short search, which is never counted.</summary>
-    public async Task<long?> CountAsync(SessionFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many dialogs match; null for a short search, which is never counted. With <paramref name="upTo"/>, each part is
+    /// counted only past it (at most <paramref name="upTo"/> + 1 index entries each): a result above it means «more».
+    /// </summary>
+    public async Task<long?> CountAsync(SessionFilter filter, CancellationToken cancellationToken, int? upTo = null)
     {
         var sources = await SourcesAsync(filter, cancellationToken);
         if (sources.ShortQuery is not null) return null;
+        if (upTo is { } cap)
+            return await sources.Indexed.Take(cap + 1).LongCountAsync(cancellationToken) + await sources.Live.Take(cap + 1).LongCountAsync(cancellationToken);
         return await sources.Indexed.LongCountAsync(cancellationToken) + await sources.Live.LongCountAsync(cancellationToken);
     }
 

@@ -18,7 +18,7 @@ public sealed record UserExportRow(long Id, string Email, string? FirstName, str
 public sealed class ExportUsersHandler(IDashboardDb db, SalonDirectory directory, ExportAudit audit) : IRequestHandler<ExportUsers, Export<UserExportRow>>
 {
     public Task<Export<UserExportRow>> Handle(ExportUsers request, CancellationToken cancellationToken) =>
-        Task.FromResult(audit.Of("users", new { }, RowsAsync(cancellationToken)));
+        audit.OfAsync("users", new { }, RowsAsync(cancellationToken), cancellationToken);
 
     private async IAsyncEnumerable<UserExportRow> RowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {

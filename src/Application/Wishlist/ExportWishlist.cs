@@ -18,17 +18,21 @@ public sealed record ExportWishlist(WishlistFilter Filter, Guid? TenantId = null
 /// <summary>An item as the export writes it: the bot's status and the merged one, without the decisions' history.</summary>
 public sealed record WishlistExportRow(
     long Id, DateTimeOffset CreatedAt, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, WishlistMeta Meta,
-    string? Source, string? Comment, WishlistStatus BotStatus, string Status);
+    string? Source, string? Comment, WishlistStatus BotStatus, string Status, Guid SalonId = default, string? Salon = null);
 
 public sealed class ExportWishlistValidator : AbstractValidator<ExportWishlist>
 {
     public ExportWishlistValidator() => RuleFor(x => new GetWishlist(x.Filter, null, null)).SetValidator(new GetWishlistValidator()).OverridePropertyName("Filter");
 }
 
-public sealed class ExportWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TimeProvider clock, ExportAudit audit)
+public sealed class ExportWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TimeProvider clock, Tenants.SalonDirectory directory, ExportAudit audit)
     : IRequestHandler<ExportWishlist, Export<WishlistExportRow>>
 {
-    public Task<Export<WishlistExportRow>> Handle(ExportWishlist request, CancellationToken cancellationToken) =>
-        Task.FromResult(audit.Of("wishlist", request.Filter,
-            queries.StreamAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), ExportWishlist.MaxRows, cancellationToken)));
+    public async Task<Export<WishlistExportRow>> Handle(ExportWishlist request, CancellationToken cancellationToken)
+    {
+        var salons = await directory.ScopeNamesAsync(cancellationToken); // each row's salon, as the all-salons list names it
+        return await audit.OfAsync("wishlist", request.Filter,
+            queries.StreamAsync(tenant.RequireScope(), request.Filter, clock.GetUtcNow(), ExportWishlist.MaxRows, cancellationToken)
+                .Select(r => r with { Salon = salons.GetValueOrDefault(r.SalonId) }), cancellationToken);
+    }
 }

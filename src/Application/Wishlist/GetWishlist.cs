@@ -25,7 +25,7 @@ public sealed record WishlistPage(IReadOnlyList<WishlistRow> Rows, IReadOnlyDict
 public sealed record WishlistRow(
     long Id, Guid ClientId, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, string? Source, string? Comment,
     WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status, IReadOnlyList<WishlistDecisionView> History,
-    int WaitingDays);
+    int WaitingDays, string? Salon = null);
 
 public sealed record WishlistDecisionView(WishlistDecision Status, string? Comment, DateTimeOffset At);
 
@@ -55,7 +55,7 @@ public sealed class GetWishlistValidator : AbstractValidator<GetWishlist>
     }
 }
 
-public sealed class GetWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock)
+public sealed class GetWishlistHandler(IWishlistQueries queries, ITenantContext tenant, TenantTimeZones zones, TimeProvider clock, Tenants.SalonDirectory directory)
     : IRequestHandler<GetWishlist, WishlistPage>
 {
     public async Task<WishlistPage> Handle(GetWishlist request, CancellationToken cancellationToken)
@@ -68,10 +68,11 @@ public sealed class GetWishlistHandler(IWishlistQueries queries, ITenantContext 
         var rows = page.Rows.ToList();
         var more = rows.Count > GetWishlist.PageSize;
         if (more) rows.RemoveAt(rows.Count - 1);
+        var salons = scope is null ? await directory.ScopeNamesAsync(cancellationToken) : null; // all salons: each item's salon by name
 
         return new WishlistPage(
             rows.Select(r => new WishlistRow(r.Id, r.ClientId, r.ClientName, r.ClientPhone, r.ItemType, r.ItemId, r.Source, r.Comment,
-                r.BotStatus, r.Meta, r.CreatedAt, r.Status, r.History, (now - r.CreatedAt).Days)).ToList(),
+                r.BotStatus, r.Meta, r.CreatedAt, r.Status, r.History, (now - r.CreatedAt).Days, salons?.GetValueOrDefault(r.SalonId))).ToList(),
             page.Counts,
             more ? $"{rows[^1].CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}-{rows[^1].Id.ToString(CultureInfo.InvariantCulture)}" : null,
             zone.Id);

@@ -20,4 +20,4 @@ public sealed record WishlistRows(IReadOnlyList<WishlistRowData> Rows, IReadOnly
 
 public sealed record WishlistRowData(
     long Id, Guid ClientId, string? ClientName, string? ClientPhone, WishlistItemType ItemType, string ItemId, string? Source, string? Comment,
-    WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status, IReadOnlyList<WishlistDecisionView> History);
+    WishlistStatus BotStatus, WishlistMeta Meta, DateTimeOffset CreatedAt, string Status, IReadOnlyList<WishlistDecisionView> History, Guid SalonId = default);

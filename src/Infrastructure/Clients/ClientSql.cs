@@ -204,7 +204,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
             )
             SELECT c.id, c.full_name, c.phone, c.created_at, coalesce(sn.name, l.preferred_staff_id), l.preferred_service_id, l.preferred_time, l.language,
                    v.last_visit, v.visit_interval, {SalonZoneSql.Today(scopeZones, "c.tenant_id")} - (v.last_visit + v.visit_interval),
-                   coalesce(f.dialogs, 0) + coalesce(lv.n, 0), greatest(f.last_dialog_at, lv.last), x.due_on
+                   coalesce(f.dialogs, 0) + coalesce(lv.n, 0), greatest(f.last_dialog_at, lv.last), x.due_on, c.tenant_id
             FROM page x
             JOIN public.clients_v2 c ON c.id = x.id
             LEFT JOIN {Memory} {Visit}
@@ -245,6 +245,7 @@ public sealed class ClientSql(DashboardDbContext db, DialogIndexMark mark, Tenan
             r.GetInt32(11), r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12))
         {
             DueOn = r.IsDBNull(13) ? null : r.GetFieldValue<DateOnly>(13),
+            SalonId = r.GetGuid(14),
         };
     }
 

@@ -64,10 +64,10 @@ public sealed class WishlistSql(DashboardDbContext db, ScopeSql scope) : IWishli
                      p.created_at, p.effective_status, 0 AS n,
                      (SELECT json_agg(json_build_object('status', x.status, 'comment', x.comment, 'at', x.processed_at)
                                       ORDER BY x.processed_at DESC, x.id DESC)
-                      FROM dashboard.wishlist_actions x WHERE x.tenant_id = p.tenant_id AND x.wishlist_id = p.id)::text AS history
+                      FROM dashboard.wishlist_actions x WHERE x.tenant_id = p.tenant_id AND x.wishlist_id = p.id)::text AS history, p.tenant_id
               FROM page p JOIN public.clients_v2 c ON c.id = p.user_id AND c.tenant_id = p.tenant_id -- the item's salon's client, never another's
               UNION ALL
-              SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int, NULL
+              SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, effective_status, count(*)::int, NULL, NULL
               FROM matching GROUP BY effective_status
             ) x
             ORDER BY part, created_at DESC, id DESC
@@ -92,7 +92,7 @@ public sealed class WishlistSql(DashboardDbContext db, ScopeSql scope) : IWishli
                 rows.Add(new WishlistRowData(reader.GetInt64(1), reader.GetGuid(2), Text(reader, 3), Text(reader, 4),
                     Codes.ParseOr(reader.GetString(5), WishlistItemType.Unknown), reader.GetString(6), Text(reader, 7), Text(reader, 8),
                     Codes.ParseOr(reader.GetString(9), WishlistStatus.Unknown), BotJson.ReadWishlistMeta(reader.GetString(10)),
-                    reader.GetFieldValue<DateTimeOffset>(11), reader.GetString(12), History(Text(reader, 14))));
+                    reader.GetFieldValue<DateTimeOffset>(11), reader.GetString(12), History(Text(reader, 14)), reader.GetGuid(15)));
             }
         }
         finally
@@ -112,7 +112,7 @@ public sealed class WishlistSql(DashboardDbContext db, ScopeSql scope) : IWishli
                      {Effective} AS effective_status
               {From}
             )
-            SELECT m.id, c.full_name, c.phone, m.item_type, m.item_id, m.source, m.comment, m.status, m.meta::text, m.created_at, m.effective_status
+            SELECT m.id, c.full_name, c.phone, m.item_type, m.item_id, m.source, m.comment, m.status, m.meta::text, m.created_at, m.effective_status, m.tenant_id
             FROM matching m JOIN public.clients_v2 c ON c.id = m.user_id AND c.tenant_id = m.tenant_id
             WHERE @status::text IS NULL OR m.effective_status = @status::text
             ORDER BY m.created_at DESC, m.id DESC
@@ -127,7 +127,7 @@ public sealed class WishlistSql(DashboardDbContext db, ScopeSql scope) : IWishli
             while (await reader.ReadAsync(cancellationToken))
                 yield return new WishlistExportRow(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(9), Text(reader, 1), Text(reader, 2),
                     Codes.ParseOr(reader.GetString(3), WishlistItemType.Unknown), reader.GetString(4), BotJson.ReadWishlistMeta(reader.GetString(8)),
-                    Text(reader, 5), Text(reader, 6), Codes.ParseOr(reader.GetString(7), WishlistStatus.Unknown), reader.GetString(10));
+                    Text(reader, 5), Text(reader, 6), Codes.ParseOr(reader.GetString(7), WishlistStatus.Unknown), reader.GetString(10), reader.GetGuid(11));
         }
         finally
         {

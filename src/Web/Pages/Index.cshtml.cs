@@ -53,7 +53,7 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var export = await mediator.Send(new ExportOverview(Range, From, To, Group: Group), HttpContext.RequestAborted);
-        return format == "excel" ? new CsvFile<OverviewPeriod>(export, SpreadsheetColumns, spreadsheet: true) : new CsvFile<OverviewPeriod>(export, Columns);
+        return CsvFile.Of(export, format, Columns, _ => SpreadsheetColumns);
     }
 
     private static readonly CsvColumns<OverviewPeriod> SpreadsheetColumns = new(

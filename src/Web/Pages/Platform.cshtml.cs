@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Platform;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -22,8 +23,27 @@ public sealed class PlatformModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<SalonRow>(await mediator.Send(new ExportPlatform(Range, From, To, Sort, Dir != "asc"), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportPlatform(Range, From, To, Sort, Dir != "asc"), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<SalonRow> Spreadsheet(Export<SalonRow> e) => new(
+        ("Салон", (csv, s) => csv.WriteText(s.Name)),
+        ("Работает", (csv, s) => csv.WriteYesNo(s.IsActive)),
+        ("Диалоги", (csv, s) => csv.WriteField(s.Current.Dialogs, "D")),
+        ("Записи", (csv, s) => csv.WriteField(s.Current.Bookings, "D")),
+        ("Конверсия, %", (csv, s) => csv.WriteField(s.Current.Conversion, "0.00")),
+        ("Выручка, ₽", (csv, s) => csv.WriteField(s.Current.Revenue, "0.00")),
+        ("Эскалации", (csv, s) => csv.WriteField(s.Current.Escalated, "D")),
+        ("Брошены", (csv, s) => csv.WriteField(s.Current.Dropped, "D")),
+        ("Бот справился сам, %", (csv, s) => csv.WriteField(s.Current.Containment, "0.00")),
+        ("Время ответа, с", (csv, s) => csv.WriteField(s.Current.AvgResponseMs / 1000, "0.0")),
+        ("Диалоги в прошлом периоде", (csv, s) => csv.WriteField(s.Previous.Dialogs, "D")),
+        ("Изменение диалогов, %", (csv, s) => csv.WriteField(s.DialogsTrend, "0.0")),
+        ("Конверсия лучше, чем у % салонов", (csv, s) => csv.WriteField(s.Percentiles?.Conversion, "D")),
+        ("Ответ быстрее, чем у % салонов", (csv, s) => csv.WriteField(s.Percentiles?.ResponseTime, "D")),
+        ("Справляется сам лучше, чем % салонов", (csv, s) => csv.WriteField(s.Percentiles?.Containment, "D")),
+        ("Эскалаций меньше, чем у % салонов", (csv, s) => csv.WriteField(s.Percentiles?.EscalationShare, "D")));
 
     private static readonly CsvColumns<SalonRow> Columns = new(
         ("salon", (csv, s) => csv.WriteText(s.Name)),

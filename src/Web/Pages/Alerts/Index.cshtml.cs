@@ -1,4 +1,5 @@
 using AgentP.Application.Alerts;
+using AgentP.Application.Common;
 using AgentP.Domain.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -21,8 +22,22 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<AlertExportRow>(await mediator.Send(new ExportAlerts(Filter), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportAlerts(Filter), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<AlertExportRow> Spreadsheet(Export<AlertExportRow> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, r) => csv.WriteText(r.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, AlertExportRow>)>(),
+        ("Номер", (csv, r) => csv.WriteField(r.Id, "D")),
+        ("День", (csv, r) => csv.WriteField(r.Day, "dd.MM.yyyy")),
+        ("Что случилось", (csv, r) => csv.WriteField(Labels.AlertKind(r.Kind))),
+        ("Важность", (csv, r) => csv.WriteField(Labels.Severity(r.Severity))),
+        ("Порог", (csv, r) => csv.WriteField(r.Threshold, "0.##")),
+        ("Было", (csv, r) => csv.WriteField(r.Actual, "0.##")),
+        ("Описание", (csv, r) => csv.WriteText(r.Description)),
+        (e.Local("Сработал"), (csv, r) => csv.WriteLocal(r.TriggeredAt, e.Zone)),
+        (e.Local("Просмотрен"), (csv, r) => csv.WriteLocal(r.AcknowledgedAt, e.Zone)),
+        (e.Local("Уведомление отправлено"), (csv, r) => csv.WriteLocal(r.NotifiedAt, e.Zone))]);
 
     private AlertFilter Filter => new(State, Kind, Severity, From, To);
 

@@ -1,4 +1,5 @@
 using AgentP.Application.AuditLog;
+using AgentP.Application.Common;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,8 +24,18 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<AuditRow>(await mediator.Send(new ExportAuditLog(Action, From, To, UserEmail), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportAuditLog(Action, From, To, UserEmail), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<AuditRow> Spreadsheet(Export<AuditRow> e) => new(
+        ("Номер", (csv, a) => csv.WriteField(a.Id, "D")),
+        (e.Local("Когда"), (csv, a) => csv.WriteLocal(a.At, e.Zone)),
+        ("Кто", (csv, a) => csv.WriteText(a.UserName ?? a.User)),
+        ("Действие", (csv, a) => csv.WriteText(Labels.AuditAction(a.Action))),
+        ("Что сделано", (csv, a) => csv.WriteText(a.Description)),
+        ("Адрес IP", (csv, a) => csv.WriteText(a.Ip)),
+        ("Браузер", (csv, a) => csv.WriteText(a.UserAgent)));
 
     private static readonly CsvColumns<AuditRow> Columns = new(
         ("id", (csv, a) => csv.WriteField(a.Id, "D")),

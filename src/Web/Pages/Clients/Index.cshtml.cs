@@ -1,4 +1,5 @@
 using AgentP.Application.Clients;
+using AgentP.Application.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,8 +32,23 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<ClientRow>(await mediator.Send(new ExportClients(Filter), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportClients(Filter), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<ClientRow> Spreadsheet(Export<ClientRow> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, c) => csv.WriteText(c.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, ClientRow>)>(),
+        ("Клиент", (csv, c) => csv.WriteText(c.Name)),
+        ("Телефон", (csv, c) => csv.WritePhone(c.Phone)),
+        ("Любимый мастер", (csv, c) => csv.WriteText(c.PreferredStaff)),
+        ("Любимая услуга", (csv, c) => csv.WriteText(c.PreferredService)),
+        ("Удобное время", (csv, c) => csv.WriteText(c.PreferredTime is null ? null : Labels.TimePreference(c.PreferredTime))),
+        ("Язык", (csv, c) => csv.WriteText(c.Language is null ? null : Labels.Language(c.Language))),
+        ("Последний визит", (csv, c) => csv.WriteField(c.LastVisit, "dd.MM.yyyy")),
+        ("Ходит раз в, дн.", (csv, c) => csv.WriteField(c.VisitInterval, "D")),
+        ("Просрочено, дн.", (csv, c) => csv.WriteField(c.OverdueDays, "D")),
+        ("Диалогов", (csv, c) => csv.WriteField(c.Sessions, "D")),
+        (e.Local("Последний диалог"), (csv, c) => csv.WriteLocal(c.LastDialog, e.Zone))]);
 
     private static readonly CsvColumns<ClientRow> Columns = new(
         ("id", (csv, c) => csv.WriteField(c.Id, "D")),

@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Escalations;
 using AgentP.Domain.Common;
 using MediatR;
@@ -19,8 +20,27 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : FilterP
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<EscalationView>(await mediator.Send(new ExportEscalations(State), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportEscalations(State), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<EscalationView> Spreadsheet(Export<EscalationView> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, c) => csv.WriteText(c.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, EscalationView>)>(),
+        ("Номер", (csv, c) => csv.WriteField(c.Id, "D")),
+        ("Клиент", (csv, c) => csv.WriteText(c.ClientName)),
+        ("Телефон", (csv, c) => csv.WritePhone(c.Phone)),
+        ("Канал", (csv, c) => csv.WriteField(c.Channel is { } channel ? Labels.Channel(channel) : null)),
+        ("Диалог", (csv, c) => csv.WriteField(c.SessionId, "D")),
+        ("Состояние", (csv, c) => csv.WriteField(c.Status == AgentP.Domain.Common.EscalationStatus.Resolved ? "Закрыто" : "Ждёт ответа")),
+        ("Причина", (csv, c) => csv.WriteText(c.Reason is null ? null : Labels.EscalationReason(c.Reason))),
+        ("Сводка", (csv, c) => csv.WriteText(c.Summary)),
+        (e.Local("Передано человеку"), (csv, c) => csv.WriteLocal(c.EscalatedAt, e.Zone)),
+        (e.Local("Ждёт с"), (csv, c) => csv.WriteLocal(c.WaitingSince, e.Zone)),
+        ("Открывалось заново, раз", (csv, c) => csv.WriteField(c.ReopenCount, "D")),
+        ("Диалогов", (csv, c) => csv.WriteField(c.Dialogs, "D")),
+        (e.Local("Закрыто"), (csv, c) => csv.WriteLocal(c.ClosedAt, e.Zone)),
+        ("Как закрыто", (csv, c) => csv.WriteText(c.ClosureReason)),
+        ("Кто закрыл", (csv, c) => csv.WriteText(c.ClosedBy))]);
 
     private static readonly CsvColumns<EscalationView> Columns = new(
         ("id", (csv, c) => csv.WriteField(c.Id, "D")),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AgentP.Application.Common;
 using AgentP.Application.Retention;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -19,8 +20,22 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<RetentionRow>(await mediator.Send(new ExportRetention(From, To, Group), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportRetention(From, To, Group), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<RetentionRow> Spreadsheet(Export<RetentionRow> e) => new(
+        ("Таблица", (csv, r) => csv.WriteField(r.Table == "period" ? "Клиенты по периодам" : "Когорты")),
+        ("Начало", (csv, r) => csv.WriteField(r.Start, "dd.MM.yyyy")),
+        ("Конец", (csv, r) => csv.WriteField(r.End, "dd.MM.yyyy")),
+        ("Клиентов", (csv, r) => csv.WriteField(r.Clients, "D")),
+        ("Новых", (csv, r) => csv.WriteField(r.New, "D")),
+        ("Вернувшихся", (csv, r) => csv.WriteField(r.Returning, "D")),
+        ("Месяц после первого", (csv, r) => csv.WriteField(r.Offset, "D")),
+        ("С диалогом", (csv, r) => csv.WriteField(r.WithDialog, "D")),
+        ("С записью", (csv, r) => csv.WriteField(r.WithBooking, "D")),
+        ("С диалогом, %", (csv, r) => csv.WriteField(r.WithDialog is { } n && r.Clients > 0 ? Share(n, r.Clients) : (decimal?)null, "0.0")),
+        ("С записью, %", (csv, r) => csv.WriteField(r.WithBooking is { } n && r.Clients > 0 ? Share(n, r.Clients) : (decimal?)null, "0.0")));
 
     private static readonly CsvColumns<RetentionRow> Columns = new(
         ("table", (csv, r) => csv.WriteText(r.Table)),

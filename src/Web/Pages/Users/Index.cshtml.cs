@@ -1,4 +1,5 @@
 using AgentP.Application.Tenants;
+using AgentP.Application.Common;
 using AgentP.Application.Users;
 using AgentP.Domain.Common;
 using AgentP.Web.Auth;
@@ -23,8 +24,19 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<UserExportRow>(await mediator.Send(new ExportUsers(), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportUsers(), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<UserExportRow> Spreadsheet(Export<UserExportRow> e) => new(
+        ("Эл. почта", (csv, u) => csv.WriteText(u.Email)),
+        ("Имя", (csv, u) => csv.WriteText(u.FirstName)),
+        ("Фамилия", (csv, u) => csv.WriteText(u.LastName)),
+        ("Роль", (csv, u) => csv.WriteField(Labels.Role(u.Role))),
+        ("Салон", (csv, u) => csv.WriteText(u.Salon)),
+        ("Может войти", (csv, u) => csv.WriteYesNo(u.Active)),
+        (e.Local("Последний вход"), (csv, u) => csv.WriteLocal(u.LastLoginAt, e.Zone)),
+        (e.Local("Добавлен"), (csv, u) => csv.WriteLocal(u.CreatedAt, e.Zone)));
 
     private static readonly CsvColumns<UserExportRow> Columns = new(
         ("id", (csv, u) => csv.WriteField(u.Id, "D")),

@@ -1,3 +1,4 @@
+using AgentP.Application.Common;
 using AgentP.Application.Wishlist;
 using AgentP.Domain.Common;
 using MediatR;
@@ -22,8 +23,24 @@ public sealed class IndexModel(IMediator mediator) : FilterPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        new CsvFile<WishlistExportRow>(await mediator.Send(new ExportWishlist(Filter()), HttpContext.RequestAborted), Columns);
+    /// <param name="format"><c>excel</c>: the file for a person's spreadsheet (<see cref="Spreadsheet"/>); else the machine-readable one.</param>
+    public async Task<IActionResult> OnGetExportAsync(string? format) =>
+        CsvFile.Of(await mediator.Send(new ExportWishlist(Filter()), HttpContext.RequestAborted), format, Columns, Spreadsheet);
+
+    private static CsvColumns<WishlistExportRow> Spreadsheet(Export<WishlistExportRow> e) => new([
+        .. e.AllSalons ? [("Салон", (csv, r) => csv.WriteText(r.Salon))] : Array.Empty<(string, Action<CsvHelper.CsvWriter, WishlistExportRow>)>(),
+        ("Номер", (csv, r) => csv.WriteField(r.Id, "D")),
+        (e.Local("Создана"), (csv, r) => csv.WriteLocal(r.CreatedAt, e.Zone)),
+        ("Клиент", (csv, r) => csv.WriteText(r.ClientName)),
+        ("Телефон", (csv, r) => csv.WritePhone(r.ClientPhone)),
+        ("Что ждёт", (csv, r) => csv.WriteField(r.ItemType == WishlistItemType.Service ? "Услуга" : "Окно")),
+        ("Услуга", (csv, r) => csv.WriteText(r.Meta.ServiceTitle)),
+        ("Мастер", (csv, r) => csv.WriteText(r.Meta.StaffName)),
+        ("Желаемая дата", (csv, r) => csv.WriteField(r.Meta.PreferredDate, "dd.MM.yyyy")),
+        ("Время", (csv, r) => csv.WriteText(r.Meta.TimePreference is null ? null : Labels.TimePreference(r.Meta.TimePreference))),
+        ("Откуда", (csv, r) => csv.WriteText(r.Source is null ? null : Labels.WishlistSource(r.Source))),
+        ("Комментарий", (csv, r) => csv.WriteText(r.Comment)),
+        ("Статус", (csv, r) => csv.WriteText(Labels.WishlistStatus(r.Status)))]);
 
     private static readonly CsvColumns<WishlistExportRow> Columns = new(
         ("id", (csv, r) => csv.WriteField(r.Id, "D")),
