@@ -172,4 +172,23 @@ public sealed class InstanceHeavyLimitTests(InstanceHeavyLimitFixture fixture) :
         Assert.Equal(HttpStatusCode.OK, (await running).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await waiting).StatusCode);
     }
+
+    [Fact]
+    public async Task An_export_in_progress_holds_none_of_the_instances_permits()
+    {
+        // A download holds its permit until its last byte is read, however slowly: were exports counted, one user's
+        // slow downloads would stall every salon's reports (here the instance has one permit).
+        using var first = await fixture.App.SignedInAsync("first@test.local", "Bounded-pass-2026");
+        using var second = await fixture.App.SignedInAsync("second@test.local", "Bounded-pass-2026");
+        Task<HttpResponseMessage> export;
+        await using (var holder = await TableLock.LockAsync(fixture.Db, "dashboard.audits"))
+        {
+            export = first.GetAsync("/audit?handler=export");
+            await holder.WaitForWaitersAsync(1);
+            using var report = await second.GetAsync("/overview").WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            Assert.False(export.IsCompleted);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await export).StatusCode);
+    }
 }

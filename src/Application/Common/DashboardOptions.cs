@@ -62,14 +62,15 @@ public sealed class DashboardOptions
     /// Heavy requests (reports, filtered lists, exports) one user may have running at once; one more is refused with 429
     /// rather than queued, so that one user cannot fill the database the bot shares.
     /// </summary>
-    public int HeavyRequestsPerUser { get; set; } = 4;
+    public int HeavyRequestsPerUser { get; set; } = 3;
 
     /// <summary>
     /// Heavy requests one instance runs at once, all users together; the next ones wait their turn (up to
     /// <see cref="HeavyQueuePerInstance"/> of them, then 429). The database is the bot's: a dozen uncached reports at once
-    /// would take every core from the bot's turns, a few at a time leave it its share.
+    /// would take every core from the bot's turns, a few at a time leave it its share. Above <see cref="HeavyRequestsPerUser"/>,
+    /// so that one user never holds them all. Exports are not counted here (a download holds its permit while it is read).
     /// </summary>
-    public int HeavyRequestsPerInstance { get; set; } = 4;
+    public int HeavyRequestsPerInstance { get; set; } = 6;
 
     /// <summary>How many heavy requests may wait for <see cref="HeavyRequestsPerInstance"/>; one more is refused with 429.</summary>
     public int HeavyQueuePerInstance { get; set; } = 200;

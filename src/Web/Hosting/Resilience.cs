@@ -87,7 +87,11 @@ public static class Resilience
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser,
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null) return RateLimitPartition.GetNoLimiter("");
+                    // Not an export: a download holds its permit until the last byte is read, however slowly the browser
+                    // reads, with the database long done; exports have their own per-minute window and the user's limit.
+                    if (context.GetEndpoint()?.Metadata is not { } metadata || metadata.GetMetadata<HeavyEndpoint>() is null
+                        || metadata.GetMetadata<ExportEndpoint>() is { } export && export.Selects(context))
+                        return RateLimitPartition.GetNoLimiter("");
                     var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
                     return RateLimitPartition.GetConcurrencyLimiter("instance", _ => new ConcurrencyLimiterOptions
                     {

@@ -45,19 +45,35 @@ namespace AgentP.Infrastructure.Data.Migrations
               EXECUTE format('CREATE POLICY search ON dashboard.client_facts FOR SELECT TO %I USING (true)', searcher);
             END $do$;
 
-            -- The scope as the policies read it: every salon for 'all' and 'system', else the one salon, else none.
+            -- The scope as the policies read it: every salon for 'all' and 'system', else the one salon, else none. Read once
+            -- into a variable and planned with its value (force_custom_plan; the pattern's value too): a small salon's search
+            -- then reads the salon's rows by its index and tests them, a big one's the trigram index, and neither pays for
+            -- the other salons' matches (no cost, nor time, that depends on another salon's data).
             CREATE FUNCTION dashboard.search_dialogs(pattern text) RETURNS TABLE (session_id bigint)
-              LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-              SELECT f.session_id FROM dashboard.dialog_facts f
-              WHERE (dashboard.rls_all() OR f.tenant_id = dashboard.rls_tenant())
-                AND (f.summary ILIKE pattern ESCAPE '\' OR f.final_summary ILIKE pattern ESCAPE '\')
-            $$;
+              LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
+              DECLARE salon uuid := dashboard.rls_tenant();
+              BEGIN
+                IF dashboard.rls_all() THEN
+                  RETURN QUERY SELECT f.session_id FROM dashboard.dialog_facts f
+                    WHERE f.summary ILIKE pattern ESCAPE '\' OR f.final_summary ILIKE pattern ESCAPE '\';
+                ELSIF salon IS NOT NULL THEN
+                  RETURN QUERY SELECT f.session_id FROM dashboard.dialog_facts f
+                    WHERE f.tenant_id = salon AND (f.summary ILIKE pattern ESCAPE '\' OR f.final_summary ILIKE pattern ESCAPE '\');
+                END IF;
+              END $$;
             CREATE FUNCTION dashboard.search_clients(pattern text, phone_pattern text) RETURNS TABLE (client_id uuid)
-              LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-              SELECT c.client_id FROM dashboard.client_facts c
-              WHERE (dashboard.rls_all() OR c.tenant_id = dashboard.rls_tenant())
-                AND (c.name ILIKE pattern ESCAPE '\' OR (phone_pattern IS NOT NULL AND c.phone_digits LIKE phone_pattern))
-            $$;
+              LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_custom_plan AS $$
+              DECLARE salon uuid := dashboard.rls_tenant();
+              BEGIN
+                IF dashboard.rls_all() THEN
+                  RETURN QUERY SELECT c.client_id FROM dashboard.client_facts c
+                    WHERE c.name ILIKE pattern ESCAPE '\' OR (phone_pattern IS NOT NULL AND c.phone_digits LIKE phone_pattern);
+                ELSIF salon IS NOT NULL THEN
+                  RETURN QUERY SELECT c.client_id FROM dashboard.client_facts c
+                    WHERE c.tenant_id = salon
+                      AND (c.name ILIKE pattern ESCAPE '\' OR (phone_pattern IS NOT NULL AND c.phone_digits LIKE phone_pattern));
+                END IF;
+              END $$;
             REVOKE ALL ON FUNCTION dashboard.search_dialogs(text), dashboard.search_clients(text, text) FROM PUBLIC;
 
             DO $do$
