@@ -28,6 +28,7 @@ internal static class SqlScopeRules
         ["PlatformOwnersSql"] = "the active super_admins, who belong to no salon (locked so two owners cannot switch each other off)",
         ["SignInLockoutSql"] = "sign_in_lockouts is not tenant data: counted per user and address before any salon is known",
         ["ScopeSettingInterceptor"] = "sets the scope's own setting for row-level security (app.tenant_id)",
+        ["DatabaseHealthCheck"] = "readiness reads the role catalog (does the app inherit its search role), no tenant data",
         ["SearchFunctions"] = "calls the search functions (dashboard.search_dialogs, search_clients), which apply the scope themselves from app.tenant_id",
         ["AgentP.Infrastructure.Data.Migrations"] = "schema changes, applied by the migrator before any unit of work",
     };
