@@ -110,6 +110,10 @@ if [ "$local_cluster" = yes ]; then
   if [ -n "$salon" ]; then
     has_user admin@lavanda.local || app create-user --email admin@lavanda.local --password "$DEMO_ADMIN_PASSWORD" --role admin --tenant "$salon" --first-name Вера --last-name Лаврова
   fi
+  if [ "$fresh_demo" = yes ]; then
+    echo "==> Closing the demo's older escalations (build/sql/demo-cases.sql)"
+    pg_owner_psql "$data/pg" "$port" agentp -f - < build/sql/demo-cases.sql
+  fi
   cat <<MSG
 
   Demo sign-in (passwords are kept in .data/secrets.env):

@@ -169,10 +169,15 @@ cold_lua="$data/cold-mix.lua"
   done
   echo '}'
   cat <<'LUA'
+-- Each request as the next user, each thread from its own half of them: 32 users with one page open at a time each
+-- (a user's own concurrent pages would meet Dashboard__HeavyRequestsPerUser, which is not what this run measures).
+local threads = 0
+setup = function(thread) thread:set("offset", threads * 16); threads = threads + 1 end
+offset = 0
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookies[(math.floor(n / 12) % #cookies) + 1] })
+  return wrk.format("GET", paths[(n % #paths) + 1], { ["Cookie"] = cookies[((n + offset) % #cookies) + 1] })
 end
 LUA
 } > "$cold_lua"

@@ -366,6 +366,27 @@ public sealed class DemoDataTests(DemoDataFixture fixture) : IClassFixture<DemoD
             """);
     }
 
+    [Fact]
+    public async Task The_demos_older_escalations_are_closed_by_a_person_with_a_note_and_a_second_run_adds_none()
+    {
+        // build/run.sh runs build/sql/demo-cases.sql after the migrations: staff have dealt with last month's escalations.
+        var demo = fixture["demo"];
+        var variables = new Dictionary<string, string> { ["now"] = DemoDataFixture.Now };
+        await demo.Server.PsqlAsync(demo.Name, PostgresServer.SqlScript("demo-cases.sql"), variables);
+        var closed = await ScalarAsync<long>("demo", "SELECT count(*) FROM dashboard.conversations WHERE status = 'resolved'");
+        Assert.True(closed >= 10, $"{closed} closed cases");
+        Assert.True(await ScalarAsync<long>("demo", "SELECT count(DISTINCT tenant_id) FROM dashboard.conversations WHERE status = 'resolved'") >= 4);
+        await AssertNoneAsync("demo", """
+            SELECT 'case ' || c.id FROM dashboard.conversations c
+            JOIN public.conversation_sessions_v2 s ON s.id = c.session_id
+            WHERE c.status <> 'resolved' OR c.closed_at <= c.escalated_at OR c.closure_reason !~ '[а-я]'
+               OR s.final_status <> 'escalated' OR s.tenant_id <> c.tenant_id OR s.user_id::text <> c.client_id
+               OR c.escalated_at > timestamptz '2026-11-23 09:00:00+00' - interval '8 days'
+            """);
+        await demo.Server.PsqlAsync(demo.Name, PostgresServer.SqlScript("demo-cases.sql"), variables);
+        Assert.Equal(closed, await ScalarAsync<long>("demo", "SELECT count(*) FROM dashboard.conversations WHERE status = 'resolved'"));
+    }
+
     private async Task<(double, double, double)> Read3Async(string data, string sql)
     {
         await using var connection = new NpgsqlConnection(fixture[data].OwnerConnectionString);
