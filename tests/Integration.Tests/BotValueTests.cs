@@ -339,6 +339,16 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         // a term once per dialog.
         Assert.Equal("дорого 1 | окно 1 | слишком 1 | слишком дорого 1 | субботу 1", Terms("date_selection"));
         Assert.Equal("дорого 1", Terms("service_selection"));
+        // The Overview sums the index job's counts per salon-day (dialog_word_days): they are dialog_words counted.
+        Assert.Equal(0L, await fixture.Db.ScalarAsync<long>("""
+            SELECT count(*) FROM (
+              (SELECT tenant_id, day, stage, term, count(*)::int FROM dashboard.dialog_words GROUP BY 1, 2, 3, 4
+               EXCEPT SELECT tenant_id, day, stage, term, dialogs FROM dashboard.dialog_word_days)
+              UNION ALL
+              (SELECT tenant_id, day, stage, term, dialogs FROM dashboard.dialog_word_days
+               EXCEPT SELECT tenant_id, day, stage, term, count(*)::int FROM dashboard.dialog_words GROUP BY 1, 2, 3, 4)) d
+            """));
+        Assert.True(await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM dashboard.dialog_word_days") > 0);
         foreach (Match m in Regex.Matches(html, "<a href=\"([^\"]+)\" data-drill=\"word\" data-figure=\"([0-9]+)\">"))
             Assert.Equal(long.Parse(m.Groups[2].Value), await ListCountAsync(client, System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)));
 

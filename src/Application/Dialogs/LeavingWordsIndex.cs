@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AgentP.Application.Dialogs;
 
 /// <summary>
-/// Keeps <c>dashboard.dialog_words</c> behind the dialog index (issue 24): for each dialog the index has taken that has a
+/// Keeps <c>dashboard.dialog_words</c> (and their counts per salon-day, <c>dialog_word_days</c>) behind the dialog index (issue 24): for each dialog the index has taken that has a
 /// drop-off stage, the terms of its clients' messages (<see cref="LeavingWords"/>) with its salon-local day and stage. A window
 /// of ids per transaction, which first moves the mark from where it was read (a second instance's same window finds the mark
 /// moved and adds nothing), so every dialog is read once.
@@ -49,10 +49,31 @@ public sealed class LeavingWordsIndex(IDashboardDb db, IPublicData bot, TenantTi
                     }));
                     if (terms.Count > 0) added++;
                 }
+                await CountDaysAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
             await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Adds the window's new terms to their salon-day counts (<c>dialog_word_days</c>), in the window's transaction. Windows
+    /// never run side by side: each holds the mark's row from its claim to its commit, so a read, add and write is safe.
+    /// </summary>
+    private async Task CountDaysAsync(CancellationToken cancellationToken)
+    {
+        var added = db.ChangeTracker.Entries<DialogWord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .GroupBy(w => (w.TenantId, w.Day, w.Stage, w.Term)).ToDictionary(g => g.Key, g => g.Count());
+        if (added.Count == 0) return;
+        var tenants = added.Keys.Select(k => k.TenantId).Distinct().ToList();
+        var days = added.Keys.Select(k => k.Day).Distinct().ToList();
+        var existing = await db.DialogWordDays.Where(r => tenants.Contains(r.TenantId) && days.Contains(r.Day)).ToListAsync(cancellationToken);
+        var rows = existing.ToDictionary(r => (r.TenantId, r.Day, r.Stage, r.Term));
+        foreach (var (key, count) in added)
+        {
+            if (rows.TryGetValue(key, out var row)) row.Dialogs += count;
+            else db.DialogWordDays.Add(new DialogWordDay { TenantId = key.TenantId, Day = key.Day, Stage = key.Stage, Term = key.Term, Dialogs = count });
         }
     }
 }

@@ -86,11 +86,12 @@ public sealed class OverviewReports(
         if (scope is { } salonId)
             rank = await percentiles.OfAsync(salonId, period.From, period.To, lastCollected, cancellationToken);
 
-        // What clients wrote before they left: counted from the dialog index job's dialog_words (the tenant filter scopes it).
+        // What clients wrote before they left: the dialog index job's counts per salon-day (dialog_word_days) summed over the
+        // range, days × terms whatever the number of dialogs (the tenant filter scopes it).
         var words = await cache.GetAsync(CacheTags.DialogIndex, async ct =>
         {
-            var counts = await db.DialogWords.AsNoTracking().Where(w => w.Day >= period.From && w.Day <= period.To)
-                .GroupBy(w => new { w.Stage, w.Term }).Select(g => new { g.Key.Stage, g.Key.Term, Dialogs = g.Count() }).ToListAsync(ct);
+            var counts = await db.DialogWordDays.AsNoTracking().Where(w => w.Day >= period.From && w.Day <= period.To)
+                .GroupBy(w => new { w.Stage, w.Term }).Select(g => new { g.Key.Stage, g.Key.Term, Dialogs = g.Sum(w => w.Dialogs) }).ToListAsync(ct);
             return new LeavingWordsReport(Enum.GetValues<DropOffStage>().Select(stage => new StageWords(stage,
                 counts.Where(c => c.Stage == stage.ToCode()).OrderByDescending(c => c.Dialogs).ThenBy(c => c.Term, StringComparer.Ordinal)
                     .Take(LeavingWordsReport.TermsPerStage).Select(c => new TermCount(c.Term, c.Dialogs)).ToList())).ToList());

@@ -44,6 +44,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EscalationSession> EscalationSessions => Set<EscalationSession>();
     public DbSet<EscalationSlaNotice> EscalationSlaNotices => Set<EscalationSlaNotice>();
     public DbSet<DialogWord> DialogWords => Set<DialogWord>();
+    public DbSet<DialogWordDay> DialogWordDays => Set<DialogWordDay>();
     public DbSet<DialogWordMark> DialogWordMarks => Set<DialogWordMark>();
     public DbSet<DialogFacts> DialogFacts => Set<DialogFacts>();
     public DbSet<ClientFacts> ClientFacts => Set<ClientFacts>();
@@ -83,6 +84,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         modelBuilder.ApplyConfiguration(new EscalationSessionConfiguration());
         modelBuilder.ApplyConfiguration(new EscalationSlaNoticeConfiguration());
         modelBuilder.ApplyConfiguration(new DialogWordConfiguration());
+        modelBuilder.ApplyConfiguration(new DialogWordDayConfiguration());
         modelBuilder.ApplyConfiguration(new DialogWordMarkConfiguration());
         modelBuilder.ApplyConfiguration(new DialogFactsConfiguration());
         modelBuilder.ApplyConfiguration(new ClientFactsConfiguration());

@@ -21,6 +21,8 @@ public interface IDashboardDb
     DbSet<EscalationSlaNotice> EscalationSlaNotices { get; }
     /// <summary>What clients wrote in the dialogs the bot lost (kept by the dialog index job).</summary>
     DbSet<DialogWord> DialogWords { get; }
+    /// <summary>The same terms counted per salon, day and stage (the Overview's sums).</summary>
+    DbSet<DialogWordDay> DialogWordDays { get; }
     DbSet<DialogWordMark> DialogWordMarks { get; }
     DbSet<DialogFacts> DialogFacts { get; }
     /// <summary>The client index (table <c>client_facts</c>): the sessions search finds dialogs by their client's name and phone here.</summary>

@@ -899,6 +899,36 @@ namespace AgentP.Infrastructure.Data.Migrations
                     b.ToTable("dialog_words", "dashboard");
                 });
 
+            modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWordDay", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("term");
+
+                    b.Property<int>("Dialogs")
+                        .HasColumnType("integer")
+                        .HasColumnName("dialogs");
+
+                    b.HasKey("TenantId", "Day", "Stage", "Term")
+                        .HasName("pk_dialog_word_days");
+
+                    b.ToTable("dialog_word_days", "dashboard");
+                });
+
             modelBuilder.Entity("AgentP.Domain.Dashboard.DialogWordMark", b =>
                 {
                     b.Property<int>("Id")
