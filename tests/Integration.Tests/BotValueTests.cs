@@ -187,7 +187,7 @@ public sealed class BotValueTests(BotValueFixture fixture) : IClassFixture<BotVa
         Assert.Contains("data-testid=\"lost-date_selection\">1&#xA0;500&#xA0;₽<", html);
         Assert.Contains("data-testid=\"value-lost-total\">2&#xA0;625&#xA0;₽<", html);
         // Per period too, each stage's sum linking to its dialogs (checked with the range's links below).
-        Assert.Matches("data-testid=\"table-lost-by-period\"[\\s\\S]*data-drill=\"lost-date_selection\" data-figure=\"1\">1&#xA0;500&#xA0;₽<", html);
+        Assert.Matches("data-testid=\"table-lost-by-period\"[\\s\\S]*1&#xA0;500&#xA0;₽ <span class=\"text-body-secondary\">\\(<a href=\"[^\"]+\" data-drill=\"lost-date_selection\" data-figure=\"1\">1</a>\\)", html);
 
         foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(html,
                      "<a href=\"([^\"]+)\" data-drill=\"lost-[a-z_]+\" data-figure=\"([0-9]+)\">"))

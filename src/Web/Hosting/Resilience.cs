@@ -76,14 +76,14 @@ public static class Resilience
             // Then the instance's, all users together: those wait their turn in order, so that however many users ask at
             // once, the database the bot shares runs only a few of the dashboard's heavy statements at a time.
             var perUser = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                {
-                    if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
-                        || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
-                        return RateLimitPartition.GetNoLimiter("");
-                    var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
-                    return RateLimitPartition.GetConcurrencyLimiter(user,
-                        _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
-                });
+            {
+                if (context.GetEndpoint()?.Metadata.GetMetadata<HeavyEndpoint>() is null
+                    || context.User.FindFirstValue(ClaimTypes.NameIdentifier) is not { } user)
+                    return RateLimitPartition.GetNoLimiter("");
+                var limits = context.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value;
+                return RateLimitPartition.GetConcurrencyLimiter(user,
+                    _ => new ConcurrencyLimiterOptions { PermitLimit = Math.Max(1, limits.HeavyRequestsPerUser), QueueLimit = 0 });
+            });
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(perUser,
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
